@@ -1,0 +1,27 @@
+/**
+ * The one shape every reader produces: a rectangular table with the physical line
+ * of each row, so later validation can point at file:line:column.
+ */
+export type Cell = string | number | boolean | null;
+
+export interface TableRow {
+  /** 1-based physical line in the source file (JSON: the line where the record starts). */
+  line: number;
+  /** One cell per column, in `Table.columns` order. */
+  values: Cell[];
+}
+
+export type TableFormat = "csv" | "json" | "jsonl" | "statbank";
+
+export interface Table {
+  /** The path as the user gave it (used in diagnostics). */
+  file: string;
+  format: TableFormat;
+  /** Headers as written in the file. */
+  columns: string[];
+  rows: TableRow[];
+  /** CSV only: what the sniffer found. */
+  separator?: string;
+  decimalMark?: "," | ".";
+  encoding?: "utf-8" | "latin1";
+}

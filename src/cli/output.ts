@@ -1,0 +1,73 @@
+/**
+ * Renders a ReportDocument in the chosen format and writes it to stdout or, atomically,
+ * to --out: a temporary file beside the target, renamed only on success, so a failed run
+ * never leaves a partial file. An --out that names an input is refused.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { UsageError } from "../diagnostics.js";
+import type { ReportDocument } from "../report/types.js";
+import type { OutputOptions } from "./options.js";
+
+export interface RenderContext {
+  color: boolean;
+  /** Terminal width for the table reporter. */
+  width: number;
+  locale: "en" | "da";
+}
+
+export async function render(
+  doc: ReportDocument,
+  output: OutputOptions,
+  ctx: RenderContext,
+): Promise<string> {
+  // Reporters are imported on demand: only the chosen one is loaded.
+  switch (output.format) {
+    case "json":
+      return (await import("../report/json.js")).renderJson(doc);
+    case "csv":
+      return (await import("../report/csv.js")).renderCsv(doc, { locale: ctx.locale });
+    case "md":
+      return (await import("../report/markdown.js")).renderMarkdown(doc);
+    case "html":
+      return (await import("../report/html.js")).renderHtml(doc);
+    default:
+      return (await import("../report/table.js")).renderTable(doc, ctx);
+  }
+}
+
+/** Refuses an --out that would overwrite an input. */
+export function assertNotAnInput(out: string, inputs: readonly string[]): void {
+  const target = resolve(out);
+  if (inputs.some((i) => resolve(i) === target)) {
+    throw new UsageError(`--out ${out} is one of the inputs; refusing to overwrite it`);
+  }
+}
+
+export function writeAtomically(path: string, text: string): void {
+  const tmp = join(dirname(resolve(path)), `.jobindex-${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } finally {
+    if (existsSync(tmp)) rmSync(tmp, { force: true });
+  }
+}
+
+export async function emit(
+  doc: ReportDocument,
+  output: OutputOptions,
+  inputs: readonly string[],
+  stdout: NodeJS.WriteStream,
+): Promise<void> {
+  if (output.out !== undefined) assertNotAnInput(output.out, inputs);
+  const toTerminal = output.out === undefined && stdout.isTTY === true;
+  const text = await render(doc, output, {
+    color: toTerminal && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0",
+    width: toTerminal ? (stdout.columns ?? 100) : 100,
+    locale: output.locale,
+  });
+  if (output.out !== undefined) writeAtomically(output.out, text);
+  else stdout.write(text);
+}

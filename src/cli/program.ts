@@ -1,0 +1,74 @@
+/**
+ * The command line: parse arguments → run → report → exit code. The work happens in the
+ * library (src/index.ts); this file only wires commander to it and turns errors into
+ * one-line messages and exit codes (0 ok, 1 check failed, 2 bad usage or input).
+ */
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { formatDiagnostic, InputError, UsageError } from "../diagnostics.js";
+import { registerBenchmark } from "./commands/benchmark.js";
+import { registerCheck } from "./commands/check.js";
+import { registerExplain } from "./commands/explain.js";
+import { registerIndex } from "./commands/index.js";
+import { withExamples } from "./options.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+export function buildProgram(): Command {
+  const program = new Command("jobindex")
+    .description(
+      "Benchmark Danish jobcentres: an FH-style jobcentre index and STAR's expected-vs-actual benchmark.",
+    )
+    .version(pkg.version, "-V, --version")
+    .option("--debug", "show stack traces for unexpected errors")
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  withExamples(program, [
+    "jobindex index                         # rank jobcentres on the shipped (synthetic) demo data",
+    "jobindex benchmark                     # STAR's published ranking, latest shipped period",
+    "jobindex explain Billund               # why Billund lands where it does",
+    "jobindex benchmark --format json --out golden.json && jobindex check --golden golden.json",
+  ]);
+  registerIndex(program);
+  registerBenchmark(program);
+  registerExplain(program);
+  registerCheck(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const debug = argv.includes("--debug");
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
+  } catch (error) {
+    return reportError(error, debug);
+  }
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (or help/version).
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
+    if (error.code === "commander.help") return 0;
+    return 2;
+  }
+  if (error instanceof InputError) {
+    for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (debug) process.stderr.write(`${error.stack}\n`);
+    return 2;
+  }
+  if (error instanceof UsageError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    if (debug) process.stderr.write(`${error.stack}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`error: internal error: ${message}\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write("Run again with --debug for a stack trace, and report it as a bug.\n");
+  return 2;
+}

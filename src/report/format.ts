@@ -1,0 +1,27 @@
+/** Number and cell formatting shared by the human-readable reporters. */
+import type { ReportColumn, ReportValue } from "./types.js";
+
+/** Fixed decimals with a true minus sign kept ASCII for copy-paste. */
+export function formatNumber(value: number, digits: number, decimalMark: "." | "," = "."): string {
+  const text = (Object.is(value, -0) ? 0 : value).toFixed(digits);
+  const clean = /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+  return decimalMark === "," ? clean.replace(".", ",") : clean;
+}
+
+/** A cell as people read it: numbers rounded to the column's digits, missing as "–". */
+export function displayCell(column: ReportColumn, value: ReportValue): string {
+  if (value === null || value === undefined || value === "") return "–";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "–";
+    if (column.kind === "integer" || column.kind === "rank") return String(Math.round(value));
+    if (column.kind === "change") return formatChange(value);
+    return formatNumber(value, column.digits ?? 2);
+  }
+  return String(value);
+}
+
+/** ▲ for a better rank (a fall in rank number), ▼ for a worse one. */
+export function formatChange(delta: number): string {
+  if (delta === 0) return "=";
+  return delta < 0 ? `▲${-delta}` : `▼${delta}`;
+}

@@ -1,0 +1,71 @@
+/**
+ * Every command builds one ReportDocument; every reporter (table, csv, json, md, html)
+ * renders it. The JSON reporter writes `json` exactly (the CLI.md contract); the others
+ * render `columns` × `rows` plus the notes.
+ */
+export type ReportValue = string | number | boolean | null | undefined;
+
+export interface ReportColumn {
+  /** Key into each row. */
+  key: string;
+  /** Short header (table, md, html). */
+  header: string;
+  /** Header in CSV (stable, machine-friendly, e.g. `residual_pp`). Defaults to key. */
+  csvHeader?: string;
+  kind: "text" | "number" | "integer" | "rank" | "change";
+  /** Decimals for display (table, md, html); CSV and JSON keep full precision. */
+  digits?: number;
+  /** For colouring: is a larger value better or worse? */
+  better?: "higher" | "lower";
+  /** Hide from the terminal table when width is tight. */
+  optional?: boolean;
+}
+
+export interface ReportRow {
+  [key: string]: ReportValue;
+}
+
+export interface ReportSection {
+  title: string;
+  columns: ReportColumn[];
+  rows: ReportRow[];
+}
+
+export interface ReportDocument {
+  /** The exact JSON document of CLI.md (including `options`). */
+  json: Record<string, unknown>;
+  title: string;
+  /** e.g. "Period 2021QMAT04 · Ydelsesgrupper i alt · published mode". */
+  subtitle: string;
+  /** True when the input is the seeded synthetic demo data: every format says so. */
+  synthetic: boolean;
+  columns: ReportColumn[];
+  rows: ReportRow[];
+  /** Further tables (model coefficients, group totals, history). */
+  sections: ReportSection[];
+  /** Method, sources, warnings: one sentence each. */
+  notes: string[];
+  /** For the HTML map and bar chart: which row key holds the municipality codes and the value. */
+  chart?: {
+    valueKey: string;
+    valueLabel: string;
+    labelKey: string;
+    /** Row key holding a municipality code or a list of codes (jobcentres). */
+    municipalitiesKey: string;
+    better: "higher" | "lower";
+  };
+  /** For several periods: each unit's rank per period (HTML rank-trend chart, history). */
+  trend?: {
+    periods: string[];
+    series: Array<{ id: string; name: string; ranks: Array<number | null> }>;
+  };
+  /** Rank intervals from the uncertainty analysis (HTML rank-interval chart). */
+  intervals?: Array<{
+    id: string;
+    name: string;
+    rank: number;
+    low: number;
+    median: number;
+    high: number;
+  }>;
+}

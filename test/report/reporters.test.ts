@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { csvField, renderCsv } from "../../src/report/csv.js";
+import { renderJson } from "../../src/report/json.js";
+import { renderMarkdown } from "../../src/report/markdown.js";
+import { renderTable } from "../../src/report/table.js";
+import type { ReportDocument } from "../../src/report/types.js";
+
+const ESC = String.fromCharCode(27);
+
+function doc(overrides: Partial<ReportDocument> = {}): ReportDocument {
+  return {
+    json: { command: "benchmark", results: [{ municipality: "530", residual_pp: -1.25 }] },
+    title: "Benchmark",
+    subtitle: "2021QMAT04",
+    synthetic: false,
+    columns: [
+      { key: "code", header: "Code", kind: "text" },
+      { key: "name", header: "Name", kind: "text" },
+      { key: "residual_pp", header: "Residual pp", kind: "number", digits: 2, better: "lower" },
+      { key: "note", header: "Note", kind: "text", optional: true },
+      { key: "rank", header: "Rank", kind: "text" },
+    ],
+    rows: [
+      { code: "530", name: "Billund", residual_pp: -1.25, note: "x".repeat(80), rank: "1" },
+      { code: "101", name: "København", residual_pp: 0.2, note: "=SUM(A1)", rank: "63" },
+    ],
+    sections: [],
+    notes: ["Source: jobindsats Y30R21."],
+    ...overrides,
+  };
+}
+
+describe("csv reporter", () => {
+  it("writes RFC 4180 with CRLF and full precision", () => {
+    const text = renderCsv(doc(), { locale: "en" });
+    expect(text.split("\r\n")[0]).toBe("code,name,residual_pp,note,rank");
+    expect(text).toContain("530,Billund,-1.25,");
+    expect(text.endsWith("\r\n")).toBe(true);
+  });
+
+  it("writes ; and decimal commas for the Danish locale", () => {
+    const text = renderCsv(doc(), { locale: "da" });
+    expect(text).toContain("530;Billund;-1,25;");
+  });
+
+  it("neutralises text that a spreadsheet would run as a formula, not numbers", () => {
+    expect(csvField("=SUM(A1)", { locale: "en" })).toBe("'=SUM(A1)");
+    expect(csvField("+45", { locale: "en" })).toBe("'+45");
+    expect(csvField("@x", { locale: "en" })).toBe("'@x");
+    expect(csvField("-x", { locale: "en" })).toBe("'-x");
+    expect(csvField(-1.5, { locale: "en" })).toBe("-1.5");
+  });
+
+  it("quotes fields holding the separator, quotes or line breaks", () => {
+    expect(csvField('a,"b"', { locale: "en" })).toBe('"a,""b"""');
+    expect(csvField("a;b", { locale: "da" })).toBe('"a;b"');
+    expect(csvField("a\nb", { locale: "en" })).toBe('"a\nb"');
+    expect(csvField(null, { locale: "en" })).toBe("");
+  });
+});
+
+describe("json reporter", () => {
+  it("writes the document's json exactly, numbers as numbers", () => {
+    const parsed = JSON.parse(renderJson(doc()));
+    expect(parsed).toEqual({
+      command: "benchmark",
+      results: [{ municipality: "530", residual_pp: -1.25 }],
+    });
+  });
+});
+
+describe("markdown reporter", () => {
+  it("writes a table with right-aligned numbers and the notes", () => {
+    const text = renderMarkdown(doc());
+    expect(text).toContain("| Code | Name | Residual pp | Note | Rank |");
+    expect(text).toContain("| --- | --- | ---: | --- | --- |");
+    expect(text).toContain("| 530 | Billund | -1.25 |");
+    expect(text).toContain("- Source: jobindsats Y30R21.");
+  });
+
+  it("labels synthetic data", () => {
+    expect(renderMarkdown(doc({ synthetic: true }))).toContain("Synthetic demo data");
+  });
+});
+
+describe("table reporter", () => {
+  it("is plain without colour and fits the width by dropping optional columns", () => {
+    const text = renderTable(doc(), { color: false, width: 100 });
+    expect(text).not.toContain(`${ESC}[`);
+    expect(text).not.toContain("xxxx");
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+    expect(text).toContain("Billund");
+  });
+
+  it("colours better and worse than expected when asked", () => {
+    const text = renderTable(doc(), { color: true, width: 200 });
+    expect(text).toContain(`${ESC}[32m-1.25`);
+    expect(text).toContain(`${ESC}[31m0.20`);
+  });
+});

@@ -1,7 +1,11 @@
 /** Registry records, loaded from files in `data/` (each row carries its source). */
 
+import type { Period } from "../period.js";
+
 /** ISO 3166-2 region code: DK-81 Nordjylland … DK-85 Sjælland. */
 export type RegionCode = "DK-81" | "DK-82" | "DK-83" | "DK-84" | "DK-85";
+
+export const REGION_CODES: readonly RegionCode[] = ["DK-81", "DK-82", "DK-83", "DK-84", "DK-85"];
 
 export interface Municipality {
   /** 3-digit code as text, e.g. "101", "530". */
@@ -11,6 +15,8 @@ export interface Municipality {
   region: RegionCode;
   /** Spelling variants real sources use (Århus, Copenhagen, Vesthimmerlands, …). */
   aliases: string[];
+  /** Where the row's facts come from (data/registry/municipalities.csv `source`). */
+  source?: string;
 }
 
 export interface Jobcentre {
@@ -34,4 +40,31 @@ export interface Group {
   kind: "region" | "cooperation";
   municipalities: string[];
   source: string;
+  /** Other names the group is known by ("Region Hovedstaden", "Capital Region"). */
+  aliases?: string[];
+}
+
+/** Outcome of reading a municipality from free text (a data cell or a CLI argument). */
+export type MunicipalityResolution =
+  | { ok: true; municipality: Municipality }
+  | {
+      ok: false;
+      /** Closest official name when the text looks like a misspelling ("Vesthimmerlands"). */
+      suggestion?: string;
+      /** Why the text is refused, when known ("Christiansø (411) is not a municipality …"). */
+      reason?: string;
+    };
+
+export interface Registry {
+  /** The 98 municipalities, sorted by code. */
+  municipalities: Municipality[];
+  municipality(code: string): Municipality | undefined;
+  resolveMunicipality(text: string): MunicipalityResolution;
+  /** The jobcentres on the period's last day, each municipality in exactly one, sorted by id. */
+  jobcentresFor(period: Period): Jobcentre[];
+  jobcentreOf(code: string, period: Period): Jobcentre | undefined;
+  /** The five regions (DK-81 … DK-85), then the named cooperations. */
+  groups: Group[];
+  findGroup(text: string): Group | undefined;
+  regionOf(code: string): Group | undefined;
 }

@@ -1,0 +1,110 @@
+/**
+ * Free text → municipality: codes (`101`, `0101`, `101 København`), names and aliases in any
+ * case, with or without Danish letters, hyphens or a trailing "Kommune".
+ */
+import { editDistance, nameKey } from "./normalize.js";
+import type { Municipality, MunicipalityResolution } from "./types.js";
+
+/** Christiansø has a municipality-like code in DST and geo files but is run by the state. */
+const CHRISTIANSOE_CODE = "411";
+const CHRISTIANSOE_REASON =
+  "Christiansø (411) is not a municipality: it is administered by the state and has no jobcentre";
+
+/** Area labels in StatBank files that look like names but cover more than one municipality. */
+const WIDER_AREAS: ReadonlyArray<[RegExp, string]> = [
+  [/^region\b/, "is a region, not a municipality"],
+  [/^(province|landsdel)\b/, "is a province (landsdel), not a municipality"],
+  [/^(all denmark|hele landet|denmark|danmark)$/, "is the whole country, not a municipality"],
+];
+
+const CODE_FORM = /^0?(\d{3})(?:\s+(.*))?$/;
+
+export type Resolver = (text: string) => MunicipalityResolution;
+
+export function makeResolver(municipalities: readonly Municipality[]): Resolver {
+  const byCode = new Map(municipalities.map((m) => [m.code, m]));
+  const byKey = new Map<string, Municipality>();
+  for (const m of municipalities) {
+    for (const spelling of [m.name, ...m.aliases]) byKey.set(nameKey(spelling), m);
+  }
+  const byName = (text: string) => resolveName(text, byKey);
+
+  return (text) => {
+    const trimmed = text.trim();
+    if (trimmed === "") return { ok: false, reason: "no municipality given" };
+    const code = CODE_FORM.exec(trimmed);
+    if (code) return resolveCode(code[1] ?? "", code[2], byCode, byName);
+    return byName(trimmed);
+  };
+}
+
+function resolveCode(
+  code: string,
+  nameAfterCode: string | undefined,
+  byCode: ReadonlyMap<string, Municipality>,
+  byName: Resolver,
+): MunicipalityResolution {
+  if (code === CHRISTIANSOE_CODE) return { ok: false, reason: CHRISTIANSOE_REASON };
+  const municipality = byCode.get(code);
+  if (!municipality) return { ok: false, reason: `no municipality has code ${code}` };
+  if (nameAfterCode === undefined) return { ok: true, municipality };
+  // "101 Aarhus" is a broken row: refuse rather than guess which half is right.
+  const named = byName(nameAfterCode);
+  if (named.ok && named.municipality.code !== code) {
+    return {
+      ok: false,
+      reason: `code ${code} is ${municipality.name}, but the name says ${named.municipality.name}`,
+    };
+  }
+  return { ok: true, municipality };
+}
+
+function resolveName(
+  text: string,
+  byKey: ReadonlyMap<string, Municipality>,
+): MunicipalityResolution {
+  const key = nameKey(text);
+  if (key === nameKey("Christiansø") || key === "christianso") {
+    return { ok: false, reason: CHRISTIANSOE_REASON };
+  }
+  for (const [pattern, what] of WIDER_AREAS) {
+    if (pattern.test(key)) return { ok: false, reason: `"${text}" ${what}` };
+  }
+  for (const candidate of keyCandidates(key)) {
+    const municipality = byKey.get(candidate);
+    if (municipality) return { ok: true, municipality };
+  }
+  const suggestion = closestName(withoutKommune(key) ?? key, byKey);
+  return suggestion === undefined ? { ok: false } : { ok: false, suggestion };
+}
+
+/** `Københavns Kommune` → `københavns`, then the genitive-less `københavn`. */
+function keyCandidates(key: string): string[] {
+  const bare = withoutKommune(key);
+  if (bare === undefined) return [key];
+  return bare.endsWith("s") ? [key, bare, bare.slice(0, -1)] : [key, bare];
+}
+
+function withoutKommune(key: string): string | undefined {
+  return key.endsWith(" kommune") ? key.slice(0, -" kommune".length) : undefined;
+}
+
+/**
+ * The official name behind the nearest spelling, if it is near enough to be a typo:
+ * at most one edit per three letters (and at least one).
+ */
+function closestName(key: string, byKey: ReadonlyMap<string, Municipality>): string | undefined {
+  const limit = Math.max(1, Math.floor(key.length / 3));
+  let best: { distance: number; municipality: Municipality } | undefined;
+  for (const [candidate, municipality] of byKey) {
+    // Lengths alone bound the distance; skip the quadratic work for hopeless candidates.
+    if (Math.abs(candidate.length - key.length) > limit) continue;
+    const distance = editDistance(key, candidate);
+    const better =
+      best === undefined ||
+      distance < best.distance ||
+      (distance === best.distance && municipality.code < best.municipality.code);
+    if (distance <= limit && better) best = { distance, municipality };
+  }
+  return best?.municipality.name;
+}

@@ -1,0 +1,360 @@
+/**
+ * Method profiles: a JSON file says which indicators an index uses, how each is computed
+ * from counts, how values are normalised, aggregated and weighted. A new indicator set
+ * needs a profile, not code. Validation is pure: the caller reads the file and passes the
+ * parsed JSON; every mistake becomes a one-line diagnostic naming the JSON path.
+ */
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Diagnostic } from "../diagnostics.js";
+import { InputError } from "../diagnostics.js";
+import { type Expression, expressionColumns, parseExpression } from "./expression.js";
+
+export const PROFILE_CODE = "E_METHOD_PROFILE";
+
+const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, "expected a snake_case name");
+
+const ratioParts = z.strictObject({ numerator: identifier, denominator: identifier });
+
+const formulaSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("ratio"), numerator: identifier, denominator: identifier }),
+  z.strictObject({
+    type: z.literal("ratio_difference"),
+    minuend: ratioParts,
+    subtrahend: ratioParts,
+  }),
+  z.strictObject({ type: z.literal("expression"), expression: z.string().min(1) }),
+]);
+
+export const NORMALISATIONS = [
+  "zscore",
+  "minmax",
+  "rank",
+  "percentile",
+  "distance_to_best",
+  "points",
+] as const;
+
+const normalisationSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("zscore") }),
+  z.strictObject({ type: z.literal("minmax") }),
+  z.strictObject({ type: z.literal("rank") }),
+  z.strictObject({ type: z.literal("percentile") }),
+  z.strictObject({ type: z.literal("distance_to_best") }),
+  z.strictObject({ type: z.literal("points"), bins: z.number().int().min(2).max(100).default(10) }),
+]);
+
+const aggregationSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("arithmetic") }),
+  z.strictObject({ type: z.literal("geometric"), shift: z.number().min(0).default(0) }),
+  z.strictObject({ type: z.literal("sum") }),
+]);
+
+export const MISSING_MODES = ["error", "drop", "impute-mean"] as const;
+export type MissingMode = (typeof MISSING_MODES)[number];
+
+const indicatorSchema = z.strictObject({
+  id: identifier,
+  label: z.string().min(1),
+  /** Column header in tables: keep it short. */
+  short: z.string().min(1).max(14),
+  description: z.string().optional(),
+  formula: formulaSchema,
+  scale: z.number().positive().default(1),
+  unit: z.string(),
+  better: z.enum(["higher", "lower"]),
+});
+
+const profileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/, "expected a lower-case name (letters, digits, - and _)"),
+  title: z.string().min(1),
+  description: z.string().min(1),
+  input: z.strictObject({
+    /** Default input, relative to the package's data/ folder. */
+    default: z.string().min(1),
+    synthetic: z.boolean().default(false),
+    source: z.string().min(1),
+    columns: z
+      .array(
+        z.strictObject({
+          name: identifier,
+          aliases: z.array(z.string().min(1)).default([]),
+          description: z.string().optional(),
+        }),
+      )
+      .min(1),
+  }),
+  constraints: z.array(z.strictObject({ part: identifier, total: identifier })).default([]),
+  indicators: z.array(indicatorSchema).min(1),
+  normalisation: normalisationSchema.default({ type: "zscore" }),
+  aggregation: aggregationSchema.default({ type: "arithmetic" }),
+  weights: z.record(z.string(), z.number().min(0)).optional(),
+  winsorise: z
+    .strictObject({ lower: z.number().min(0).max(0.5), upper: z.number().min(0.5).max(1) })
+    .optional(),
+  missing: z.enum(MISSING_MODES).default("error"),
+  alternatives: z
+    .strictObject({
+      normalisations: z.array(normalisationSchema).default([]),
+      aggregations: z.array(aggregationSchema).default([]),
+      /** Each weight may vary by ± this fraction of itself (then renormalised). */
+      weight_spread: z.number().min(0).max(1).default(0),
+    })
+    .optional(),
+});
+
+export type ProfileJson = z.output<typeof profileSchema>;
+export type IndicatorJson = ProfileJson["indicators"][number];
+export type Normalisation = z.output<typeof normalisationSchema>;
+export type Aggregation = z.output<typeof aggregationSchema>;
+export type FormulaJson = z.output<typeof formulaSchema>;
+
+/** One indicator ready to compute: its formula compiled, scale applied. */
+export interface IndicatorDefinition {
+  id: string;
+  label: string;
+  short: string;
+  unit: string;
+  better: "higher" | "lower";
+  expression: Expression;
+  /** Input columns the formula reads. */
+  columns: string[];
+}
+
+/** A validated profile: the JSON as written (with defaults) plus what the code uses. */
+export interface MethodProfile {
+  json: ProfileJson;
+  indicators: IndicatorDefinition[];
+  /** Weights in indicator order; they sum to 1. */
+  weights: number[];
+  /** sha256 of the canonical JSON (sorted keys): records exactly which method ran. */
+  hash: string;
+}
+
+export const WEIGHT_SUM_TOLERANCE = 1e-9;
+
+/** `indicators[2].formula.numerator`: the JSON path people see in their editor. */
+export function formatJsonPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out === "" ? "(profile)" : out;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_value":
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "invalid_union":
+      if ("options" in issue && Array.isArray(issue.options)) {
+        return `unknown ${String(issue.path.at(-2) ?? "type")} type; expected one of ${issue.options
+          .map((o) => JSON.stringify(o))
+          .join(", ")}`;
+      }
+      return issue.message;
+    case "unrecognized_keys":
+      return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `'${k}'`).join(", ")}`;
+    case "invalid_type":
+      return issue.message.replace(/^Invalid input: /, "");
+    default:
+      return issue.message;
+  }
+}
+
+const RATIO_SCALE_ONE = 1;
+
+function compileFormula(formula: FormulaJson, scale: number): Expression | string {
+  let core: Expression;
+  const ratio = (n: string, d: string): Expression => ({
+    kind: "binary",
+    op: "/",
+    left: { kind: "column", name: n },
+    right: { kind: "column", name: d },
+  });
+  switch (formula.type) {
+    case "ratio":
+      core = ratio(formula.numerator, formula.denominator);
+      break;
+    case "ratio_difference":
+      core = {
+        kind: "binary",
+        op: "-",
+        left: ratio(formula.minuend.numerator, formula.minuend.denominator),
+        right: ratio(formula.subtrahend.numerator, formula.subtrahend.denominator),
+      };
+      break;
+    case "expression": {
+      const parsed = parseExpression(formula.expression);
+      if (!parsed.ok) return parsed.message;
+      core = parsed.expression;
+    }
+  }
+  // scale · (formula): the scale is applied last, as METHOD.md writes 100 · (a/b − c/d).
+  return scale === RATIO_SCALE_ONE
+    ? core
+    : { kind: "binary", op: "*", left: { kind: "number", value: scale }, right: core };
+}
+
+/** Paths of the column names inside a formula, for messages that point at the right field. */
+function formulaColumnPaths(formula: FormulaJson): Array<[string, Array<string>]> {
+  switch (formula.type) {
+    case "ratio":
+      return [
+        [formula.numerator, ["numerator"]],
+        [formula.denominator, ["denominator"]],
+      ];
+    case "ratio_difference":
+      return [
+        [formula.minuend.numerator, ["minuend", "numerator"]],
+        [formula.minuend.denominator, ["minuend", "denominator"]],
+        [formula.subtrahend.numerator, ["subtrahend", "numerator"]],
+        [formula.subtrahend.denominator, ["subtrahend", "denominator"]],
+      ];
+    case "expression":
+      return [];
+  }
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function profileHash(json: ProfileJson): string {
+  return createHash("sha256").update(canonicalJson(json)).digest("hex");
+}
+
+/** Cross-field checks zod cannot express: names, columns, weights. */
+function checkReferences(json: ProfileJson, problem: (path: PropertyKey[], msg: string) => void) {
+  const columns = new Set(json.input.columns.map((c) => c.name));
+  const columnList = [...columns].join(", ");
+  const seenColumns = new Set<string>();
+  json.input.columns.forEach((c, i) => {
+    if (seenColumns.has(c.name))
+      problem(["input", "columns", i, "name"], `duplicate column '${c.name}'`);
+    seenColumns.add(c.name);
+    if (c.name === "municipality" || c.name === "period") {
+      problem(["input", "columns", i, "name"], `'${c.name}' is a key column, not a count`);
+    }
+  });
+  const ids = new Set<string>();
+  json.indicators.forEach((indicator, i) => {
+    if (ids.has(indicator.id))
+      problem(["indicators", i, "id"], `duplicate indicator '${indicator.id}'`);
+    ids.add(indicator.id);
+    for (const [name, sub] of formulaColumnPaths(indicator.formula)) {
+      if (!columns.has(name)) {
+        problem(
+          ["indicators", i, "formula", ...sub],
+          `unknown column '${name}'; the profile's input columns are ${columnList}`,
+        );
+      }
+    }
+    if (indicator.formula.type === "expression") {
+      const parsed = parseExpression(indicator.formula.expression);
+      if (!parsed.ok) {
+        problem(["indicators", i, "formula", "expression"], `cannot parse: ${parsed.message}`);
+      } else {
+        for (const name of expressionColumns(parsed.expression)) {
+          if (!columns.has(name)) {
+            problem(
+              ["indicators", i, "formula", "expression"],
+              `unknown column '${name}'; the profile's input columns are ${columnList}`,
+            );
+          }
+        }
+      }
+    }
+  });
+  json.constraints.forEach((c, i) => {
+    for (const key of ["part", "total"] as const) {
+      if (!columns.has(c[key])) {
+        problem(
+          ["constraints", i, key],
+          `unknown column '${c[key]}'; the profile's input columns are ${columnList}`,
+        );
+      }
+    }
+  });
+  if (json.weights !== undefined) {
+    for (const key of Object.keys(json.weights)) {
+      if (!ids.has(key)) problem(["weights", key], `weight for unknown indicator '${key}'`);
+    }
+    for (const id of ids) {
+      if (json.weights[id] === undefined) problem(["weights"], `no weight for indicator '${id}'`);
+    }
+    const sum = Object.values(json.weights).reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
+      problem(["weights"], `weights sum to ${sum}, expected 1 (within ${WEIGHT_SUM_TOLERANCE})`);
+    }
+  }
+  if (json.winsorise !== undefined && json.winsorise.lower >= json.winsorise.upper) {
+    problem(["winsorise"], "lower quantile must be below the upper one");
+  }
+}
+
+/**
+ * Validates parsed profile JSON. Throws an InputError with one diagnostic per mistake,
+ * each `file: error: <json path>: <what was expected> [E_METHOD_PROFILE]`.
+ */
+export function parseMethodProfile(raw: unknown, file: string): MethodProfile {
+  const diagnostics: Diagnostic[] = [];
+  const problem = (path: ReadonlyArray<PropertyKey>, message: string): void => {
+    diagnostics.push({ code: PROFILE_CODE, file, message: `${formatJsonPath(path)}: ${message}` });
+  };
+  const parsed = profileSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problem(issue.path, issueMessage(issue));
+    throw new InputError(diagnostics);
+  }
+  const json = parsed.data;
+  checkReferences(json, problem);
+  if (diagnostics.length > 0) throw new InputError(diagnostics);
+  const indicators = json.indicators.map((indicator): IndicatorDefinition => {
+    const expression = compileFormula(indicator.formula, indicator.scale);
+    if (typeof expression === "string") throw new Error(`unreachable: ${expression}`);
+    return {
+      id: indicator.id,
+      label: indicator.label,
+      short: indicator.short,
+      unit: indicator.unit,
+      better: indicator.better,
+      expression,
+      columns: expressionColumns(expression),
+    };
+  });
+  const weights = indicators.map((i) => json.weights?.[i.id] ?? 1 / indicators.length);
+  return { json, indicators, weights, hash: profileHash(json) };
+}
+
+/**
+ * The same profile with other weights (`--weights`), validated like the file's own.
+ * `source` names where the weights came from in messages.
+ */
+export function withWeights(
+  profile: MethodProfile,
+  weights: Readonly<Record<string, number>>,
+  source: string,
+): MethodProfile {
+  return parseMethodProfile({ ...profile.json, weights: { ...weights } }, source);
+}
+
+/** Profile with another normalisation / aggregation (method comparison, uncertainty). */
+export function withChoices(
+  profile: MethodProfile,
+  choices: { normalisation?: Normalisation; aggregation?: Aggregation },
+): MethodProfile {
+  const json: ProfileJson = { ...profile.json, ...choices };
+  return { ...profile, json, hash: profileHash(json) };
+}

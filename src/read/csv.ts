@@ -1,0 +1,238 @@
+/**
+ * Delimited text, streamed through csv-parse so memory holds the table, never the file.
+ * Records are numbered by the physical line they start on, counted from each record's raw
+ * text (csv-parse's own line counter drifts on CRLF inside quoted fields).
+ */
+import { pipeline } from "node:stream/promises";
+import { CsvError, parse } from "csv-parse";
+import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
+import { ReadCode } from "./codes.js";
+import { DecimalEvidence } from "./decimal.js";
+import {
+  formatSize,
+  type Limits,
+  type ReadOptions,
+  type Separator,
+  type TextEncoding,
+} from "./limits.js";
+import { fatal, readWithEncodingFallback, type Source, sniffEncoding, textChunks } from "./source.js";
+import { isStatBankHeader, toStatBankLong } from "./statbank.js";
+import { sniffSeparator } from "./sniff.js";
+import type { Table, TableRow } from "./table.js";
+
+interface CsvRecord {
+  record: string[];
+  raw: string;
+}
+
+const NEWLINE = /\r\n|\r|\n/g;
+
+function countNewlines(text: string): number {
+  let n = 0;
+  NEWLINE.lastIndex = 0;
+  while (NEWLINE.exec(text) !== null) n++;
+  return n;
+}
+
+function decodeHead(source: Source, encoding: TextEncoding): string {
+  return encoding === "utf-8"
+    ? new TextDecoder("utf-8").decode(source.head)
+    : source.head.toString("latin1");
+}
+
+export async function readCsv(source: Source, options: ReadOptions, limits: Limits): Promise<Table> {
+  const sniffed = sniffEncoding(source.head, source.size <= source.head.length);
+  const separator = options.separator ?? sniffSeparator(decodeHead(source, options.encoding ?? sniffed));
+  const table = await readWithEncodingFallback(sniffed, options.encoding, (encoding, lenient) =>
+    parseCsvFile(source.file, { encoding, lenient, separator, limits, options }),
+  );
+  return table;
+}
+
+interface CsvSettings {
+  encoding: TextEncoding;
+  lenient: boolean;
+  separator: Separator;
+  limits: Limits;
+  options: ReadOptions;
+}
+
+/** Everything gathered while records stream past. */
+class CsvCollector {
+  header: string[] | undefined;
+  headerLine = 1;
+  readonly rows: TableRow[] = [];
+  readonly evidence = new DecimalEvidence();
+  /** The line the next record starts on. */
+  line = 1;
+
+  constructor(
+    readonly file: string,
+    readonly bag: DiagnosticBag,
+    readonly limits: Limits,
+  ) {}
+
+  add({ record, raw }: CsvRecord): void {
+    const start = this.line;
+    this.line += countNewlines(raw);
+    if (record.length === 1 && record[0]?.trim() === "") return; // blank line
+    this.checkFieldSizes(record, start);
+    if (!this.header) {
+      this.header = record;
+      this.headerLine = start;
+      return;
+    }
+    if (record.length !== this.header.length) {
+      this.reportRagged(record.length, start);
+      return;
+    }
+    for (let i = 0; i < record.length; i++) this.evidence.observe(record[i] ?? "", start, i);
+    this.rows.push({ line: start, values: record });
+  }
+
+  private checkFieldSizes(record: string[], line: number): void {
+    for (let i = 0; i < record.length; i++) {
+      const size = record[i]?.length ?? 0;
+      if (size > this.limits.maxFieldChars) {
+        this.bag.add(fieldTooLarge(this.file, line, i + 1, size, this.limits.maxFieldChars));
+      }
+    }
+  }
+
+  private reportRagged(found: number, line: number): void {
+    const expected = this.header?.length ?? 0;
+    this.bag.add({
+      code: ReadCode.RaggedRow,
+      message: `expected ${expected} fields as in the header, found ${found}`,
+      file: this.file,
+      line,
+      column: found > expected ? expected + 1 : Math.max(found, 1),
+    });
+  }
+}
+
+function fieldTooLarge(file: string, line: number, column: number, size: number | undefined, limit: number): Diagnostic {
+  const found = size === undefined ? "more" : String(size);
+  return {
+    code: ReadCode.FieldTooLarge,
+    message: `expected a field of at most ${formatSize(limit)} characters, found ${found} (an unclosed quote?)`,
+    file,
+    line,
+    column,
+  };
+}
+
+async function parseCsvFile(file: string, settings: CsvSettings): Promise<Table> {
+  const bag = new DiagnosticBag();
+  const collector = new CsvCollector(file, bag, settings.limits);
+  const parser = parse({
+    delimiter: settings.separator,
+    raw: true,
+    relax_column_count: true,
+    // Both endings, so a file that mixes them (edited on two systems) still reads.
+    record_delimiter: ["\r\n", "\n"],
+    max_record_size: settings.limits.maxRecordChars,
+  });
+  try {
+    await pipeline(
+      textChunks(file, settings.encoding, settings.lenient),
+      parser,
+      async (records: AsyncIterable<CsvRecord>) => {
+        for await (const record of records) collector.add(record);
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    bag.add(csvErrorDiagnostic(error, file, collector.line, parser, settings.limits));
+    bag.throwIfErrors();
+  }
+  return finishTable(collector, settings);
+}
+
+/** csv-parse keeps the field being read in `state.field`; its size says field or record. */
+function pendingFieldSize(parser: unknown): number | undefined {
+  const state = (parser as { state?: { field?: { length?: unknown } } }).state;
+  const size = state?.field?.length;
+  return typeof size === "number" ? size : undefined;
+}
+
+function csvErrorDiagnostic(
+  error: CsvError,
+  file: string,
+  line: number,
+  parser: unknown,
+  limits: Limits,
+): Diagnostic {
+  const column = typeof error.column === "number" ? error.column + 1 : undefined;
+  const where = { file, line, ...(column !== undefined ? { column } : {}) };
+  switch (error.code) {
+    case "CSV_MAX_RECORD_SIZE": {
+      const pending = pendingFieldSize(parser);
+      if (pending === undefined || pending > limits.maxFieldChars) {
+        return { ...fieldTooLarge(file, line, column ?? 1, undefined, limits.maxFieldChars), ...where };
+      }
+      return {
+        code: ReadCode.RecordTooLarge,
+        message: `expected a record of at most ${formatSize(limits.maxRecordChars)} characters, found more`,
+        ...where,
+      };
+    }
+    case "CSV_QUOTE_NOT_CLOSED":
+      return {
+        code: ReadCode.CsvUnclosedQuote,
+        message: "expected a closing quote for the field opened here, found the end of the file",
+        ...where,
+      };
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return {
+        code: ReadCode.CsvSyntax,
+        message: 'expected a separator or line end after a closing quote (write a quote inside a quoted field as "")',
+        ...where,
+      };
+    case "INVALID_OPENING_QUOTE":
+      return {
+        code: ReadCode.CsvSyntax,
+        message: "expected a quote only at the start of a field; quote the whole field and double the inner quote",
+        ...where,
+      };
+    default:
+      return { code: ReadCode.CsvSyntax, message: error.message.replace(/ at line \d+.*$/, ""), ...where };
+  }
+}
+
+function finishTable(collector: CsvCollector, settings: CsvSettings): Table {
+  const { bag, file } = collector;
+  const header = collector.header;
+  if (!header) {
+    fatal({ code: ReadCode.Empty, message: "expected a header and rows, found only blank lines", file });
+  }
+  if (collector.rows.length === 0 && !bag.hasErrors) {
+    bag.add({
+      code: ReadCode.NoRows,
+      message: `expected rows after the header, found none (header: ${header.join(settings.separator)})`,
+      file,
+      line: collector.headerLine,
+    });
+  }
+  let decimalMark = settings.options.decimalMark;
+  if (!decimalMark) {
+    const decided = collector.evidence.decide(settings.separator, file);
+    if (typeof decided === "string") decimalMark = decided;
+    else bag.add(decided);
+  }
+  let table: Table = {
+    file,
+    format: "csv",
+    columns: header,
+    rows: collector.rows,
+    separator: settings.separator,
+    encoding: settings.encoding,
+    ...(decimalMark ? { decimalMark } : {}),
+  };
+  const wantStatBank =
+    settings.options.format === "statbank" ||
+    (settings.options.format === undefined && isStatBankHeader(header));
+  if (wantStatBank) table = toStatBankLong(table, bag);
+  bag.throwIfErrors();
+  return table;
+}

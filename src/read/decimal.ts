@@ -1,0 +1,136 @@
+/**
+ * Which decimal mark a file uses, decided once per file from the cells of its number
+ * columns (columns where every non-missing cell looks like a number).
+ *
+ * Evidence: `1,5`, `0,123`, `1234,5`, `1.234,5`, `1.234.567` say "comma"; the mirror images
+ * say "point". `1,234` and `1.234` are ambiguous (a decimal or a thousands separator) and
+ * integers say nothing. Both kinds of evidence → refuse (E_DECIMAL_MARK_MIXED); only
+ * ambiguous cells → refuse (E_DECIMAL_MARK_AMBIGUOUS), because guessing would silently
+ * change values by a factor of 1000. With `,` as the separator the mark is `.`.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+import { ReadCode } from "./codes.js";
+import type { DecimalMark, Separator } from "./limits.js";
+import type { Cell } from "./table.js";
+
+type CellKind = "missing" | "integer" | "comma" | "point" | "ambiguous" | "text";
+
+/** Cells that mean "no value": StatBank writes `..` for confidential, others `-`. */
+const MISSING = new Set(["", "..", "...", "-", "–", ":"]);
+
+const INTEGER = /^[+\-\u2212]?\d+$/;
+const AMBIGUOUS = /^[+\-\u2212]?[1-9]\d{0,2}[.,]\d{3}$/;
+const COMMA = [
+  /^[+\-\u2212]?\d*,\d+(?:[eE][+-]?\d+)?$/,
+  /^[+\-\u2212]?\d{1,3}(?:\.\d{3})+,\d+$/,
+  /^[+\-\u2212]?\d{1,3}(?:\.\d{3}){2,}$/,
+];
+const POINT = [
+  /^[+\-\u2212]?\d*\.\d+(?:[eE][+-]?\d+)?$/,
+  /^[+\-\u2212]?\d+[eE][+-]?\d+$/,
+  /^[+\-\u2212]?\d{1,3}(?:,\d{3})+\.\d+$/,
+  /^[+\-\u2212]?\d{1,3}(?:,\d{3}){2,}$/,
+];
+
+/** True for null and the spellings of "no value" (empty, `..`, `-`). */
+export function isMissingCell(cell: Cell): boolean {
+  return cell === null || (typeof cell === "string" && MISSING.has(cell.trim()));
+}
+
+export function classifyCell(cell: Cell): CellKind {
+  if (cell === null) return "missing";
+  if (typeof cell === "number") return "integer";
+  if (typeof cell !== "string") return "text";
+  const text = cell.trim();
+  if (MISSING.has(text)) return "missing";
+  const first = text.charCodeAt(0);
+  const startsNumeric =
+    (first >= 48 && first <= 57) || text[0] === "-" || text[0] === "+" || text[0] === "." ||
+    text[0] === "," || text[0] === "\u2212";
+  if (!startsNumeric) return "text";
+  if (INTEGER.test(text)) return "integer";
+  if (AMBIGUOUS.test(text)) return "ambiguous";
+  if (COMMA.some((re) => re.test(text))) return "comma";
+  if (POINT.some((re) => re.test(text))) return "point";
+  return "text";
+}
+
+interface Example {
+  text: string;
+  line: number;
+  column: number;
+}
+
+interface ColumnEvidence {
+  text: boolean;
+  comma?: Example;
+  point?: Example;
+  ambiguous?: Example;
+}
+
+/** Collects evidence cell by cell while a reader streams, then decides. */
+export class DecimalEvidence {
+  private readonly columns: ColumnEvidence[] = [];
+
+  observe(cell: Cell, line: number, columnIndex: number): void {
+    let column = this.columns[columnIndex];
+    if (!column) {
+      column = { text: false };
+      this.columns[columnIndex] = column;
+    }
+    if (column.text) return;
+    const kind = classifyCell(cell);
+    if (kind === "text") {
+      column.text = true;
+      return;
+    }
+    if (kind === "comma" || kind === "point" || kind === "ambiguous") {
+      column[kind] ??= { text: String(cell), line, column: columnIndex + 1 };
+    }
+  }
+
+  /** The mark, or a diagnostic saying why it cannot be decided. */
+  decide(separator: Separator | undefined, file: string): DecimalMark | Diagnostic {
+    const numeric = this.columns.filter((c) => c && !c.text);
+    const first = (kind: "comma" | "point" | "ambiguous") =>
+      numeric
+        .map((c) => c[kind])
+        .filter((e): e is Example => e !== undefined)
+        .sort((a, b) => a.line - b.line || a.column - b.column)[0];
+    const comma = first("comma");
+    const point = first("point");
+    const ambiguous = first("ambiguous");
+    const at = (e: Example) => `"${e.text}" (line ${e.line}, column ${e.column})`;
+    if (separator === ",") {
+      if (comma) {
+        return mixed(file, comma, `expected a decimal point in a comma-separated file, found a decimal comma in ${at(comma)}`);
+      }
+      return ".";
+    }
+    if (comma && point) {
+      const later = comma.line > point.line ? comma : point;
+      return mixed(
+        file,
+        later,
+        `decimal mark unclear: ${at(comma)} uses a decimal comma but ${at(point)} a decimal point; use one mark throughout or set the decimal mark explicitly`,
+      );
+    }
+    if (comma) return ",";
+    if (point) return ".";
+    if (ambiguous) {
+      return {
+        code: ReadCode.DecimalMarkAmbiguous,
+        message: `decimal mark unclear: ${at(ambiguous)} could be a thousands separator or a decimal mark, and no cell decides it; set the decimal mark explicitly`,
+        file,
+        line: ambiguous.line,
+        column: ambiguous.column,
+      };
+    }
+    // Nothing to decide on (integers only): the file's convention, which changes no value.
+    return separator === ";" ? "," : ".";
+  }
+}
+
+function mixed(file: string, where: Example, message: string): Diagnostic {
+  return { code: ReadCode.DecimalMarkMixed, message, file, line: where.line, column: where.column };
+}

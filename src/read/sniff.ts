@@ -1,0 +1,78 @@
+/**
+ * Guessing what a file is from its first bytes: JSON, JSON lines or delimited text, and for
+ * delimited text which separator it uses.
+ */
+import type { Separator } from "./limits.js";
+
+export type SniffedFormat = "csv" | "json" | "jsonl";
+
+/**
+ * Content decides; the extension only breaks the tie between a JSON document and JSON
+ * lines. A first line that is a whole JSON object means JSON lines, unless the object is a
+ * jobindsats API response (`Variables` and `Data`), which is one document.
+ */
+export function sniffFormat(headText: string, extension: string): SniffedFormat {
+  const text = headText.replace(/^\uFEFF/, "").trimStart();
+  if (text.startsWith("[")) return "json";
+  if (!text.startsWith("{")) return "csv";
+  if (extension === "jsonl" || extension === "ndjson") return "jsonl";
+  const firstLine = text.split("\n", 1)[0] ?? "";
+  try {
+    const first: unknown = JSON.parse(firstLine);
+    const isApiResponse =
+      typeof first === "object" && first !== null && "Variables" in first && "Data" in first;
+    return isApiResponse ? "json" : "jsonl";
+  } catch {
+    return "json";
+  }
+}
+
+const CANDIDATES: Separator[] = [";", "\t", ","];
+const SAMPLE_RECORDS = 20;
+
+/**
+ * Counts each candidate outside quotes in the first records. The separator is the one the
+ * header uses that appears equally often in most records; `;` wins a tie because Danish
+ * exports use it with decimal commas (where `,` counts would mislead).
+ */
+export function sniffSeparator(headText: string): Separator {
+  const counts = countPerRecord(headText.replace(/^\uFEFF/, ""));
+  const header = counts[0];
+  if (!header) return ",";
+  let best: Separator = ",";
+  let bestScore = -1;
+  for (const candidate of CANDIDATES) {
+    const inHeader = header[candidate];
+    if (inHeader === 0) continue;
+    const agreeing = counts.filter((c) => c[candidate] === inHeader).length;
+    const score = agreeing / counts.length;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+type Counts = Record<Separator, number>;
+
+function countPerRecord(text: string): Counts[] {
+  const records: Counts[] = [];
+  let current: Counts = { ";": 0, "\t": 0, ",": 0 };
+  let inQuotes = false;
+  let empty = true;
+  for (let i = 0; i < text.length && records.length < SAMPLE_RECORDS; i++) {
+    const c = text[i];
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (c === "\n" || c === "\r")) {
+      if (!empty) records.push(current);
+      current = { ";": 0, "\t": 0, ",": 0 };
+      empty = true;
+      continue;
+    } else if (!inQuotes && (c === ";" || c === "\t" || c === ",")) current[c]++;
+    empty = false;
+  }
+  // The sample may end mid-record; count that record only if the sample is all there is.
+  if (!empty && records.length === 0) records.push(current);
+  return records;
+}

@@ -1,13 +1,13 @@
-/**
- * Where the package's own files are. `src/paths.ts` (under vitest) and `dist/paths.js`
- * (after build) both sit one folder below the package root, so one rule serves both.
- */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const packageRoot: string = fileURLToPath(new URL("..", import.meta.url));
+/**
+ * The package root, one level above this file: `src/paths.ts` under vitest and
+ * `dist/paths.js` once built (tsconfig.build.json maps src/ onto dist/), so both resolve alike.
+ */
+const packageRoot = fileURLToPath(new URL("../", import.meta.url));
 
-/** A path inside the shipped `data/` folder, e.g. `dataPath("columns.json")`. */
+/** Absolute path of a file shipped in `data/`, e.g. `dataPath("registry", "groups.json")`. */
 export function dataPath(...parts: string[]): string {
   return join(packageRoot, "data", ...parts);
 }

@@ -1,0 +1,295 @@
+/**
+ * An index run → the ReportDocument every reporter renders. `json` is CLI.md's index
+ * document plus what makes it reproducible and honest: the options, the method (name,
+ * hash, full profile), whether the data are synthetic, every imputed or dropped value.
+ */
+import { formatRank } from "../rank.js";
+import { formatNumber } from "../report/format.js";
+import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../report/types.js";
+import { type HistoryView, rankHistory } from "./history.js";
+import { describeCause, unitLabel } from "./missing.js";
+import type { IndicatorDefinition, MethodProfile } from "./profile.js";
+import type { IndexRun } from "./run.js";
+import type { MissingCell, ScoredUnit } from "./types.js";
+
+/** Display decimals of a score: points are whole numbers, z-scores need three. */
+function scoreDigits(profile: MethodProfile): number {
+  switch (profile.json.normalisation.type) {
+    case "points":
+      return profile.json.aggregation.type === "sum" ? 0 : 1;
+    case "zscore":
+      return 3;
+    default:
+      return 1;
+  }
+}
+
+function valueDigits(indicator: IndicatorDefinition): number {
+  return indicator.unit === "pct. points" ? 2 : 1;
+}
+
+function missingJson(cells: readonly MissingCell[]): Array<Record<string, string>> {
+  return cells.map((c) => ({
+    id: c.unit.id,
+    name: c.unit.name,
+    period: c.period,
+    indicator: c.indicator,
+    cause: describeCause(c.cause),
+  }));
+}
+
+function resultJson(u: ScoredUnit, profile: MethodProfile): Record<string, unknown> {
+  const indicators: Record<string, unknown> = {};
+  for (const { id } of profile.indicators) {
+    const i = u.indicators[id];
+    if (i === undefined) continue;
+    indicators[id] = {
+      value: i.value,
+      normalised: i.normalised,
+      ...(i.imputed ? { imputed: true } : {}),
+    };
+  }
+  return {
+    id: u.unit.id,
+    name: u.unit.name,
+    municipalities: [...u.unit.municipalities],
+    score: u.score,
+    rank: u.rank,
+    tied: u.tied,
+    indicators,
+  };
+}
+
+function historyJson(view: HistoryView): Record<string, unknown> {
+  return {
+    periods: view.periods,
+    units: view.units.map((u) => ({
+      id: u.unit.id,
+      name: u.unit.name,
+      municipalities: [...u.unit.municipalities],
+      ranks: u.points.map((p) => ({
+        period: p.period,
+        rank: p.rank,
+        tied: p.tied,
+        score: p.score,
+        change: p.change,
+      })),
+    })),
+  };
+}
+
+/** One sentence naming the method's choices. */
+export function methodSentence(profile: MethodProfile): string {
+  const n = profile.json.normalisation;
+  const normalisation: Record<typeof n.type, string> = {
+    zscore: "z-scores (sample sd, direction applied)",
+    minmax: "min–max 0–100 (direction applied)",
+    rank: "ranks (1 = worst)",
+    percentile: "percentile ranks 0–100",
+    distance_to_best: "distance to the best unit (best = 100)",
+    points: `1–${n.type === "points" ? n.bins : 10} points by decile`,
+  };
+  const a = profile.json.aggregation;
+  const aggregation =
+    a.type === "geometric"
+      ? `weighted geometric mean (shift ${a.shift})`
+      : a.type === "sum"
+        ? "weighted sum"
+        : "weighted arithmetic mean";
+  const equal = profile.weights.every((w) => Math.abs(w - (profile.weights[0] ?? 0)) < 1e-12);
+  const weights = equal
+    ? `equal weights 1/${profile.weights.length}`
+    : `weights ${profile.indicators.map((i, k) => `${i.id} ${profile.weights[k]}`).join(", ")}`;
+  const winsor = profile.json.winsorise
+    ? `, values winsorised to their ${profile.json.winsorise.lower}–${profile.json.winsorise.upper} quantiles`
+    : "";
+  return `Method ${profile.json.name}: ${normalisation[n.type]}${winsor}, ${aggregation} with ${weights}; rank by score, highest first.`;
+}
+
+function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
+  const { profile } = run.method;
+  const s = run.scores;
+  const unitWord = run.options.unit === "jobcentre" ? "jobcentres" : "municipalities";
+  const notes: string[] = [];
+  if (run.synthetic) {
+    notes.push(
+      "SYNTHETIC demo data (data/demo/README.md): generated figures for trying the tool, not real results for any jobcentre.",
+    );
+  }
+  notes.push(methodSentence(profile));
+  notes.push(
+    `${profile.json.title}: ${profile.json.indicators.map((i) => `${i.label} (${i.unit}, ${i.better} is better)`).join("; ")}.`,
+  );
+  if (run.options.unit === "jobcentre") {
+    notes.push(
+      `Jobcentres as mapped on the last day of ${s.period} (data/registry/jobcentres.csv); counts are summed over a jobcentre's municipalities before any ratio is taken.`,
+    );
+  }
+  if (s.units.length < run.unitsInRegistry) {
+    notes.push(
+      `Ranked ${s.units.length} of ${run.unitsInRegistry} ${unitWord}: the others are not in the input${s.dropped.length > 0 ? " or were dropped" : ""}.`,
+    );
+  }
+  if (s.units.some((u) => u.tied))
+    notes.push("= marks a shared place (competition ranking: 1, 2, 2, 4).");
+  for (const c of s.imputed) {
+    notes.push(
+      `* imputed: ${unitLabel(c.unit)}, ${c.indicator} (${describeCause(c.cause)}) is the quarter's mean of the other ${unitWord}.`,
+    );
+  }
+  for (const c of s.dropped) {
+    notes.push(
+      `Left out (--missing drop): ${unitLabel(c.unit)}, ${c.indicator}: ${describeCause(c.cause)}.`,
+    );
+  }
+  if (history !== undefined) {
+    notes.push(
+      "Change: places gained (▲) or lost (▼) since the quarter before; – where the unit was not ranked then.",
+    );
+  }
+  notes.push(
+    `Input: ${run.files.map((f) => shownPath(f)).join(", ")}. ${profile.json.input.source}`,
+  );
+  notes.push(`Method profile ${shownMethod(run)} (sha256 ${profile.hash.slice(0, 12)}).`);
+  return notes;
+}
+
+/** Paths inside the package are shown from its root, so outputs do not carry home folders. */
+function shownPath(file: string): string {
+  const at = file.replaceAll("\\", "/").lastIndexOf("/data/");
+  return at >= 0 && !file.startsWith(".") ? file.slice(at + 1) : file;
+}
+
+function shownMethod(run: IndexRun): string {
+  return run.method.shipped ? `data/methods/${run.method.ref}.json` : run.method.ref;
+}
+
+function indicatorColumns(profile: MethodProfile): ReportColumn[] {
+  return profile.indicators.map((i) => ({
+    key: i.id,
+    header: i.short,
+    csvHeader: i.id,
+    kind: "number",
+    digits: valueDigits(i),
+    optional: true,
+  }));
+}
+
+function rowFor(u: ScoredUnit, profile: MethodProfile): ReportRow {
+  const row: ReportRow = {
+    place: formatRank(u.rank, u.tied),
+    rank: u.rank,
+    tied: u.tied,
+    id: u.unit.id,
+    name: u.unit.name,
+    // Space-separated member codes: the chart and map read it (src/report/svg/items.ts).
+    municipalities: u.unit.municipalities.join(" "),
+    score: u.score,
+  };
+  for (const i of profile.indicators) {
+    const v = u.indicators[i.id];
+    if (v === undefined) continue;
+    row[i.id] = v.imputed ? `${formatNumber(v.value, valueDigits(i))}*` : v.value;
+  }
+  return row;
+}
+
+function historyTable(
+  view: HistoryView,
+  scoreColumn: ReportColumn,
+): { columns: ReportColumn[]; rows: ReportRow[] } {
+  const newestFirst = [...view.periods].reverse();
+  const columns: ReportColumn[] = [
+    { key: "place", header: "Rank", csvHeader: "rank", kind: "text" },
+    { key: "name", header: "Name", kind: "text" },
+    scoreColumn,
+    { key: "change", header: "Change", kind: "change" },
+    // Newest first, so the oldest quarters are the ones dropped when the terminal is narrow.
+    ...newestFirst.map(
+      (p): ReportColumn => ({ key: `rank_${p}`, header: p, kind: "text", optional: true }),
+    ),
+  ];
+  const rows = view.units.map((u) => {
+    const last = u.points.at(-1);
+    const row: ReportRow = {
+      place: last?.rank != null ? formatRank(last.rank, last.tied) : null,
+      rank: last?.rank ?? null,
+      tied: last?.tied ?? false,
+      id: u.unit.id,
+      name: u.unit.name,
+      municipalities: u.unit.municipalities.join(" "),
+      score: last?.score ?? null,
+      change: last?.change ?? null,
+    };
+    for (const p of u.points)
+      row[`rank_${p.period}`] = p.rank !== null ? formatRank(p.rank, p.tied) : null;
+    return row;
+  });
+  return { columns, rows };
+}
+
+export function buildIndexDocument(run: IndexRun): ReportDocument {
+  const { profile } = run.method;
+  const s = run.scores;
+  const history = run.options.history ? rankHistory(run.history) : undefined;
+  const unitWord = run.options.unit === "jobcentre" ? "jobcentres" : "municipalities";
+  const scoreColumn: ReportColumn = {
+    key: "score",
+    header: "Score",
+    kind: "number",
+    digits: scoreDigits(profile),
+  };
+  const defaultColumns: ReportColumn[] = [
+    { key: "place", header: "Rank", csvHeader: "rank", kind: "text" },
+    {
+      key: "name",
+      header: run.options.unit === "jobcentre" ? "Jobcentre" : "Municipality",
+      kind: "text",
+    },
+    scoreColumn,
+    ...indicatorColumns(profile),
+  ];
+  const table = history ? historyTable(history, scoreColumn) : undefined;
+  const sections: ReportSection[] = [];
+  const notes = notesFor(run, history);
+
+  const json: Record<string, unknown> = {
+    command: "index",
+    period: s.period,
+    unit: run.options.unit,
+    results: s.units.map((u) => resultJson(u, profile)),
+    method: {
+      name: profile.json.name,
+      title: profile.json.title,
+      ref: run.options.method,
+      hash: profile.hash,
+      profile: profile.json,
+    },
+    synthetic: run.synthetic,
+    options: run.options,
+    inputs: run.options.inputs.length > 0 ? run.options.inputs : run.files.map(shownPath),
+    units_ranked: s.units.length,
+    imputed: missingJson(s.imputed),
+    dropped: missingJson(s.dropped),
+    ...(history ? { history: historyJson(history) } : {}),
+    notes,
+  };
+
+  return {
+    json,
+    title: `${profile.json.title}${run.synthetic ? " (synthetic demo data)" : ""}`,
+    subtitle: `Period ${s.period} · ${s.units.length} ${unitWord} · method ${profile.json.name}${history ? ` · history ${history.periods[0]}–${s.period}` : ""}`,
+    synthetic: run.synthetic,
+    columns: table?.columns ?? defaultColumns,
+    rows: table?.rows ?? s.units.map((u) => rowFor(u, profile)),
+    sections,
+    notes,
+    chart: {
+      valueKey: "score",
+      valueLabel: "Score",
+      labelKey: "name",
+      municipalitiesKey: "municipalities",
+      better: "higher",
+    },
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * Turns a `Table` (any reader's output) into benchmark observations: a Y30R21 extract
+ * (STAR's expected and actual figures) or a model input (counts or a share, plus covariate
+ * columns). Column labels are matched on the data's own names, kept in `COLUMNS` below.
+ */
+import type { DiagnosticBag } from "../diagnostics.js";
+import { type Period, parsePeriod } from "../period.js";
+import { parseNumber } from "../read/number.js";
+import type { Cell, Table } from "../read/table.js";
+import type { Registry } from "../registry/types.js";
+import type { Observation } from "./types.js";
+
+type ColumnKey =
+  | "municipality"
+  | "period"
+  | "group"
+  | "expectedPersons"
+  | "actualPersons"
+  | "residualPersons"
+  | "expectedPct"
+  | "actualPct"
+  | "residualPp"
+  | "publishedRank"
+  | "publicSupportFte"
+  | "population";
+
+/**
+ * Canonical name first, then the labels real files use. Y30R21 labels may carry the
+ * measure's prefix ("Forventet og faktisk antal …: Forventet antal"); the part after the
+ * last colon is matched.
+ */
+const COLUMNS: Record<ColumnKey, readonly string[]> = {
+  municipality: ["municipality", "kommune", "area", "område", "omraade"],
+  period: ["period", "periode", "tid", "time"],
+  group: ["group", "ydelsesgrupper", "ydelsesgruppe", "benefit_group"],
+  expectedPersons: ["expected_persons", "forventet antal"],
+  actualPersons: ["actual_persons", "faktisk antal"],
+  residualPersons: ["residual_persons", "forskel mellem forventet og faktisk antal"],
+  expectedPct: ["expected_share_pct", "expected_pct", "forventet andel (pct.)"],
+  actualPct: ["actual_share_pct", "actual_pct", "faktisk andel (pct.)"],
+  residualPp: ["residual_pp", "forskel mellem forventet og faktisk andel (pct. point)"],
+  publishedRank: ["published_rank", "placering på benchmarkranglisten"],
+  publicSupportFte: [
+    "public_support_fte",
+    "offentlig_forsoergelse_fuldtid",
+    "offentlig_forsørgelse_fuldtid",
+  ],
+  population: ["population_16_66", "befolkning_16_66"],
+};
+
+function labelKey(header: string): string {
+  const afterColon = header.includes(":") ? header.slice(header.lastIndexOf(":") + 1) : header;
+  return afterColon.normalize("NFC").trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/** Column index of each known key (first match), and the headers left for covariates. */
+export function mapColumns(columns: readonly string[]): {
+  index: Partial<Record<ColumnKey, number>>;
+  others: number[];
+} {
+  const index: Partial<Record<ColumnKey, number>> = {};
+  const others: number[] = [];
+  columns.forEach((header, i) => {
+    const key = (Object.keys(COLUMNS) as ColumnKey[]).find(
+      (k) => index[k] === undefined && COLUMNS[k].includes(labelKey(header)),
+    );
+    if (key) index[key] = i;
+    else others.push(i);
+  });
+  return { index, others };
+}
+
+/** One input row, with the period and benefit group it belongs to. */
+export interface InputRow {
+  period: Period | undefined;
+  group: string | undefined;
+  observation: Observation;
+}
+
+export interface InputRows {
+  rows: InputRow[];
+  /** True when the table carries STAR's expected share (a Y30R21 extract). */
+  hasStarExpected: boolean;
+  /** Where the population came from, for the output's notes. */
+  population: "input" | "implied" | "none";
+}
+
+/** Reads observations from one table; problems go to the bag, each with file, line and column. */
+export function readObservations(table: Table, registry: Registry, bag: DiagnosticBag): InputRows {
+  const { index, others } = mapColumns(table.columns);
+  const decimalMark =
+    table.decimalMark ?? (table.format === "json" || table.format === "jsonl" ? "," : ".");
+  const hasStarExpected = index.expectedPct !== undefined;
+  const population =
+    index.population !== undefined
+      ? "input"
+      : index.actualPersons !== undefined
+        ? "implied"
+        : "none";
+  const missing = requiredMissing(index);
+  if (missing) {
+    bag.add({ code: "E_MISSING_COLUMN", message: missing, file: table.file, line: 1 });
+    return { rows: [], hasStarExpected, population };
+  }
+  const rows: InputRow[] = [];
+  for (const row of table.rows) {
+    const where = (key: ColumnKey | number) => ({
+      file: table.file,
+      line: row.line,
+      ...(typeof key === "number"
+        ? { column: key + 1 }
+        : index[key] !== undefined
+          ? { column: (index[key] as number) + 1 }
+          : {}),
+    });
+    const cell = (key: ColumnKey): Cell =>
+      index[key] === undefined ? null : (row.values[index[key] as number] ?? null);
+    const number = (key: ColumnKey, required: boolean): number | undefined => {
+      const raw = cell(key);
+      if (index[key] === undefined || raw === null || raw === "") {
+        if (required && index[key] !== undefined) {
+          bag.add({
+            code: "E_MISSING_VALUE",
+            message: `${table.columns[index[key] as number]} is empty`,
+            ...where(key),
+          });
+        }
+        return undefined;
+      }
+      const value = parseNumber(raw, decimalMark);
+      if (value === undefined) {
+        bag.add({
+          code: "E_NOT_A_NUMBER",
+          message: `${table.columns[index[key] as number]}: expected a number, got ${JSON.stringify(raw)}`,
+          ...where(key),
+        });
+      }
+      return value;
+    };
+
+    const resolved = registry.resolveMunicipality(String(cell("municipality") ?? ""));
+    if (!resolved.ok) {
+      const hint = resolved.suggestion
+        ? ` (did you mean ${resolved.suggestion}?)`
+        : resolved.reason
+          ? ` (${resolved.reason})`
+          : "";
+      bag.add({
+        code: "E_UNKNOWN_MUNICIPALITY",
+        message: `unknown municipality ${JSON.stringify(cell("municipality"))}${hint}`,
+        ...where("municipality"),
+      });
+      continue;
+    }
+    const periodText = cell("period");
+    const period = periodText === null ? undefined : parsePeriod(String(periodText));
+    if (periodText !== null && period === undefined) {
+      bag.add({
+        code: "E_BAD_PERIOD",
+        message: `not a period: ${JSON.stringify(periodText)}`,
+        ...where("period"),
+      });
+      continue;
+    }
+    const actualPersons = number("actualPersons", false);
+    const actualPct = actualShare(
+      number("actualPct", false),
+      number("publicSupportFte", false),
+      number("population", false),
+    );
+    if (actualPct === undefined) {
+      bag.add({
+        code: "E_MISSING_VALUE",
+        message: `${resolved.municipality.name} has no actual share (actual_share_pct, or public_support_fte and population_16_66)`,
+        ...where("municipality"),
+      });
+      continue;
+    }
+    const populationValue =
+      number("population", false) ??
+      (actualPersons !== undefined && actualPct > 0
+        ? (actualPersons / actualPct) * 100
+        : undefined);
+    const columns: Record<string, number | undefined> = {};
+    for (const i of others) {
+      const raw = row.values[i] ?? null;
+      columns[table.columns[i] as string] =
+        raw === null || raw === "" ? undefined : parseNumber(raw, decimalMark);
+    }
+    const observation: Observation = {
+      municipality: resolved.municipality.code,
+      name: resolved.municipality.name,
+      file: table.file,
+      line: row.line,
+      actualPct,
+      columns,
+      ...defined("expectedStarPct", number("expectedPct", hasStarExpected)),
+      ...defined("publishedResidualPp", number("residualPp", false)),
+      ...defined("actualPersons", actualPersons),
+      ...defined("expectedPersons", number("expectedPersons", false)),
+      ...defined("publishedResidualPersons", number("residualPersons", false)),
+      ...defined("population", populationValue),
+      ...defined("publishedRank", number("publishedRank", false)),
+    };
+    const group = cell("group");
+    rows.push({ period, group: group === null ? undefined : String(group), observation });
+  }
+  return { rows, hasStarExpected, population };
+}
+
+function requiredMissing(index: Partial<Record<ColumnKey, number>>): string | undefined {
+  if (index.municipality === undefined)
+    return "no municipality column (municipality, kommune or Area)";
+  if (
+    index.actualPct === undefined &&
+    (index.publicSupportFte === undefined || index.population === undefined)
+  ) {
+    return "no outcome: give actual_share_pct, or public_support_fte and population_16_66";
+  }
+  return undefined;
+}
+
+/** The actual share, given directly or as 100 · public_support_fte / population_16_66. */
+function actualShare(
+  share: number | undefined,
+  fte: number | undefined,
+  population: number | undefined,
+): number | undefined {
+  if (share !== undefined) return share;
+  if (fte !== undefined && population !== undefined && population > 0)
+    return (100 * fte) / population;
+  return undefined;
+}
+
+function defined<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
+}

@@ -1,0 +1,75 @@
+/**
+ * The benchmark's options: one plain, JSON-serialisable object. The JSON output records it
+ * (`options`), and `runBenchmark(json.options)` re-runs the same benchmark (`check`).
+ */
+import { UsageError } from "../diagnostics.js";
+
+export const DEFAULT_GROUP = "Ydelsesgrupper i alt";
+
+export interface BenchmarkOptions {
+  command: "benchmark";
+  /** Input files as given; [] = the shipped Y30R21 extract. */
+  inputs: string[];
+  /** Period as given or resolved (`2021QMAT04`); null = the latest in the input. */
+  period: string | null;
+  /** Benefit group (Y30R21 `Ydelsesgrupper`). */
+  group: string;
+  /** Model terms as given (`income`, `log(population_density)`, or `default`); [] = published mode. */
+  covariates: string[];
+  /** Covariate files or folders as given; [] = the shipped data/dst. */
+  covariateData: string[];
+  weights: "population" | null;
+  loo: boolean;
+  /** Prediction interval level in (0, 1), or null. */
+  interval: number | null;
+  /** Yearly cost of one full-time person on public support, DKK; null = no fiscal translation. */
+  costPerFte: number | null;
+  /** Exit 1 when a published rank contradicts the reproduced order. */
+  verify: boolean;
+}
+
+/** Fills defaults and refuses malformed values (options may come from a golden JSON file). */
+export function normaliseOptions(
+  raw: Partial<BenchmarkOptions> | Record<string, unknown>,
+): BenchmarkOptions {
+  const r = raw as Record<string, unknown>;
+  const interval = optionalNumber(r.interval, "interval");
+  if (interval !== null && !(interval > 0 && interval < 1)) {
+    throw new UsageError(`--interval expects a level between 0 and 1 (e.g. 0.9), got ${interval}`);
+  }
+  const costPerFte = optionalNumber(r.costPerFte, "costPerFte");
+  if (r.weights !== undefined && r.weights !== null && r.weights !== "population") {
+    throw new UsageError(`--weights accepts only 'population', got ${JSON.stringify(r.weights)}`);
+  }
+  return {
+    command: "benchmark",
+    inputs: stringList(r.inputs, "inputs"),
+    period: optionalString(r.period, "period"),
+    group: optionalString(r.group, "group") ?? DEFAULT_GROUP,
+    covariates: stringList(r.covariates, "covariates"),
+    covariateData: stringList(r.covariateData, "covariateData"),
+    weights: r.weights === "population" ? "population" : null,
+    loo: r.loo === true,
+    interval,
+    costPerFte,
+    verify: r.verify === true,
+  };
+}
+
+function stringList(value: unknown, name: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return [...value];
+  throw new UsageError(`options.${name} must be a list of strings`);
+}
+
+function optionalString(value: unknown, name: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "string") return value;
+  throw new UsageError(`options.${name} must be a string`);
+}
+
+function optionalNumber(value: unknown, name: string): number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  throw new UsageError(`options.${name} must be a number`);
+}

@@ -1,0 +1,94 @@
+/**
+ * Published mode (METHOD.md B1): STAR's own expected values, ranked again from the
+ * published figures, with the published rank checked against the reproduced order.
+ */
+import { competitionRank } from "../rank.js";
+import type { BenchmarkResult, Contradiction, Observation } from "./types.js";
+
+/** Published shares carry two decimals, so residuals are compared at two decimals. */
+export const PUBLISHED_DECIMALS = 2;
+
+/** Rounded as published (and as src/rank.ts compares): half away from zero on the decimal text. */
+export function roundPublished(value: number): number {
+  return Number(value.toFixed(PUBLISHED_DECIMALS));
+}
+
+/** A result row before ranking. */
+export type UnrankedResult = Omit<BenchmarkResult, "rank" | "tied">;
+
+/**
+ * Results from a Y30R21 slice: residual = the published difference in pct. points
+ * (or actual − expected when the extract lacks that column).
+ */
+export function publishedResults(
+  observations: readonly Observation[],
+  regionOf: (code: string) => string | null,
+): UnrankedResult[] {
+  return observations.map((o) => {
+    const expectedPct = o.expectedStarPct ?? Number.NaN;
+    const residualPp = o.publishedResidualPp ?? roundPublished(o.actualPct - expectedPct);
+    return {
+      municipality: o.municipality,
+      name: o.name,
+      region: regionOf(o.municipality),
+      actualPct: o.actualPct,
+      expectedPct,
+      residualPp,
+      residualPersons: publishedPersons(o),
+      ...(o.publishedRank !== undefined ? { publishedRank: o.publishedRank } : {}),
+    };
+  });
+}
+
+function publishedPersons(o: Observation): number | null {
+  if (o.publishedResidualPersons !== undefined) return o.publishedResidualPersons;
+  if (o.actualPersons !== undefined && o.expectedPersons !== undefined) {
+    return o.actualPersons - o.expectedPersons;
+  }
+  return null;
+}
+
+/**
+ * Ranks ascending by residual (most below expectation is 1), equal values sharing the best
+ * rank. `decimals` compares rounded values (published mode); omit it for model residuals.
+ * Rows come back in rank order, ties by code.
+ */
+export function rankResults(rows: readonly UnrankedResult[], decimals?: number): BenchmarkResult[] {
+  const byCode = new Map(rows.map((r) => [r.municipality, r]));
+  const ranked = competitionRank(
+    rows.map((r) => ({ id: r.municipality, value: r.residualPp })),
+    decimals === undefined ? { order: "asc" } : { order: "asc", decimals },
+  );
+  return ranked.map((r) => ({
+    ...(byCode.get(r.id) as UnrankedResult),
+    rank: r.rank,
+    tied: r.tied,
+  }));
+}
+
+/**
+ * Every pair whose published ranks contradict the rounded residuals: a strictly smaller
+ * rounded residual must have a strictly better (smaller) published rank. Equal rounded
+ * residuals may be published in either order, since STAR ranked on unrounded numbers.
+ */
+export function findContradictions(results: readonly BenchmarkResult[]): Contradiction[] {
+  const withRank = results
+    .filter((r): r is BenchmarkResult & { publishedRank: number } => r.publishedRank !== undefined)
+    .map((r) => ({
+      municipality: r.municipality,
+      residualPp: roundPublished(r.residualPp),
+      publishedRank: r.publishedRank,
+    }))
+    .sort((a, b) => a.residualPp - b.residualPp || a.publishedRank - b.publishedRank);
+  const found: Contradiction[] = [];
+  for (let i = 0; i < withRank.length; i++) {
+    for (let j = i + 1; j < withRank.length; j++) {
+      const better = withRank[i] as (typeof withRank)[number];
+      const worse = withRank[j] as (typeof withRank)[number];
+      if (better.residualPp < worse.residualPp && better.publishedRank >= worse.publishedRank) {
+        found.push({ better, worse });
+      }
+    }
+  }
+  return found;
+}

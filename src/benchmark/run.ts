@@ -1,0 +1,410 @@
+/**
+ * `jobindex benchmark` as a function: options in, a ReportDocument and an exit code out.
+ * read → slice (period, group) → published ranking or model → rank → document.
+ * The model code (ml-matrix, stdlib) is imported only in model mode, to keep start-up fast.
+ */
+import { readFile } from "node:fs/promises";
+import { DiagnosticBag, InputError, UsageError } from "../diagnostics.js";
+import { dataPath } from "../paths.js";
+import { comparePeriods, formatPeriod, type Period, parsePeriod, samePeriod } from "../period.js";
+import { readTable } from "../read/index.js";
+import { loadRegistry } from "../registry/index.js";
+import type { Registry } from "../registry/types.js";
+import type { ReportDocument } from "../report/types.js";
+import {
+  type CovariateCell,
+  type CovariateProvenance,
+  type CovariateSpec,
+  parseCovariateSpec,
+  provenanceOf,
+  splitCovariateList,
+  termValues,
+  valueAsOf,
+} from "./covariates.js";
+import { buildDocument } from "./document.js";
+import type { ModelRow, ModelSummary } from "./model.js";
+import { type InputRow, readObservations } from "./observations.js";
+import { type BenchmarkOptions, normaliseOptions } from "./options.js";
+import {
+  findContradictions,
+  PUBLISHED_DECIMALS,
+  publishedResults,
+  rankResults,
+  type UnrankedResult,
+} from "./published.js";
+import {
+  catalogue,
+  crossSectionFields,
+  readCrossSectionField,
+  readLongFile,
+  SHIPPED_COVARIATE_DATA,
+} from "./sources.js";
+import type { BenchmarkResult, Contradiction, Observation } from "./types.js";
+
+export type { BenchmarkOptions } from "./options.js";
+
+/** The shipped Y30R21 extract, used when no --input is given. */
+export const SHIPPED_EXTRACT = dataPath("benchmark", "y30r21-2020QMAT02-2021QMAT04.jsonl");
+
+export interface BenchmarkRun {
+  document: ReportDocument;
+  exitCode: 0 | 1;
+}
+
+/** Everything a run computes, before it is laid out as a document (explain uses it too). */
+export interface BenchmarkOutcome {
+  options: BenchmarkOptions;
+  mode: "published" | "model";
+  period: string | null;
+  group: string | null;
+  results: BenchmarkResult[];
+  contradictions: Contradiction[];
+  model?: ModelDetails;
+  population: "input" | "implied" | "none";
+}
+
+export interface ModelDetails {
+  summary: ModelSummary;
+  covariates: CovariateProvenance[];
+  /** Per municipality code: its design values (after any log), in term order. */
+  design: Map<string, number[]>;
+  weights: "population" | null;
+  loo: boolean;
+  interval: number | null;
+}
+
+export async function runBenchmark(
+  options: Partial<BenchmarkOptions> | Record<string, unknown>,
+): Promise<BenchmarkRun> {
+  const outcome = await computeBenchmark(options);
+  const verifyFailed = outcome.options.verify && outcome.contradictions.length > 0;
+  const registry = loadRegistry();
+  const document = buildDocument(outcome, {
+    regionName: (code) => registry.regionOf(code)?.name,
+  });
+  return { document, exitCode: verifyFailed ? 1 : 0 };
+}
+
+export async function computeBenchmark(
+  options: Partial<BenchmarkOptions> | Record<string, unknown>,
+): Promise<BenchmarkOutcome> {
+  const given = normaliseOptions(options);
+  const registry = loadRegistry();
+  const inputs = given.inputs.length > 0 ? given.inputs : [SHIPPED_EXTRACT];
+  const read = await readInputs(inputs, registry);
+  const period = choosePeriod(read.rows, given.period);
+  const slice = selectSlice(read.rows, period, given.group);
+  const opts: BenchmarkOptions = {
+    ...given,
+    period: period === undefined ? given.period : formatPeriod(period),
+  };
+  const regionOf = (code: string) => registry.municipality(code)?.region ?? null;
+  const base = {
+    options: opts,
+    period: opts.period,
+    group: slice.group,
+    population: read.population,
+  };
+
+  if (opts.covariates.length === 0) {
+    if (!read.hasStarExpected) {
+      throw new UsageError(
+        "the input carries no expected values (not a Y30R21 extract): give --covariates to estimate them",
+      );
+    }
+    const results = withCost(
+      rankResults(publishedResults(slice.observations, regionOf), PUBLISHED_DECIMALS),
+      opts.costPerFte,
+    );
+    return { ...base, mode: "published", results, contradictions: findContradictions(results) };
+  }
+
+  const terms = await expandCovariates(opts.covariates);
+  const joined = await joinCovariates(
+    slice.observations,
+    terms,
+    period,
+    opts.covariateData,
+    registry,
+  );
+  const rows: ModelRow[] = slice.observations.map((o, i) => ({
+    municipality: o.municipality,
+    name: o.name,
+    region: regionOf(o.municipality),
+    actualPct: o.actualPct,
+    x: joined.design.map((column) => column[i] as number),
+    ...(o.population !== undefined ? { population: o.population } : {}),
+    ...(o.expectedStarPct !== undefined ? { expectedStarPct: o.expectedStarPct } : {}),
+    ...(o.publishedRank !== undefined ? { publishedRank: o.publishedRank } : {}),
+  }));
+  if (opts.weights === "population") requirePopulation(slice.observations);
+  if (rows.length <= terms.length + 1) {
+    throw new UsageError(
+      `the model needs more municipalities (${rows.length}) than coefficients (${terms.length + 1})`,
+    );
+  }
+  const { estimateModel } = await import("./model.js");
+  const { RankDeficientError } = await import("./ols.js");
+  let estimated: ReturnType<typeof estimateModel>;
+  try {
+    estimated = estimateModel(rows, {
+      terms: terms.map((t) => t.term),
+      weights: opts.weights,
+      loo: opts.loo,
+      interval: opts.interval,
+    });
+  } catch (error) {
+    if (error instanceof RankDeficientError) throw collinearError(terms, error.column, rows.length);
+    throw error;
+  }
+  const results = withCost(rankResults(estimated.results), opts.costPerFte);
+  return {
+    ...base,
+    mode: "model",
+    results,
+    contradictions: [],
+    model: {
+      summary: estimated.summary,
+      covariates: joined.provenance,
+      design: new Map(rows.map((r) => [r.municipality, r.x])),
+      weights: opts.weights,
+      loo: opts.loo,
+      interval: opts.interval,
+    },
+  };
+}
+
+interface ReadInputs {
+  rows: InputRow[];
+  hasStarExpected: boolean;
+  population: "input" | "implied" | "none";
+}
+
+async function readInputs(inputs: readonly string[], registry: Registry): Promise<ReadInputs> {
+  const bag = new DiagnosticBag();
+  const tables = await Promise.all(inputs.map((file) => readTable(file)));
+  const parts = tables.map((table) => readObservations(table, registry, bag));
+  bag.throwIfErrors();
+  return {
+    rows: parts.flatMap((p) => p.rows),
+    hasStarExpected: parts.every((p) => p.hasStarExpected),
+    population: parts.every((p) => p.population === "input")
+      ? "input"
+      : parts.every((p) => p.population !== "none")
+        ? "implied"
+        : "none",
+  };
+}
+
+/** The asked period (which must be in the input, if the input has periods) or the latest. */
+function choosePeriod(rows: readonly InputRow[], asked: string | null): Period | undefined {
+  const periods = uniquePeriods(rows);
+  if (asked !== null) {
+    const period = parsePeriod(asked);
+    if (period === undefined)
+      throw new UsageError(`--period: not a period: '${asked}' (e.g. 2021QMAT04, 2019K4)`);
+    if (periods.length > 0 && !periods.some((p) => samePeriod(p, period))) {
+      throw new UsageError(
+        `--period ${asked} is not in the input; it has ${periods.map((p) => formatPeriod(p)).join(", ")}`,
+      );
+    }
+    return period;
+  }
+  return periods.at(-1);
+}
+
+function uniquePeriods(rows: readonly InputRow[]): Period[] {
+  const seen = new Map<string, Period>();
+  for (const r of rows) if (r.period) seen.set(formatPeriod(r.period), r.period);
+  return [...seen.values()].sort(comparePeriods);
+}
+
+/** `A-dagpenge` matches `A-dagpenge mv.`: case, spacing and the trailing "mv." do not matter. */
+export function groupKey(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/\bmv\.?\s*$/, "")
+    .replace(/[\s.]+/g, " ")
+    .trim();
+}
+
+/** The rows of one period and benefit group; one per municipality. */
+function selectSlice(
+  rows: readonly InputRow[],
+  period: Period | undefined,
+  group: string,
+): { observations: Observation[]; group: string | null } {
+  const inPeriod = rows.filter(
+    (r) => period === undefined || r.period === undefined || samePeriod(r.period, period),
+  );
+  const groups = [...new Set(inPeriod.flatMap((r) => (r.group === undefined ? [] : [r.group])))];
+  let chosen: string | null = null;
+  let selected = inPeriod;
+  if (groups.length > 0) {
+    chosen = groups.find((g) => groupKey(g) === groupKey(group)) ?? null;
+    if (chosen === null) {
+      throw new UsageError(
+        `--group '${group}' is not in the input; it has ${groups.map((g) => `'${g}'`).join(", ")}`,
+      );
+    }
+    selected = inPeriod.filter((r) => r.group === undefined || r.group === chosen);
+  }
+  const bag = new DiagnosticBag();
+  const seen = new Map<string, Observation>();
+  for (const { observation: o } of selected) {
+    const first = seen.get(o.municipality);
+    if (first) {
+      bag.add({
+        code: "E_DUPLICATE_ROW",
+        message: `${o.name} appears twice in this period and group (first at ${first.file}:${first.line})`,
+        file: o.file,
+        line: o.line,
+      });
+    } else seen.set(o.municipality, o);
+  }
+  bag.throwIfErrors();
+  const observations = [...seen.values()].sort((a, b) =>
+    a.municipality < b.municipality ? -1 : 1,
+  );
+  if (observations.length === 0) throw new UsageError("no rows for this period and group");
+  return { observations, group: chosen };
+}
+
+/** `default` expands to the shipped default set; the rest must be names or log(name). */
+async function expandCovariates(list: readonly string[]): Promise<CovariateSpec[]> {
+  const texts: string[] = [];
+  for (const item of list.flatMap(splitCovariateList)) {
+    if (item.toLowerCase() === "default") texts.push(...(await defaultCovariates()));
+    else texts.push(item);
+  }
+  const specs = texts.map((text) => {
+    const spec = parseCovariateSpec(text);
+    if (!spec)
+      throw new UsageError(`--covariates: cannot read '${text}' (a column name or log(NAME))`);
+    return spec;
+  });
+  const duplicate = specs.find((s, i) => specs.findIndex((t) => t.term === s.term) !== i);
+  if (duplicate) throw new UsageError(`--covariates names ${duplicate.term} twice`);
+  return specs;
+}
+
+export async function defaultCovariates(): Promise<string[]> {
+  const text = await readFile(dataPath("benchmark", "default-covariates.json"), "utf8");
+  return (JSON.parse(text) as { covariates: string[] }).covariates;
+}
+
+interface JoinedCovariates {
+  /** One column of design values per term, in observation order. */
+  design: number[][];
+  provenance: CovariateProvenance[];
+}
+
+/**
+ * Each term from the input's own column if it has one, else from the covariate data
+ * (long files, then cross-sections), joined as of the period's year.
+ */
+async function joinCovariates(
+  observations: readonly Observation[],
+  terms: readonly CovariateSpec[],
+  period: Period | undefined,
+  covariateData: readonly string[],
+  registry: Registry,
+): Promise<JoinedCovariates> {
+  const bag = new DiagnosticBag();
+  const names = observations.map((o) => o.name);
+  const codes = observations.map((o) => o.municipality);
+  const design: number[][] = [];
+  const provenance: CovariateProvenance[] = [];
+  const found = await catalogue(
+    covariateData.length > 0 ? covariateData : [SHIPPED_COVARIATE_DATA],
+  );
+  const fields = found.crossSections.length > 0 ? await crossSectionFields() : {};
+  for (const spec of terms) {
+    const column = inputColumn(observations, spec.name);
+    let cells: CovariateCell[];
+    let source: string;
+    if (column !== undefined) {
+      cells = observations.map((o) => ({ value: o.columns[column], file: o.file, line: o.line }));
+      source = "input";
+    } else {
+      const series = await findSeries(spec.name, found, fields, registry);
+      if (!series) {
+        throw new UsageError(
+          `--covariates: no column or covariate file named '${spec.name}' (files: ${[...found.longFiles.keys(), ...Object.keys(fields)].join(", ")})`,
+        );
+      }
+      if (period === undefined)
+        throw new UsageError(`give --period: covariate ${spec.name} is dated, the input is not`);
+      cells = observations.map((o) => {
+        const joined = valueAsOf(series, o.municipality, period.year);
+        return joined ?? { value: undefined, file: series.file, line: 1 };
+      });
+      source = series.file;
+    }
+    design.push(termValues(spec, cells, names, bag));
+    provenance.push(provenanceOf(spec, source, cells, codes));
+  }
+  bag.throwIfErrors();
+  return { design, provenance };
+}
+
+/** The input column holding a covariate: its exact header, else one equal ignoring case. */
+function inputColumn(observations: readonly Observation[], name: string): string | undefined {
+  const headers = Object.keys(observations[0]?.columns ?? {});
+  return (
+    headers.find((h) => h === name) ??
+    headers.find((h) => h.trim().toLowerCase() === name.toLowerCase())
+  );
+}
+
+async function findSeries(
+  name: string,
+  found: Awaited<ReturnType<typeof catalogue>>,
+  fields: Awaited<ReturnType<typeof crossSectionFields>>,
+  registry: Registry,
+) {
+  const file = found.longFiles.get(name);
+  if (file !== undefined) return readLongFile(name, file, registry);
+  const field = fields[name];
+  const crossSection = found.crossSections[0];
+  if (field && crossSection !== undefined)
+    return readCrossSectionField(name, field.path, crossSection, registry);
+  return undefined;
+}
+
+function requirePopulation(observations: readonly Observation[]): void {
+  const bag = new DiagnosticBag();
+  for (const o of observations) {
+    if (o.population === undefined) {
+      bag.add({
+        code: "E_NO_POPULATION",
+        message: `--weights population: ${o.name} has no population_16_66`,
+        file: o.file,
+        line: o.line,
+      });
+    }
+  }
+  bag.throwIfErrors();
+}
+
+function collinearError(terms: readonly CovariateSpec[], column: number, n: number): InputError {
+  const term = column === 0 ? "the intercept" : (terms[column - 1]?.term ?? "?");
+  return new InputError([
+    {
+      code: "E_COLLINEAR",
+      message: `the covariates are collinear or constant at ${term} (n = ${n}, k = ${terms.length + 1}); drop one`,
+    },
+  ]);
+}
+
+/** Fiscal translation: residual persons × yearly cost per full-time person. */
+function withCost(results: BenchmarkResult[], costPerFte: number | null): BenchmarkResult[] {
+  if (costPerFte === null) return results;
+  return results.map((r) => ({
+    ...r,
+    costDkk: r.residualPersons === null ? null : r.residualPersons * costPerFte,
+  }));
+}
+
+export type { UnrankedResult };

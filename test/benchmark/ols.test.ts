@@ -1,0 +1,136 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fitOls, inverseGramDiagonal, RankDeficientError } from "../../src/benchmark/ols.js";
+
+describe("fitOls on a hand-computed line", () => {
+  // y = 1, 2, 2, 4 on x = 0, 1, 2, 3: Sxx = 5, Sxy = 4.5, slope 0.9, intercept 0.9,
+  // residuals 0.1, 0.2, −0.7, 0.4, RSS 0.7, SST 4.75.
+  const fit = fitOls({ covariates: [[0], [1], [2], [3]], outcome: [1, 2, 2, 4] });
+
+  it("finds the coefficients and residuals", () => {
+    expect(fit.coefficients[0]?.estimate).toBeCloseTo(0.9, 14);
+    expect(fit.coefficients[1]?.estimate).toBeCloseTo(0.9, 14);
+    fit.residuals.forEach((e, i) => {
+      expect(e).toBeCloseTo([0.1, 0.2, -0.7, 0.4][i] as number, 14);
+    });
+  });
+
+  it("reports the summary statistics of summary.lm", () => {
+    expect(fit.n).toBe(4);
+    expect(fit.k).toBe(2);
+    expect(fit.df).toBe(2);
+    expect(fit.sigma).toBeCloseTo(Math.sqrt(0.35), 14);
+    expect(fit.r2).toBeCloseTo(1 - 0.7 / 4.75, 14);
+    expect(fit.adjR2).toBeCloseTo(1 - ((0.7 / 4.75) * 3) / 2, 14);
+    // SE(slope) = σ/√Sxx; SE(intercept) = σ·√(1/n + x̄²/Sxx).
+    expect(fit.coefficients[1]?.stdError).toBeCloseTo(Math.sqrt(0.07), 14);
+    expect(fit.coefficients[0]?.stdError).toBeCloseTo(Math.sqrt(0.35 * (0.25 + 2.25 / 5)), 14);
+    // t = 0.9/√0.07 = 3.4017 on 2 df: p = 1 − x/√(x²+2) twice-tailed closed form for df 2.
+    const t = 0.9 / Math.sqrt(0.07);
+    expect(fit.coefficients[1]?.p).toBeCloseTo(1 - t / Math.sqrt(t * t + 2), 12);
+  });
+
+  it("gives leverages that sum to k", () => {
+    expect(fit.leverage.reduce((s, h) => s + h, 0)).toBeCloseTo(2, 12);
+    // h_ii = 1/n + (x − x̄)²/Sxx
+    expect(fit.leverage[0]).toBeCloseTo(0.25 + 2.25 / 5, 14);
+  });
+});
+
+describe("fitOls with weights", () => {
+  it("equals OLS on replicated rows for integer weights (coefficients)", () => {
+    const weighted = fitOls({
+      covariates: [[0], [1], [2]],
+      outcome: [1, 3, 2],
+      weights: [2, 1, 1],
+    });
+    const replicated = fitOls({ covariates: [[0], [0], [1], [2]], outcome: [1, 1, 3, 2] });
+    expect(weighted.coefficients[0]?.estimate).toBeCloseTo(
+      replicated.coefficients[0]?.estimate ?? 0,
+      13,
+    );
+    expect(weighted.coefficients[1]?.estimate).toBeCloseTo(
+      replicated.coefficients[1]?.estimate ?? 0,
+      13,
+    );
+  });
+
+  it("is unchanged in coefficients when all weights are scaled", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.01, max: 100, noNaN: true }), (scale) => {
+        const a = fitOls({
+          covariates: [[0], [1], [2], [4]],
+          outcome: [1, 3, 2, 7],
+          weights: [1, 2, 3, 4],
+        });
+        const b = fitOls({
+          covariates: [[0], [1], [2], [4]],
+          outcome: [1, 3, 2, 7],
+          weights: [1, 2, 3, 4].map((w) => w * scale),
+        });
+        return (
+          Math.abs((a.coefficients[1]?.estimate ?? 0) - (b.coefficients[1]?.estimate ?? 0)) < 1e-10
+        );
+      }),
+    );
+  });
+});
+
+describe("fitOls properties", () => {
+  it("reproduces an exact linear relation and its residuals sum to zero", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), {
+          minLength: 6,
+          maxLength: 30,
+        }),
+        fc.double({ min: -5, max: 5, noNaN: true }),
+        (points, noise) => {
+          const xs = points.map(([a, b]) => [a, b]);
+          const distinct =
+            new Set(points.map(([a]) => a)).size > 2 && new Set(points.map(([, b]) => b)).size > 2;
+          fc.pre(distinct);
+          const ys = points.map(
+            ([a, b], i) => 2 + 0.5 * a - 3 * b + (i % 2 === 0 ? noise : -noise),
+          );
+          try {
+            const fit = fitOls({ covariates: xs, outcome: ys });
+            const sum = fit.residuals.reduce((s, e) => s + e, 0);
+            return Math.abs(sum) < 1e-8 * (1 + Math.abs(noise) * ys.length);
+          } catch (e) {
+            return e instanceof RankDeficientError;
+          }
+        },
+      ),
+    );
+  });
+
+  it("refuses collinear covariates", () => {
+    expect(() =>
+      fitOls({
+        covariates: [
+          [1, 2],
+          [2, 4],
+          [3, 6],
+          [4, 8],
+        ],
+        outcome: [1, 2, 3, 5],
+      }),
+    ).toThrow(RankDeficientError);
+    expect(() => fitOls({ covariates: [[7], [7], [7]], outcome: [1, 2, 3] })).toThrow(
+      RankDeficientError,
+    );
+  });
+});
+
+describe("inverseGramDiagonal", () => {
+  it("is the diagonal of R⁻¹R⁻ᵀ", () => {
+    // R = [[2, 1], [0, 4]] → R⁻¹ = [[0.5, −0.125], [0, 0.25]]
+    const d = inverseGramDiagonal([
+      [2, 1],
+      [0, 4],
+    ]);
+    expect(d[0]).toBeCloseTo(0.25 + 0.015625, 15);
+    expect(d[1]).toBeCloseTo(0.0625, 15);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import {
+  findContradictions,
+  publishedResults,
+  rankResults,
+  roundPublished,
+} from "../../src/benchmark/published.js";
+import { runBenchmark } from "../../src/benchmark/run.js";
+import type { BenchmarkResult, Observation } from "../../src/benchmark/types.js";
+
+function obs(
+  municipality: string,
+  actualPct: number,
+  expectedStarPct: number,
+  publishedRank?: number,
+): Observation {
+  return {
+    municipality,
+    name: `M${municipality}`,
+    file: "x.jsonl",
+    line: 1,
+    actualPct,
+    expectedStarPct,
+    columns: {},
+    ...(publishedRank !== undefined ? { publishedRank } : {}),
+  };
+}
+
+const ranked = (rows: Observation[]): BenchmarkResult[] =>
+  rankResults(
+    publishedResults(rows, () => "DK-83"),
+    2,
+  );
+
+describe("published ranking", () => {
+  it("ranks ascending by the residual and shares the best rank on equal rounded residuals", () => {
+    // residuals: 101 −0.5, 147 +0.2, 151 −0.5 (tie with 101), 153 −0.1
+    const r = ranked([
+      obs("101", 9.5, 10),
+      obs("147", 8.2, 8),
+      obs("151", 7.5, 8),
+      obs("153", 6.9, 7),
+    ]);
+    expect(r.map((x) => [x.municipality, x.rank, x.tied])).toEqual([
+      ["101", 1, true],
+      ["151", 1, true],
+      ["153", 3, false],
+      ["147", 4, false],
+    ]);
+  });
+
+  it("compares residuals computed from rounded shares at two decimals (no float noise)", () => {
+    // 9.28 − 9.08 is 0.1999… in binary; it must tie with a published 0.20.
+    expect(roundPublished(9.28 - 9.08)).toBe(0.2);
+    const r = ranked([obs("101", 9.28, 9.08), { ...obs("147", 5, 4.8), publishedResidualPp: 0.2 }]);
+    expect(r.every((x) => x.rank === 1 && x.tied)).toBe(true);
+  });
+
+  it("accepts any published order within a tie", () => {
+    const r = ranked([obs("101", 9.5, 10, 2), obs("151", 7.5, 8, 1), obs("153", 6.9, 7, 3)]);
+    expect(findContradictions(r)).toEqual([]);
+  });
+
+  it("flags a published rank that contradicts the order of the rounded residuals", () => {
+    const r = ranked([obs("101", 9.5, 10, 2), obs("153", 6.9, 7, 1), obs("147", 8.2, 8, 3)]);
+    const found = findContradictions(r);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.better).toEqual({ municipality: "101", residualPp: -0.5, publishedRank: 2 });
+    expect(found[0]?.worse).toEqual({ municipality: "153", residualPp: -0.1, publishedRank: 1 });
+  });
+
+  it("flags equal published ranks for different residuals", () => {
+    const r = ranked([obs("101", 9.5, 10, 1), obs("153", 6.9, 7, 1)]);
+    expect(findContradictions(r)).toHaveLength(1);
+  });
+});
+
+describe("published mode on other shapes of the same extract", () => {
+  const shipped = runBenchmark({ period: "2021QMAT04" });
+  for (const [shape, file] of [
+    ["API v2 JSON (Variables/Data)", "fixtures/benchmark/y30r21-2021QMAT04-api.json"],
+    ["; CSV with decimal commas", "fixtures/benchmark/y30r21-2021QMAT04.csv"],
+  ] as const) {
+    it(`gives the same results from ${shape}`, async () => {
+      const { document } = await runBenchmark({ inputs: [file] });
+      const expected = (await shipped).document.json;
+      expect(document.json.results).toEqual(expected.results);
+      expect(document.json.period).toBe("2021QMAT04");
+    });
+  }
+
+  it("flags a deliberately swapped published rank, and --verify exits 1", async () => {
+    const input = ["fixtures/benchmark/y30r21-swapped-rank.jsonl"];
+    const plain = await runBenchmark({ inputs: input });
+    expect(plain.exitCode).toBe(0);
+    const verified = await runBenchmark({ inputs: input, verify: true });
+    expect(verified.exitCode).toBe(1);
+    const contradictions = verified.document.json.contradictions as Array<{
+      better: { municipality: string };
+      worse: { municipality: string };
+    }>;
+    expect(contradictions).toHaveLength(1);
+    expect(contradictions[0]?.better.municipality).toBe("159"); // Gladsaxe, now published 2nd
+    expect(contradictions[0]?.worse.municipality).toBe("151"); // Ballerup, now published 1st
+  });
+
+  it("passes --verify on the real extract", async () => {
+    expect((await runBenchmark({ verify: true })).exitCode).toBe(0);
+  });
+
+  it("marks ties with = in the table and shows every published rank", async () => {
+    const { document } = await runBenchmark({ period: "2021QMAT04" });
+    const ranks = document.rows.map((r) => r.rank);
+    expect(ranks).toContain("7=");
+    expect(document.rows.every((r) => typeof r.published_rank === "number")).toBe(true);
+    expect(document.chart?.better).toBe("lower");
+  });
+
+  it("re-runs from its recorded options to the same JSON (what check relies on)", async () => {
+    const first = await runBenchmark({ group: "Sygedagpenge", costPerFte: 400000 });
+    const again = await runBenchmark(JSON.parse(JSON.stringify(first.document.json.options)));
+    expect(again.document.json).toEqual(first.document.json);
+  });
+});

@@ -147,9 +147,8 @@ function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
       "Change: places gained (▲) or lost (▼) since the quarter before; – where the unit was not ranked then.",
     );
   }
-  notes.push(
-    `Input: ${run.files.map((f) => shownPath(f)).join(", ")}. ${profile.json.input.source}`,
-  );
+  const source = run.options.inputs.length === 0 ? ` ${profile.json.input.source}` : "";
+  notes.push(`Input: ${run.files.map((f) => shownPath(f)).join(", ")}.${source}`);
   notes.push(`Method profile ${shownMethod(run)} (sha256 ${profile.hash.slice(0, 12)}).`);
   return notes;
 }

@@ -10,7 +10,7 @@
  * SVG path `d` (absolute move, then relative lines: short integers). Borders are simplified
  * once per shared run of vertices, so neighbours keep identical edges and no slivers appear.
  * Bornholm is moved into an inset box in the empty north-east (Kattegat/Sweden), so the map
- * is not mostly sea. Christiansø (411) is not a municipality and is dropped. Names come from
+ * is not mostly sea, beside an enlarged Greater Copenhagen. Christiansø (411) is not a municipality and is dropped. Names come from
  * the project's registry (data/registry/municipalities.csv), whose names are current.
  *
  * Output is deterministic: same input, byte-identical file.
@@ -32,6 +32,10 @@ const MIN_AREA = 3;
 const MARGIN = 8;
 const COS_LAT = Math.cos((56 * Math.PI) / 180);
 const BORNHOLM = "400";
+/** Greater Copenhagen (lon, lat window) is drawn again, enlarged, in a second inset. */
+const ZOOM_WINDOW = { west: 12.15, east: 12.74, south: 55.55, north: 55.87 };
+const ZOOM_SCALE = 2.1;
+const INSET_GAP = 24;
 const DROPPED = new Set(["411"]);
 
 function readRegistryNames() {
@@ -50,7 +54,8 @@ function distanceToSegment(p, a, b) {
   const dx = b[0] - a[0];
   const dy = b[1] - a[1];
   const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
+  const t =
+    len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
   return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
 }
 
@@ -209,20 +214,38 @@ function main() {
     byCode.set(code, rings);
   }
 
-  // Place the mainland at the margin, Bornholm in an inset box at the top right.
+  // Place the mainland at the margin.
   const mainland = [...byCode].filter(([c]) => c !== BORNHOLM).flatMap(([, r]) => r);
   const [x0, y0, x1, y1] = bbox(mainland);
   const shift = (rings, dx, dy) => rings.map((r) => r.map(([x, y]) => [x + dx, y + dy]));
   for (const [code, rings] of byCode) byCode.set(code, shift(rings, MARGIN - x0, MARGIN - y0));
   const width = Math.ceil(x1 - x0 + 2 * MARGIN);
   const height = Math.ceil(y1 - y0 + 2 * MARGIN);
+  // Top right, in the empty Kattegat/Sweden corner: Greater Copenhagen enlarged at the
+  // edge, Bornholm to its left (clear of Skagen, Læsø and Anholt). The zoom inset repeats
+  // the mainland's paths, so only its window and placement are stored.
+  const [zx0, zy1] = project([ZOOM_WINDOW.west, ZOOM_WINDOW.south]);
+  const [zx1, zy0] = project([ZOOM_WINDOW.east, ZOOM_WINDOW.north]);
+  const windowBox = {
+    x: Math.round(zx0 + MARGIN - x0),
+    y: Math.round(zy0 + MARGIN - y0),
+    width: Math.round(zx1 - zx0),
+    height: Math.round(zy1 - zy0),
+  };
+  const zoom = {
+    window: windowBox,
+    scale: ZOOM_SCALE,
+    x: Math.round(width - MARGIN - windowBox.width * ZOOM_SCALE),
+    y: MARGIN,
+  };
   const [bx0, by0, bx1, by1] = bbox(byCode.get(BORNHOLM));
   const pad = 10;
+  const insetWidth = Math.round(bx1 - bx0 + 2 * pad);
   const inset = {
     code: BORNHOLM,
-    x: Math.round(width - MARGIN - (bx1 - bx0) - 2 * pad),
+    x: zoom.x - INSET_GAP - insetWidth,
     y: MARGIN,
-    width: Math.round(bx1 - bx0 + 2 * pad),
+    width: insetWidth,
     height: Math.round(by1 - by0 + 2 * pad),
   };
   byCode.set(BORNHOLM, shift(byCode.get(BORNHOLM), inset.x + pad - bx0, inset.y + pad - by0));
@@ -243,7 +266,8 @@ function main() {
       return { code, name, d: pathOf(quantised) };
     });
 
-  if (municipalities.length !== 98) throw new Error(`expected 98 municipalities, got ${municipalities.length}`);
+  if (municipalities.length !== 98)
+    throw new Error(`expected 98 municipalities, got ${municipalities.length}`);
   const out = {
     source:
       "Geodatastyrelsen & Danske Kommuner, via magnuslarsen/geoJSON-Danish-Municipalities; simplified by scripts/make-geometry.mjs",
@@ -251,11 +275,14 @@ function main() {
     width,
     height,
     inset,
+    zoom,
     municipalities,
   };
   const text = `${JSON.stringify(out)}\n`;
   writeFileSync(target, text);
-  process.stdout.write(`${target}: ${municipalities.length} municipalities, ${text.length} bytes\n`);
+  process.stdout.write(
+    `${target}: ${municipalities.length} municipalities, ${text.length} bytes\n`,
+  );
 }
 
 main();

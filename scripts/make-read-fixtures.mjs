@@ -99,8 +99,9 @@ const badFiles = {
   "ambiguous-decimal.csv": lines("kommune;periode;bruttoledige_fuldtid", "101;2019K4;1.234", "147;2019K4;2.500"),
   // line 3: the quote opened in column 1 is never closed
   "unclosed-quote.csv": lines("kommune;periode;value", "101;2019K4;1", '"147;2019K4;2', "751;2019K4;3"),
-  // line 3, column 14: a missing comma between two properties
+  // line 3, column 21: a missing comma between two properties
   "invalid.json": '[\n  {"kommune": "101", "periode": "2019K4"},\n  {"kommune": "147" "periode": "2019K4"}\n]\n',
+  // line 2, column 35: an unquoted period
   "invalid.jsonl": '{"kommune": "101", "periode": "2019K4"}\n{"kommune": "147", "periode": 2019K4}\n',
 };
 for (const [name, text] of Object.entries(badFiles)) writeFileSync(join(bad, name), text);

@@ -34,6 +34,12 @@ function countNewlines(text: string): number {
   return n;
 }
 
+async function drain(records: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of records) {
+    // on_record keeps every record; nothing flows downstream
+  }
+}
+
 function decodeHead(source: Source, encoding: TextEncoding): string {
   return encoding === "utf-8"
     ? new TextDecoder("utf-8").decode(source.head)
@@ -132,15 +138,16 @@ async function parseCsvFile(file: string, settings: CsvSettings): Promise<Table>
     // Both endings, so a file that mixes them (edited on two systems) still reads.
     record_delimiter: ["\r\n", "\n"],
     max_record_size: settings.limits.maxRecordChars,
+    // Records are collected synchronously inside the parser, not downstream, so the line
+    // count is exact when csv-parse stops with an error (downstream would lag behind).
+    // With `raw: true` csv-parse hands over `{ record, raw }` (typed loosely as unknown).
+    on_record: (record: unknown) => {
+      collector.add(record as CsvRecord);
+      return null;
+    },
   });
   try {
-    await pipeline(
-      textChunks(file, settings.encoding, settings.lenient),
-      parser,
-      async (records: AsyncIterable<CsvRecord>) => {
-        for await (const record of records) collector.add(record);
-      },
-    );
+    await pipeline(textChunks(file, settings.encoding, settings.lenient), parser, drain);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     bag.add(csvErrorDiagnostic(error, file, collector.line, parser, settings.limits));

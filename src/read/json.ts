@@ -214,7 +214,7 @@ function apiTable(
 }
 
 function toCell(value: JsonValue, key: string, line: number, index: number, file: string, bag: DiagnosticBag): Cell {
-  if (typeof value === "object" && value !== null) {
+  if (Array.isArray(value) || isObject(value)) {
     bag.add({
       code: ReadCode.JsonNested,
       message: `expected a number, string, true, false or null for "${key}", found ${describe(value)}`,

@@ -28,6 +28,9 @@ write_fit <- function(name, formula, terms, weights = NULL) {
   fit <- if (is.null(weights)) lm(formula, data = data) else lm(formula, data = data, weights = .w)
   s <- summary(fit)
   co <- s$coefficients
+  # In-sample 90% prediction intervals (a new observation at each municipality's covariates).
+  pi <- if (is.null(weights)) predict(fit, newdata = data, interval = "prediction", level = 0.9)
+        else predict(fit, newdata = data, interval = "prediction", level = 0.9, weights = data$.w)
   json <- paste0(
     "{\n",
     "  \"about\": ", str(paste0("R ", R.version$major, ".", R.version$minor, " lm(", paste(deparse(formula, width.cutoff = 500L), collapse = " "),
@@ -48,7 +51,9 @@ write_fit <- function(name, formula, terms, weights = NULL) {
     "  \"municipalities\": ", strvec(data$municipality), ",\n",
     "  \"fitted\": ", vec(unname(fitted(fit))), ",\n",
     "  \"residuals\": ", vec(unname(residuals(fit))), ",\n",
-    "  \"leverage\": ", vec(unname(hatvalues(fit))), "\n",
+    "  \"leverage\": ", vec(unname(hatvalues(fit))), ",\n",
+    "  \"interval90_lower\": ", vec(unname(pi[, "lwr"])), ",\n",
+    "  \"interval90_upper\": ", vec(unname(pi[, "upr"])), "\n",
     "}\n")
   out <- file.path(root, "fixtures", "benchmark", paste0("lm-", name, ".json"))
   writeLines(json, out, sep = "", useBytes = TRUE)

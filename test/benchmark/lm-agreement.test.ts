@@ -23,6 +23,9 @@ interface LmTruth {
   municipalities: string[];
   fitted: number[];
   residuals: number[];
+  leverage: number[];
+  interval90_lower: number[];
+  interval90_upper: number[];
 }
 
 const INPUT = "fixtures/benchmark/lm-input.csv";
@@ -79,3 +82,35 @@ for (const name of ["ols", "log", "wls"]) {
     });
   });
 }
+
+describe("leave-one-out and prediction intervals against R", async () => {
+  for (const name of ["ols", "wls"]) {
+    const truth = JSON.parse(readFileSync(`fixtures/benchmark/lm-${name}.json`, "utf8")) as LmTruth;
+    const run = (extra: Record<string, unknown>) =>
+      runBenchmark({ inputs: [INPUT], covariates: [truth.covariates.join(",")], weights: truth.weights, ...extra });
+    const byName = (json: Record<string, unknown>) =>
+      new Map((json.results as Array<Record<string, unknown>>).map((r) => [r.name as string, r]));
+
+    it(`${name}: 90% prediction intervals equal R's predict(interval = "prediction")`, async () => {
+      const rows = byName((await run({ interval: 0.9 })).document.json);
+      truth.municipalities.forEach((m, i) => {
+        const interval = rows.get(m)?.interval as { lower: number; upper: number; position: string };
+        expectClose(interval.lower, truth.interval90_lower[i] as number);
+        expectClose(interval.upper, truth.interval90_upper[i] as number);
+        const actual = rows.get(m)?.actual_pct as number;
+        const position = actual < interval.lower ? "below" : actual > interval.upper ? "above" : "within";
+        expect(interval.position).toBe(position);
+      });
+    });
+
+    it(`${name}: leave-one-out expectations equal y − e/(1 − h) from R's residuals and hat values`, async () => {
+      const rows = byName((await run({ loo: true })).document.json);
+      truth.municipalities.forEach((m, i) => {
+        const e = truth.residuals[i] as number;
+        const h = truth.leverage[i] as number;
+        const actual = rows.get(m)?.actual_pct as number;
+        expectClose(rows.get(m)?.expected_pct, actual - e / (1 - h));
+      });
+    });
+  }
+});

@@ -87,18 +87,28 @@ describe("leave-one-out and prediction intervals against R", async () => {
   for (const name of ["ols", "wls"]) {
     const truth = JSON.parse(readFileSync(`fixtures/benchmark/lm-${name}.json`, "utf8")) as LmTruth;
     const run = (extra: Record<string, unknown>) =>
-      runBenchmark({ inputs: [INPUT], covariates: [truth.covariates.join(",")], weights: truth.weights, ...extra });
+      runBenchmark({
+        inputs: [INPUT],
+        covariates: [truth.covariates.join(",")],
+        weights: truth.weights,
+        ...extra,
+      });
     const byName = (json: Record<string, unknown>) =>
       new Map((json.results as Array<Record<string, unknown>>).map((r) => [r.name as string, r]));
 
     it(`${name}: 90% prediction intervals equal R's predict(interval = "prediction")`, async () => {
       const rows = byName((await run({ interval: 0.9 })).document.json);
       truth.municipalities.forEach((m, i) => {
-        const interval = rows.get(m)?.interval as { lower: number; upper: number; position: string };
+        const interval = rows.get(m)?.interval as {
+          lower: number;
+          upper: number;
+          position: string;
+        };
         expectClose(interval.lower, truth.interval90_lower[i] as number);
         expectClose(interval.upper, truth.interval90_upper[i] as number);
         const actual = rows.get(m)?.actual_pct as number;
-        const position = actual < interval.lower ? "below" : actual > interval.upper ? "above" : "within";
+        const position =
+          actual < interval.lower ? "below" : actual > interval.upper ? "above" : "within";
         expect(interval.position).toBe(position);
       });
     });

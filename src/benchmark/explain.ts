@@ -1,0 +1,204 @@
+/**
+ * `jobindex explain MUNICIPALITY` for the benchmark: actual against expected, what drives the
+ * expectation (model mode), and the rank with its neighbours, in sentences a journalist can
+ * quote.
+ */
+import { UsageError } from "../diagnostics.js";
+import { formatRank } from "../rank.js";
+import { loadRegistry } from "../registry/index.js";
+import type { BenchmarkOptions } from "./options.js";
+import { DEFAULT_GROUP } from "./options.js";
+import { type BenchmarkOutcome, computeBenchmark } from "./run.js";
+import type { BenchmarkResult } from "./types.js";
+
+export interface Contribution {
+  term: string;
+  coefficient: number;
+  /** The municipality's value as the model uses it (after any log). */
+  value: number;
+  /** Mean over the municipalities (weighted under WLS): the "national mean". */
+  mean: number;
+  /** coefficient × (value − mean), pct. points of expected share. */
+  contribution: number;
+}
+
+export interface BenchmarkExplanation {
+  lines: string[];
+  data: {
+    municipality: string;
+    name: string;
+    period: string | null;
+    group: string | null;
+    mode: "published" | "model";
+    of: number;
+    result: BenchmarkResult;
+    neighbours: Array<{
+      municipality: string;
+      name: string;
+      rank: number;
+      tied: boolean;
+      residual_pp: number;
+    }>;
+    /** Model mode: mean of the expected shares, and each covariate's pull away from it. */
+    average_expected_pct?: number;
+    contributions?: Contribution[];
+  };
+}
+
+export async function explainBenchmark(
+  options: (Partial<BenchmarkOptions> | Record<string, unknown>) & { unit: string },
+): Promise<BenchmarkExplanation> {
+  const registry = loadRegistry();
+  const resolved = registry.resolveMunicipality(options.unit);
+  if (!resolved.ok) {
+    const hint = resolved.suggestion
+      ? ` (did you mean ${resolved.suggestion}?)`
+      : resolved.reason
+        ? ` (${resolved.reason})`
+        : "";
+    throw new UsageError(`unknown municipality '${options.unit}'${hint}`);
+  }
+  const { unit: _unit, ...benchmarkOptions } = options;
+  const outcome = await computeBenchmark(benchmarkOptions);
+  const index = outcome.results.findIndex((r) => r.municipality === resolved.municipality.code);
+  const result = outcome.results[index];
+  if (result === undefined) {
+    throw new UsageError(
+      `${resolved.municipality.name} is not in the input for ${outcome.period ?? "this period"}`,
+    );
+  }
+  const neighbours = [-2, -1, 1, 2]
+    .map((d) => outcome.results[index + d])
+    .filter((r): r is BenchmarkResult => r !== undefined)
+    .map((r) => ({
+      municipality: r.municipality,
+      name: r.name,
+      rank: r.rank,
+      tied: r.tied,
+      residual_pp: r.residualPp,
+    }));
+  const contributions = outcome.model ? contributionsOf(outcome, result.municipality) : undefined;
+  const averageExpected = outcome.model ? meanExpected(outcome) : undefined;
+  const data: BenchmarkExplanation["data"] = {
+    municipality: result.municipality,
+    name: result.name,
+    period: outcome.period,
+    group: outcome.group,
+    mode: outcome.mode,
+    of: outcome.results.length,
+    result,
+    neighbours,
+    ...(contributions ? { contributions } : {}),
+    ...(averageExpected !== undefined ? { average_expected_pct: averageExpected } : {}),
+  };
+  return { lines: sentences(outcome, result, data), data };
+}
+
+/** coefficient × (value − mean) for each covariate: how far each pulls the expectation. */
+export function contributionsOf(outcome: BenchmarkOutcome, municipality: string): Contribution[] {
+  const model = outcome.model;
+  const x = model?.design.get(municipality);
+  if (!model || !x) return [];
+  return model.summary.coefficients.slice(1).map((c, j) => {
+    const value = x[j] as number;
+    const mean = model.summary.termMeans[j] as number;
+    return {
+      term: c.term,
+      coefficient: c.estimate,
+      value,
+      mean,
+      contribution: c.estimate * (value - mean),
+    };
+  });
+}
+
+/** The expectation of a municipality at the mean of every covariate (intercept + β·mean). */
+function meanExpected(outcome: BenchmarkOutcome): number {
+  const s = outcome.model?.summary;
+  if (!s) return Number.NaN;
+  return s.coefficients.reduce(
+    (sum, c, j) => sum + c.estimate * (j === 0 ? 1 : (s.termMeans[j - 1] as number)),
+    0,
+  );
+}
+
+const pp = (x: number) => Math.abs(x).toFixed(2);
+const pct = (x: number) => `${x.toFixed(2)}%`;
+
+function sentences(
+  outcome: BenchmarkOutcome,
+  r: BenchmarkResult,
+  data: BenchmarkExplanation["data"],
+): string[] {
+  const lines: string[] = [];
+  const when = outcome.period ? ` in ${outcome.period}` : "";
+  const groupText = outcome.group && outcome.group !== DEFAULT_GROUP ? ` (${outcome.group})` : "";
+  const persons =
+    r.residualPersons === null
+      ? ""
+      : ` (${Math.abs(Math.round(r.residualPersons)).toLocaleString("en-US")} ${r.residualPersons < 0 ? "fewer" : "more"} full-time persons)`;
+  const rankText = `ranks it ${formatRank(r.rank, r.tied)} of ${data.of}${when}`;
+  if (r.residualPp === 0) {
+    lines.push(
+      `${r.name} had exactly as many of its 16–66-year-olds on public support${groupText} as expected; that ${rankText}.`,
+    );
+  } else {
+    lines.push(
+      `${r.name} had ${pp(r.residualPp)} pct. points ${r.residualPp < 0 ? "fewer" : "more"} of its 16–66-year-olds on public support${groupText} than expected${persons}; that ${rankText}.`,
+    );
+  }
+  const source =
+    outcome.mode === "published"
+      ? "STAR's expected share (jobindsats Y30R21)"
+      : "the model's expected share";
+  lines.push(`Actual share: ${pct(r.actualPct)}; ${source}: ${pct(r.expectedPct)}.`);
+  if (r.tied) {
+    const sharing = outcome.results
+      .filter((o) => o.rank === r.rank && o.municipality !== r.municipality)
+      .map((o) => o.name);
+    lines.push(
+      `It shares place ${formatRank(r.rank, true)} with ${sharing.join(", ")}: the published shares are rounded to two decimals.`,
+    );
+  }
+  if (r.publishedRank !== undefined) {
+    lines.push(`STAR's published rank: ${r.publishedRank} of ${data.of}.`);
+  }
+  if (r.expectedStarPct !== undefined && outcome.mode === "model") {
+    lines.push(`For comparison, STAR expected ${pct(r.expectedStarPct)}.`);
+  }
+  if (data.contributions && data.average_expected_pct !== undefined) {
+    lines.push(
+      `At the average of every framework condition the model expects ${pct(data.average_expected_pct)}; ${r.name}'s conditions move that as follows:`,
+    );
+    const sorted = [...data.contributions].sort(
+      (a, b) => Math.abs(b.contribution) - Math.abs(a.contribution),
+    );
+    for (const c of sorted) {
+      lines.push(
+        `  ${c.contribution >= 0 ? "+" : "−"}${pp(c.contribution)} pp from ${c.term} (${c.value.toFixed(3)} against a mean of ${c.mean.toFixed(3)})`,
+      );
+    }
+  }
+  if (r.interval) {
+    const where = { below: "clearly below", above: "clearly above", within: "within" }[
+      r.interval.position
+    ];
+    lines.push(
+      `Its actual share is ${where} the ${Math.round((outcome.model?.interval ?? 0) * 100)}% prediction interval (${pct(r.interval.lower)} to ${pct(r.interval.upper)}).`,
+    );
+  }
+  if (r.costDkk !== undefined && r.costDkk !== null) {
+    const mio = Math.abs(r.costDkk) / 1e6;
+    lines.push(
+      `At ${outcome.options.costPerFte?.toLocaleString("en-US")} DKK per full-time person a year, that is a ${r.costDkk < 0 ? "saving" : "cost"} of about ${mio.toFixed(1)} mio. kr. a year against expectation.`,
+    );
+  }
+  if (data.neighbours.length > 0) {
+    const list = data.neighbours.map(
+      (n) =>
+        `${formatRank(n.rank, n.tied)} ${n.name} (${n.residual_pp >= 0 ? "+" : ""}${n.residual_pp.toFixed(2)})`,
+    );
+    lines.push(`Neighbours in the ranking: ${list.join(", ")}.`);
+  }
+  return lines;
+}

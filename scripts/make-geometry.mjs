@@ -10,7 +10,7 @@
  * SVG path `d` (absolute move, then relative lines: short integers). Borders are simplified
  * once per shared run of vertices, so neighbours keep identical edges and no slivers appear.
  * Bornholm is moved into an inset box in the empty north-east (Kattegat/Sweden), so the map
- * is not mostly sea, beside an enlarged Greater Copenhagen. Christiansø (411) is not a municipality and is dropped. Names come from
+ * is not mostly sea, below an enlarged Greater Copenhagen. Christiansø (411) is not a municipality and is dropped. Names come from
  * the project's registry (data/registry/municipalities.csv), whose names are current.
  *
  * Output is deterministic: same input, byte-identical file.
@@ -35,7 +35,8 @@ const BORNHOLM = "400";
 /** Greater Copenhagen (lon, lat window) is drawn again, enlarged, in a second inset. */
 const ZOOM_WINDOW = { west: 12.15, east: 12.74, south: 55.55, north: 55.87 };
 const ZOOM_SCALE = 2.1;
-const INSET_GAP = 24;
+/** Room between the two insets for the zoom inset's label. */
+const INSET_GAP = 40;
 const DROPPED = new Set(["411"]);
 
 function readRegistryNames() {
@@ -222,7 +223,7 @@ function main() {
   const width = Math.ceil(x1 - x0 + 2 * MARGIN);
   const height = Math.ceil(y1 - y0 + 2 * MARGIN);
   // Top right, in the empty Kattegat/Sweden corner: Greater Copenhagen enlarged at the
-  // edge, Bornholm to its left (clear of Skagen, Læsø and Anholt). The zoom inset repeats
+  // edge, Bornholm below it (clear of Skagen, Læsø and Anholt). The zoom inset repeats
   // the mainland's paths, so only its window and placement are stored.
   const [zx0, zy1] = project([ZOOM_WINDOW.west, ZOOM_WINDOW.south]);
   const [zx1, zy0] = project([ZOOM_WINDOW.east, ZOOM_WINDOW.north]);
@@ -243,8 +244,8 @@ function main() {
   const insetWidth = Math.round(bx1 - bx0 + 2 * pad);
   const inset = {
     code: BORNHOLM,
-    x: zoom.x - INSET_GAP - insetWidth,
-    y: MARGIN,
+    x: width - MARGIN - insetWidth,
+    y: Math.round(zoom.y + windowBox.height * ZOOM_SCALE + INSET_GAP),
     width: insetWidth,
     height: Math.round(by1 - by0 + 2 * pad),
   };

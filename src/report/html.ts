@@ -161,17 +161,19 @@ function chartsSection(doc: ReportDocument, geometry: MapGeometry): string {
   if (data === undefined) return "";
   const values = data.items.flatMap((i) => (i.value === null ? [] : [i.value]));
   const scale = colourScale(values, data.better);
-  const direction = data.better === "lower" ? "lower is better" : "higher is better";
+  const grouped = data.items.some((i) => i.codes.length > 1)
+    ? " A jobcentre covering several municipalities colours each of them."
+    : "";
   return [
     '<section class="charts">',
     '<figure class="map-figure">',
     municipalityMap(geometry, data, scale),
-    `<figcaption>${escapeXml(`${data.valueLabel} by municipality (${direction}); a jobcentre's value colours each of its municipalities.`)} Map: ${escapeXml(geometry.attribution)}, via ${escapeXml(MAP_SOURCE)}.</figcaption>`,
+    `<figcaption>${escapeXml(`Map: ${data.valueLabel}.${grouped} Grey: no data.`)} Boundaries: ${escapeXml(geometry.attribution)}, via ${escapeXml(MAP_SOURCE)}.</figcaption>`,
     glance(data, scale),
     "</figure>",
     '<figure class="bars-figure">',
     barChart(data, scale),
-    `<figcaption>${escapeXml(`Ranked by ${data.valueLabel}, best first.`)}</figcaption>`,
+    "<figcaption>Best first; hover a row for its value and rank.</figcaption>",
     "</figure>",
     "</section>",
   ].join("\n");

@@ -41,7 +41,6 @@ export function barChart(data: ChartData, scale: ColourScale): string {
     `<svg class="chart bars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeXml(`${data.valueLabel}, ranked`)}">`,
     svgText(RANK_RIGHT, 12, "#", 'class="head" text-anchor="end"'),
     svgText(PLOT_LEFT, 12, data.valueLabel, 'class="head"'),
-    svgText(VALUE_RIGHT, 12, "value", 'class="head" text-anchor="end"'),
   ];
   if (scale.kind === "diverging") {
     const [left, right] = data.better === "higher" ? ["worse", "better"] : ["better", "worse"];

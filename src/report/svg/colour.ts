@@ -43,28 +43,41 @@ export interface ColourScale {
   kind: "diverging" | "sequential";
   min: number;
   max: number;
+  /** True when some values lie beyond min / max and get the end colour (legend says ≤, ≥). */
+  clipped: { low: boolean; high: boolean };
   better: Better;
   colour(value: number): string;
 }
 
 /**
- * Diverging when the values have both signs (residuals): symmetric around 0 up to the
- * largest magnitude, so equal distances from 0 get equal strength. Otherwise sequential
- * from the worst to the best value.
+ * The magnitude the diverging scale saturates at: the largest one, unless a few outliers
+ * would wash every other municipality out to near-neutral; then the 95th percentile.
+ */
+export function divergingExtent(values: readonly number[]): number {
+  const magnitudes = values.map(Math.abs).sort((a, b) => a - b);
+  const largest = magnitudes[magnitudes.length - 1] ?? 0;
+  const p95 = magnitudes[Math.max(0, Math.ceil(0.95 * magnitudes.length) - 1)] ?? 0;
+  return p95 > 0 && largest > 1.25 * p95 ? p95 : largest;
+}
+
+/**
+ * Diverging when the values have both signs (residuals): symmetric around 0, so equal
+ * distances from 0 get equal strength. Otherwise sequential from the worst to the best value.
  */
 export function colourScale(values: readonly number[], better: Better): ColourScale {
   const min = values.length > 0 ? Math.min(...values) : 0;
   const max = values.length > 0 ? Math.max(...values) : 0;
   const signed = min < 0 && max > 0;
   if (signed) {
-    const extent = Math.max(-min, max);
+    const extent = divergingExtent(values);
     return {
       kind: "diverging",
       min: -extent,
       max: extent,
+      clipped: { low: min < -extent, high: max > extent },
       better,
       colour: (value) => {
-        const goodness = (better === "higher" ? value : -value) / extent;
+        const goodness = Math.max(-1, Math.min(1, (better === "higher" ? value : -value) / extent));
         return goodness >= 0 ? ramp(GOOD_STOPS, goodness) : ramp(BAD_STOPS, -goodness);
       },
     };
@@ -74,6 +87,7 @@ export function colourScale(values: readonly number[], better: Better): ColourSc
     kind: "sequential",
     min,
     max,
+    clipped: { low: false, high: false },
     better,
     colour: (value) => {
       const t = span === 0 ? 1 : (value - min) / span;

@@ -66,11 +66,18 @@ function competitionRanks(sorted: readonly (number | null)[]): string[] {
   });
 }
 
-function rankText(row: ReportRow, column: ReportColumn): string {
-  const rank = finite(row[column.key]);
-  if (rank === null) return "";
-  const tied = row.tied === true;
-  return formatRank(Math.round(rank), tied);
+/**
+ * A rank cell as shown and as a number for ordering: commands store a number (with a
+ * `tied` flag on the row) or the already formatted text ("12" or "12=").
+ */
+function rankOf(row: ReportRow, column: ReportColumn): { text: string; order: number } {
+  const cell = row[column.key];
+  if (typeof cell === "string" && /^\d+=?$/.test(cell.trim())) {
+    return { text: cell.trim(), order: Number.parseInt(cell, 10) };
+  }
+  const rank = finite(cell);
+  if (rank === null) return { text: "", order: Number.POSITIVE_INFINITY };
+  return { text: formatRank(Math.round(rank), row.tied === true), order: rank };
 }
 
 export function chartData(doc: ReportDocument): ChartData | undefined {
@@ -82,6 +89,10 @@ export function chartData(doc: ReportDocument): ChartData | undefined {
     kind: "number",
   };
   const sign = chart.better === "higher" ? -1 : 1;
+  const byRankColumn = rankColumn(doc.columns);
+  const rankKey = (row: ReportRow) =>
+    byRankColumn === undefined ? Number.POSITIVE_INFINITY : rankOf(row, byRankColumn).order;
+  // Best value first; ties keep the table's order (its rank), then go by label.
   const rows = doc.rows
     .map((row) => ({
       row,
@@ -94,15 +105,16 @@ export function chartData(doc: ReportDocument): ChartData | undefined {
       } else if (a.value !== b.value) {
         return sign * (a.value - b.value);
       }
+      const byRank = rankKey(a.row) - rankKey(b.row);
+      if (Number.isFinite(byRank) && byRank !== 0) return byRank;
       return a.label < b.label ? -1 : a.label > b.label ? 1 : 0;
     });
-  const byRankColumn = rankColumn(doc.columns);
   const computed = competitionRanks(rows.map((r) => r.value));
   const items = rows.map(({ row, label, value }, i) => ({
     label,
     value,
     text: displayCell(valueColumn, value),
-    rank: byRankColumn !== undefined ? rankText(row, byRankColumn) : (computed[i] ?? ""),
+    rank: byRankColumn !== undefined ? rankOf(row, byRankColumn).text : (computed[i] ?? ""),
     codes: codesOf(row[chart.municipalitiesKey]),
   }));
   return {

@@ -44,8 +44,13 @@ function legend(data: ChartData, scale: ColourScale): string {
     `<defs><linearGradient id="legend-ramp">${stops.join("")}</linearGradient></defs>`,
     svgText(x, y, data.valueLabel, 'class="head"'),
     `<rect x="${x}" y="${y + 12}" width="${width}" height="22" fill="url(#legend-ramp)" stroke="#999" stroke-width="0.5"/>`,
-    svgText(x, y + 60, data.format(scale.min), ""),
-    svgText(x + width, y + 60, data.format(scale.max), 'text-anchor="end"'),
+    svgText(x, y + 60, `${scale.clipped.low ? "≤ " : ""}${data.format(scale.min)}`, ""),
+    svgText(
+      x + width,
+      y + 60,
+      `${scale.clipped.high ? "≥ " : ""}${data.format(scale.max)}`,
+      'text-anchor="end"',
+    ),
   ];
   if (scale.kind === "diverging") {
     parts.push(

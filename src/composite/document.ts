@@ -25,7 +25,7 @@ function scoreDigits(profile: MethodProfile): number {
 }
 
 function valueDigits(indicator: IndicatorDefinition): number {
-  return indicator.unit === "pct. points" ? 2 : 1;
+  return indicator.digits;
 }
 
 function missingJson(cells: readonly MissingCell[]): Array<Record<string, string>> {

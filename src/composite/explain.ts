@@ -51,7 +51,7 @@ function signed(x: number, digits: number): string {
 }
 
 function digitsOf(indicator: IndicatorDefinition): number {
-  return indicator.unit === "pct. points" ? 2 : 1;
+  return indicator.digits;
 }
 
 function withUnit(value: number, indicator: IndicatorDefinition): string {

@@ -63,6 +63,8 @@ const indicatorSchema = z.strictObject({
   scale: z.number().positive().default(1),
   unit: z.string(),
   better: z.enum(["higher", "lower"]),
+  /** Decimals shown in tables and sentences (JSON keeps full precision). */
+  digits: z.number().int().min(0).max(6).default(1),
 });
 
 const profileSchema = z.strictObject({
@@ -119,6 +121,7 @@ export interface IndicatorDefinition {
   short: string;
   unit: string;
   better: "higher" | "lower";
+  digits: number;
   expression: Expression;
   /** Input columns the formula reads. */
   columns: string[];
@@ -330,6 +333,7 @@ export function parseMethodProfile(raw: unknown, file: string): MethodProfile {
       short: indicator.short,
       unit: indicator.unit,
       better: indicator.better,
+      digits: indicator.digits,
       expression,
       columns: expressionColumns(expression),
     };

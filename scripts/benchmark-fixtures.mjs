@@ -104,3 +104,39 @@ writeFileSync(out("lm-input.csv"), `${[header.join(","), ...body].join("\n")}\n`
 console.log(
   `wrote ${latest.length} API/CSV rows, ${swapped.length} swapped rows, ${body.length} model rows`,
 );
+
+// Derived cases for the diagnostics and join tests (fixtures/benchmark/bad, …/covariates).
+const modelRows = body.map((line) => line.split(","));
+const csvOf = (head, rows) => `${[head.join(","), ...rows.map((r) => r.join(","))].join("\n")}\n`;
+const col = (name) => header.indexOf(name);
+writeFileSync(
+  out("bad/zero-density.csv"),
+  csvOf(
+    header,
+    modelRows.map((r) =>
+      r[0] === "Billund" ? r.map((v, i) => (i === col("population_density") ? "0" : v)) : r,
+    ),
+  ),
+);
+writeFileSync(out("bad/duplicate.csv"), csvOf(header, [...modelRows, modelRows[5]]));
+writeFileSync(
+  out("bad/collinear.csv"),
+  csvOf(
+    [...header, "income_twice"],
+    modelRows.map((r) => [...r, String(2 * Number(r[col("income")]))]),
+  ),
+);
+/** A long file `municipality,year,value` with the given [year, value] pairs per model row. */
+const writeLongFile = (name, pairsOf) =>
+  writeFileSync(
+    out(`covariates/${name}.csv`),
+    csvOf(
+      ["municipality", "year", "value"],
+      modelRows.flatMap((r) => pairsOf(r).map(([year, value]) => [r[0], year, value])),
+    ),
+  );
+writeLongFile("density_test", (r) => [
+  [2019, r[col("population_density")]],
+  [2023, 2 * Number(r[col("population_density")])],
+]);
+writeLongFile("late_only", (r) => [[2023, r[col("age65_pct")]]]);

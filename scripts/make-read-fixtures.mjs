@@ -24,12 +24,15 @@ const columns = Object.keys(y30r21[0]);
 /** A CSV cell: decimal commas as the source writes them, quoted only when needed. */
 function csvCell(value, separator) {
   const text = value === null ? "" : String(value);
-  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /["\r\n]/.test(text) || text.includes(separator)
+    ? `"${text.replaceAll('"', '""')}"`
+    : text;
 }
 
 function toCsv(rows, separator, newline) {
   const lines = [columns.map((c) => csvCell(c, separator)).join(separator)];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c], separator)).join(separator));
+  for (const row of rows)
+    lines.push(columns.map((c) => csvCell(row[c], separator)).join(separator));
   return lines.join(newline) + newline;
 }
 
@@ -72,7 +75,21 @@ const header =
   "sygedagpengeforloeb_uger;ledige_ikke_vestlige;arbejdsstyrke_ikke_vestlige;" +
   "ledige_dansk_oprindelse;arbejdsstyrke_dansk_oprindelse";
 const row = (municipality, period, first = "1200,5", rest = "310,25") =>
-  [municipality, period, first, rest, "9800", "2100", "31500", "1500", "14200", "820", "6100", "5300", "118000"].join(";");
+  [
+    municipality,
+    period,
+    first,
+    rest,
+    "9800",
+    "2100",
+    "31500",
+    "1500",
+    "14200",
+    "820",
+    "6100",
+    "5300",
+    "118000",
+  ].join(";");
 const good = [row("101", "2019K4"), row("147", "2019K4"), row("751", "2019K4")];
 const lines = (...ls) => `${ls.join("\n")}\n`;
 
@@ -90,19 +107,40 @@ const badFiles = {
   // line 4, column 3
   "negative-count.csv": lines(header, good[0], good[1], row("751", "2019K4", "-12")),
   // line 3 has 12 fields, line 5 has 14
-  "ragged.csv": lines(header, good[0], good[1].replace(/;118000$/, ""), good[2], `${row("461", "2019K4")};7`),
+  "ragged.csv": lines(
+    header,
+    good[0],
+    good[1].replace(/;118000$/, ""),
+    good[2],
+    `${row("461", "2019K4")};7`,
+  ),
   // line 3, column 2
   "impossible-period.csv": lines(header, good[0], row("147", "2019K5"), good[2]),
   // line 2, column 3 writes a decimal point, line 3 column 4 a decimal comma
-  "mixed-decimal.csv": lines("kommune;periode;aktiverede_fuldtid;aktiverede_uddannelse_fuldtid", "101;2019K4;1200.5;300", "147;2019K4;800;310,25"),
+  "mixed-decimal.csv": lines(
+    "kommune;periode;aktiverede_fuldtid;aktiverede_uddannelse_fuldtid",
+    "101;2019K4;1200.5;300",
+    "147;2019K4;800;310,25",
+  ),
   // only thousands-or-decimal cells: 1.234 could be either
-  "ambiguous-decimal.csv": lines("kommune;periode;bruttoledige_fuldtid", "101;2019K4;1.234", "147;2019K4;2.500"),
+  "ambiguous-decimal.csv": lines(
+    "kommune;periode;bruttoledige_fuldtid",
+    "101;2019K4;1.234",
+    "147;2019K4;2.500",
+  ),
   // line 3: the quote opened in column 1 is never closed
-  "unclosed-quote.csv": lines("kommune;periode;value", "101;2019K4;1", '"147;2019K4;2', "751;2019K4;3"),
+  "unclosed-quote.csv": lines(
+    "kommune;periode;value",
+    "101;2019K4;1",
+    '"147;2019K4;2',
+    "751;2019K4;3",
+  ),
   // line 3, column 21: a missing comma between two properties
-  "invalid.json": '[\n  {"kommune": "101", "periode": "2019K4"},\n  {"kommune": "147" "periode": "2019K4"}\n]\n',
+  "invalid.json":
+    '[\n  {"kommune": "101", "periode": "2019K4"},\n  {"kommune": "147" "periode": "2019K4"}\n]\n',
   // line 2, column 35: an unquoted period
-  "invalid.jsonl": '{"kommune": "101", "periode": "2019K4"}\n{"kommune": "147", "periode": 2019K4}\n',
+  "invalid.jsonl":
+    '{"kommune": "101", "periode": "2019K4"}\n{"kommune": "147", "periode": 2019K4}\n',
 };
 for (const [name, text] of Object.entries(badFiles)) writeFileSync(join(bad, name), text);
 

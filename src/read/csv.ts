@@ -15,9 +15,15 @@ import {
   type Separator,
   type TextEncoding,
 } from "./limits.js";
-import { fatal, readWithEncodingFallback, type Source, sniffEncoding, textChunks } from "./source.js";
-import { isStatBankHeader, toStatBankLong } from "./statbank.js";
 import { sniffSeparator } from "./sniff.js";
+import {
+  fatal,
+  readWithEncodingFallback,
+  type Source,
+  sniffEncoding,
+  textChunks,
+} from "./source.js";
+import { isStatBankHeader, toStatBankLong } from "./statbank.js";
 import type { Table, TableRow } from "./table.js";
 
 interface CsvRecord {
@@ -46,9 +52,14 @@ function decodeHead(source: Source, encoding: TextEncoding): string {
     : source.head.toString("latin1");
 }
 
-export async function readCsv(source: Source, options: ReadOptions, limits: Limits): Promise<Table> {
+export async function readCsv(
+  source: Source,
+  options: ReadOptions,
+  limits: Limits,
+): Promise<Table> {
   const sniffed = sniffEncoding(source.head, source.size <= source.head.length);
-  const separator = options.separator ?? sniffSeparator(decodeHead(source, options.encoding ?? sniffed));
+  const separator =
+    options.separator ?? sniffSeparator(decodeHead(source, options.encoding ?? sniffed));
   const table = await readWithEncodingFallback(sniffed, options.encoding, (encoding, lenient) =>
     parseCsvFile(source.file, { encoding, lenient, separator, limits, options }),
   );
@@ -117,7 +128,13 @@ class CsvCollector {
   }
 }
 
-function fieldTooLarge(file: string, line: number, column: number, size: number | undefined, limit: number): Diagnostic {
+function fieldTooLarge(
+  file: string,
+  line: number,
+  column: number,
+  size: number | undefined,
+  limit: number,
+): Diagnostic {
   const found = size === undefined ? "more" : String(size);
   return {
     code: ReadCode.FieldTooLarge,
@@ -176,7 +193,10 @@ function csvErrorDiagnostic(
     case "CSV_MAX_RECORD_SIZE": {
       const pending = pendingFieldSize(parser);
       if (pending === undefined || pending > limits.maxFieldChars) {
-        return { ...fieldTooLarge(file, line, column ?? 1, undefined, limits.maxFieldChars), ...where };
+        return {
+          ...fieldTooLarge(file, line, column ?? 1, undefined, limits.maxFieldChars),
+          ...where,
+        };
       }
       return {
         code: ReadCode.RecordTooLarge,
@@ -193,17 +213,23 @@ function csvErrorDiagnostic(
     case "CSV_INVALID_CLOSING_QUOTE":
       return {
         code: ReadCode.CsvSyntax,
-        message: 'expected a separator or line end after a closing quote (write a quote inside a quoted field as "")',
+        message:
+          'expected a separator or line end after a closing quote (write a quote inside a quoted field as "")',
         ...where,
       };
     case "INVALID_OPENING_QUOTE":
       return {
         code: ReadCode.CsvSyntax,
-        message: "expected a quote only at the start of a field; quote the whole field and double the inner quote",
+        message:
+          "expected a quote only at the start of a field; quote the whole field and double the inner quote",
         ...where,
       };
     default:
-      return { code: ReadCode.CsvSyntax, message: error.message.replace(/ at line \d+.*$/, ""), ...where };
+      return {
+        code: ReadCode.CsvSyntax,
+        message: error.message.replace(/ at line \d+.*$/, ""),
+        ...where,
+      };
   }
 }
 
@@ -211,7 +237,11 @@ function finishTable(collector: CsvCollector, settings: CsvSettings): Table {
   const { bag, file } = collector;
   const header = collector.header;
   if (!header) {
-    fatal({ code: ReadCode.Empty, message: "expected a header and rows, found only blank lines", file });
+    fatal({
+      code: ReadCode.Empty,
+      message: "expected a header and rows, found only blank lines",
+      file,
+    });
   }
   if (collector.rows.length === 0 && !bag.hasErrors) {
     bag.add({

@@ -45,8 +45,12 @@ export function classifyCell(cell: Cell): CellKind {
   if (MISSING.has(text)) return "missing";
   const first = text.charCodeAt(0);
   const startsNumeric =
-    (first >= 48 && first <= 57) || text[0] === "-" || text[0] === "+" || text[0] === "." ||
-    text[0] === "," || text[0] === "\u2212";
+    (first >= 48 && first <= 57) ||
+    text[0] === "-" ||
+    text[0] === "+" ||
+    text[0] === "." ||
+    text[0] === "," ||
+    text[0] === "\u2212";
   if (!startsNumeric) return "text";
   if (INTEGER.test(text)) return "integer";
   if (AMBIGUOUS.test(text)) return "ambiguous";
@@ -103,7 +107,11 @@ export class DecimalEvidence {
     const at = (e: Example) => `"${e.text}" (line ${e.line}, column ${e.column})`;
     if (separator === ",") {
       if (comma) {
-        return mixed(file, comma, `expected a decimal point in a comma-separated file, found a decimal comma in ${at(comma)}`);
+        return mixed(
+          file,
+          comma,
+          `expected a decimal point in a comma-separated file, found a decimal comma in ${at(comma)}`,
+        );
       }
       return ".";
     }

@@ -41,6 +41,9 @@ export function parseJson(text: string, limits: JsonParseLimits, firstLine = 1):
   return { value, lines: parser.lines };
 }
 
+// A run of characters that need no decoding: JSON forbids raw control characters in strings,
+// so the run stops at one and the slow path reports it.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const PLAIN_STRING = /[^"\\\u0000-\u001f]*/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPES: Record<string, string> = {
@@ -202,7 +205,7 @@ class Parser {
           const replacement = ESCAPES[e];
           if (replacement === undefined) {
             this.pos++;
-            this.fail("expected a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)");
+            this.fail('expected a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)');
           }
           parts.push(replacement);
           this.pos += 2;

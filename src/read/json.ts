@@ -78,7 +78,11 @@ function isApiResponse(value: JsonValue): value is JsonObject {
 
 // --- JSON documents --------------------------------------------------------------------
 
-export async function readJsonDocument(source: Source, options: ReadOptions, limits: Limits): Promise<Table> {
+export async function readJsonDocument(
+  source: Source,
+  options: ReadOptions,
+  limits: Limits,
+): Promise<Table> {
   const { file } = source;
   if (source.size > limits.maxJsonDocumentBytes) {
     fatal({
@@ -89,8 +93,7 @@ export async function readJsonDocument(source: Source, options: ReadOptions, lim
   }
   const bytes = await readFile(file);
   const encoding = options.encoding ?? sniffEncoding(bytes, true);
-  const text =
-    encoding === "utf-8" ? new TextDecoder("utf-8").decode(bytes) : decodeLatin1(bytes);
+  const text = encoding === "utf-8" ? new TextDecoder("utf-8").decode(bytes) : decodeLatin1(bytes);
   let parsed: ReturnType<typeof parseJson>;
   try {
     parsed = parseJson(text, parseLimits(limits));
@@ -110,7 +113,9 @@ export async function readJsonDocument(source: Source, options: ReadOptions, lim
   } else if (Array.isArray(value)) {
     table = recordsTable(arrayRecords(value, lineOf, file, bag), file, bag);
   } else {
-    const found = isObject(value) ? `an object with keys ${[...value.keys()].slice(0, 8).join(", ")}` : describe(value);
+    const found = isObject(value)
+      ? `an object with keys ${[...value.keys()].slice(0, 8).join(", ")}`
+      : describe(value);
     fatal({
       code: ReadCode.JsonShape,
       message: `expected an array of objects or a jobindsats API response (Variables, Data), found ${found}`,
@@ -168,10 +173,15 @@ function apiTable(
     const data = response.get("Data");
     const line = lineOf(response);
     if (!Array.isArray(variables) || !Array.isArray(data)) {
-      fatal({ code: ReadCode.JsonShape, message: "expected Variables and Data to be arrays", file, line });
+      fatal({
+        code: ReadCode.JsonShape,
+        message: "expected Variables and Data to be arrays",
+        file,
+        line,
+      });
     }
     const names = variables.map(variableName);
-    const bad = names.findIndex((n) => n === undefined);
+    const bad = names.indexOf(undefined);
     if (bad >= 0) {
       fatal({
         code: ReadCode.JsonShape,
@@ -193,7 +203,12 @@ function apiTable(
     for (const item of data) {
       const rowLine = lineOf(item, lineOf(data));
       if (!Array.isArray(item)) {
-        bag.add({ code: ReadCode.JsonShape, message: `expected each Data row to be an array, found ${describe(item)}`, file, line: rowLine });
+        bag.add({
+          code: ReadCode.JsonShape,
+          message: `expected each Data row to be an array, found ${describe(item)}`,
+          file,
+          line: rowLine,
+        });
         continue;
       }
       if (item.length !== these.length) {
@@ -206,14 +221,21 @@ function apiTable(
         continue;
       }
       const values = item.map((v, i) => toCell(v, these[i] ?? "", rowLine, i, file, bag));
-      values.forEach((cell, i) => evidence.observe(cell, rowLine, i));
+      for (const [i, cell] of values.entries()) evidence.observe(cell, rowLine, i);
       rows.push({ line: rowLine, values });
     }
   }
   return { columns: columns ?? [], rows, ...decimalMarkOf(evidence, file, bag) };
 }
 
-function toCell(value: JsonValue, key: string, line: number, index: number, file: string, bag: DiagnosticBag): Cell {
+function toCell(
+  value: JsonValue,
+  key: string,
+  line: number,
+  index: number,
+  file: string,
+  bag: DiagnosticBag,
+): Cell {
   if (Array.isArray(value) || isObject(value)) {
     bag.add({
       code: ReadCode.JsonNested,
@@ -228,7 +250,11 @@ function toCell(value: JsonValue, key: string, line: number, index: number, file
 }
 
 /** Flat objects → table; columns in order of first appearance, absent keys are null. */
-function recordsTable(records: JsonRecord[], file: string, bag: DiagnosticBag): Omit<Table, "file" | "format"> {
+function recordsTable(
+  records: JsonRecord[],
+  file: string,
+  bag: DiagnosticBag,
+): Omit<Table, "file" | "format"> {
   const index = new Map<string, number>();
   for (const record of records) {
     for (const [key] of record.entries) if (!index.has(key)) index.set(key, index.size);
@@ -249,7 +275,11 @@ function recordsTable(records: JsonRecord[], file: string, bag: DiagnosticBag): 
 }
 
 /** JSON numbers are numbers; the mark matters for numbers written as strings (`"9,08"`). */
-function decimalMarkOf(evidence: DecimalEvidence, file: string, bag: DiagnosticBag): { decimalMark?: "," | "." } {
+function decimalMarkOf(
+  evidence: DecimalEvidence,
+  file: string,
+  bag: DiagnosticBag,
+): { decimalMark?: "," | "." } {
   const decided = evidence.decide(undefined, file);
   if (typeof decided === "string") return { decimalMark: decided };
   bag.add(decided);
@@ -258,7 +288,12 @@ function decimalMarkOf(evidence: DecimalEvidence, file: string, bag: DiagnosticB
 
 function finish(table: Table, bag: DiagnosticBag): Table {
   if (table.rows.length === 0 && !bag.hasErrors) {
-    bag.add({ code: ReadCode.NoRows, message: "expected at least one record, found none", file: table.file, line: 1 });
+    bag.add({
+      code: ReadCode.NoRows,
+      message: "expected at least one record, found none",
+      file: table.file,
+      line: 1,
+    });
   }
   bag.throwIfErrors();
   return table;
@@ -266,7 +301,11 @@ function finish(table: Table, bag: DiagnosticBag): Table {
 
 // --- JSON lines ------------------------------------------------------------------------
 
-export async function readJsonLines(source: Source, options: ReadOptions, limits: Limits): Promise<Table> {
+export async function readJsonLines(
+  source: Source,
+  options: ReadOptions,
+  limits: Limits,
+): Promise<Table> {
   const sniffed = sniffEncoding(source.head, source.size <= source.head.length);
   return readWithEncodingFallback(sniffed, options.encoding, (encoding, lenient) =>
     parseJsonLinesFile(source.file, encoding, lenient, limits),
@@ -288,20 +327,29 @@ async function parseJsonLinesFile(
       const { value } = parseJson(text, jsonLimits, line);
       if (isObject(value)) records.push({ line, entries: [...value.entries()] });
       else {
-        bag.add({ code: ReadCode.JsonShape, message: `expected one object per line, found ${describe(value)}`, file, line });
+        bag.add({
+          code: ReadCode.JsonShape,
+          message: `expected one object per line, found ${describe(value)}`,
+          file,
+          line,
+        });
       }
     } catch (error) {
       if (!(error instanceof JsonParseError)) throw error;
       bag.add(parseErrorDiagnostic(error, file));
     }
   };
-  await forEachLine(textChunks(file, encoding, lenient), limits.maxRecordChars, handleLine, (line) =>
-    bag.add({
-      code: ReadCode.RecordTooLarge,
-      message: `expected a line of at most ${formatSize(limits.maxRecordChars)} characters, found more`,
-      file,
-      line,
-    }),
+  await forEachLine(
+    textChunks(file, encoding, lenient),
+    limits.maxRecordChars,
+    handleLine,
+    (line) =>
+      bag.add({
+        code: ReadCode.RecordTooLarge,
+        message: `expected a line of at most ${formatSize(limits.maxRecordChars)} characters, found more`,
+        file,
+        line,
+      }),
   );
   const format: TableFormat = "jsonl";
   return finish({ file, format, encoding, ...recordsTable(records, file, bag) }, bag);

@@ -2,9 +2,9 @@
  * Numbers as real files write them: `1234`, `-1.5`, `9,08` (decimal comma), `1.234.567`
  * (Danish thousands), `1,234.5` (English thousands), `−3` (Unicode minus).
  */
-import type { Cell } from "./table.js";
 
 import type { DecimalMark } from "./limits.js";
+import type { Cell } from "./table.js";
 
 export type { DecimalMark };
 

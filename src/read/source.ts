@@ -71,7 +71,11 @@ export function hasUtf8Bom(bytes: Buffer): boolean {
 function checkNotEmpty(source: Source): void {
   const text = source.head.subarray(hasUtf8Bom(source.head) ? 3 : 0).toString("latin1");
   if (source.size <= source.head.length && text.trim() === "") {
-    fatal({ code: ReadCode.Empty, message: "expected a header and rows, found an empty file", file: source.file });
+    fatal({
+      code: ReadCode.Empty,
+      message: "expected a header and rows, found an empty file",
+      file: source.file,
+    });
   }
 }
 
@@ -86,7 +90,8 @@ function isControlByte(b: number): boolean {
  */
 function checkNotBinary(source: Source): void {
   const sample = source.head.subarray(0, 1024);
-  const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+  const utf16 =
+    (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
   let controls = 0;
   let nul = false;
   for (const b of sample) {
@@ -135,8 +140,7 @@ export function sniffEncoding(head: Buffer, complete: boolean): TextEncoding {
  * Danish spreadsheets saved as "ANSI" use them for €, dashes and curly quotes; everything
  * else in Windows-1252 equals Latin-1, so this is the useful reading of a "Latin-1" file.
  */
-const CP1252_HIGH =
-  "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
 export function decodeLatin1(bytes: Buffer): string {
   const text = bytes.toString("latin1");

@@ -57,7 +57,9 @@ export function toStatBankLong(table: Table, bag: DiagnosticBag): Table {
     });
     return { ...table, format: "statbank" };
   }
-  const others = table.columns.map((_, i) => i).filter((i) => i !== area && i !== period && i !== value);
+  const others = table.columns
+    .map((_, i) => i)
+    .filter((i) => i !== area && i !== period && i !== value);
   const order = [area, ...others, period, value];
   const columns = ["area", ...others.map((i) => table.columns[i] ?? ""), "period", "value"];
   const rows = table.rows.map((row) => ({

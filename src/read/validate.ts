@@ -78,7 +78,10 @@ function checkCell(
       };
     case "text":
       if (spec.required && (cell === null || String(cell).trim() === "")) {
-        return { code: ReadCode.MissingValue, message: `expected a value in ${spec.name}, found an empty cell` };
+        return {
+          code: ReadCode.MissingValue,
+          message: `expected a value in ${spec.name}, found an empty cell`,
+        };
       }
       return undefined;
     default:

@@ -18,7 +18,10 @@ function where(diagnostics: { code: string; line?: number; column?: number }[]) 
 
 async function validate(name: string) {
   const table = await readTable(bad(name));
-  const specs = loadColumnAliases().map((s) => ({ ...s, required: ["municipality", "period"].includes(s.name) }));
+  const specs = loadColumnAliases().map((s) => ({
+    ...s,
+    required: ["municipality", "period"].includes(s.name),
+  }));
   const bag = new DiagnosticBag();
   const columns = resolveColumns(table, specs, bag);
   validateRows(table, specs, columns, bag);
@@ -34,7 +37,9 @@ describe("bad inputs give one exact diagnostic each", () => {
 
   it("whitespace-only file → E_EMPTY", async () => {
     const path = temp.write("blank.csv", "\uFEFF \r\n\n  \n");
-    expect(where(await readFailure(path))).toEqual([{ code: "E_EMPTY", line: undefined, column: undefined }]);
+    expect(where(await readFailure(path))).toEqual([
+      { code: "E_EMPTY", line: undefined, column: undefined },
+    ]);
   });
 
   it("header only → E_NO_ROWS at the header line", async () => {
@@ -84,7 +89,9 @@ describe("bad inputs give one exact diagnostic each", () => {
   it("a directory → E_NOT_A_FILE", async () => {
     const dir = temp.path("a-folder.csv");
     mkdirSync(dir);
-    expect(where(await readFailure(dir))).toEqual([{ code: "E_NOT_A_FILE", line: undefined, column: undefined }]);
+    expect(where(await readFailure(dir))).toEqual([
+      { code: "E_NOT_A_FILE", line: undefined, column: undefined },
+    ]);
   });
 
   it("file over the size limit → E_FILE_TOO_LARGE", async () => {
@@ -94,7 +101,10 @@ describe("bad inputs give one exact diagnostic each", () => {
 
   it("a 20 MB CSV field → E_FIELD_TOO_LARGE with its line, in bounded time", async () => {
     const path = temp.path("huge-field.csv");
-    writeFileSync(path, `kommune;periode;note\n101;2019K4;ok\n147;2019K4;"${"x".repeat(20_000_000)}"\n`);
+    writeFileSync(
+      path,
+      `kommune;periode;note\n101;2019K4;ok\n147;2019K4;"${"x".repeat(20_000_000)}"\n`,
+    );
     const started = performance.now();
     const diagnostics = await readFailure(path);
     expect(where(diagnostics)).toEqual([{ code: "E_FIELD_TOO_LARGE", line: 3, column: 3 }]);
@@ -126,7 +136,9 @@ describe("bad inputs give one exact diagnostic each", () => {
     const path = temp.path("huge-line.jsonl");
     writeFileSync(path, `{"a": 1}\n{"a": "${"x".repeat(20_000_000)}"}\n{"a": 3}\n`);
     const diagnostics = await readFailure(path);
-    expect(where(diagnostics)).toEqual([{ code: "E_RECORD_TOO_LARGE", line: 2, column: undefined }]);
+    expect(where(diagnostics)).toEqual([
+      { code: "E_RECORD_TOO_LARGE", line: 2, column: undefined },
+    ]);
   });
 
   it("an unclosed quote → E_CSV_UNCLOSED_QUOTE where the record starts", async () => {
@@ -148,12 +160,16 @@ describe("bad inputs give one exact diagnostic each", () => {
   });
 
   it("invalid JSON lines → E_JSON per bad line", async () => {
-    expect(where(await readFailure(bad("invalid.jsonl")))).toEqual([{ code: "E_JSON", line: 2, column: 35 }]);
+    expect(where(await readFailure(bad("invalid.jsonl")))).toEqual([
+      { code: "E_JSON", line: 2, column: 35 },
+    ]);
   });
 
   it("JSON of the wrong shape → E_JSON_SHAPE", async () => {
     const path = temp.write("shape.json", '{\n  "hello": 1\n}\n');
-    expect(where(await readFailure(path))).toEqual([{ code: "E_JSON_SHAPE", line: 1, column: undefined }]);
+    expect(where(await readFailure(path))).toEqual([
+      { code: "E_JSON_SHAPE", line: 1, column: undefined },
+    ]);
   });
 
   it("nested JSON values → E_JSON_NESTED with the record's line and the column", async () => {
@@ -187,19 +203,27 @@ describe("bad inputs give one exact diagnostic each", () => {
     const bag = new DiagnosticBag();
     resolveColumns(table, loadColumnAliases(), bag, { unknown: "error" });
     expect(where(bag.items)).toEqual([{ code: "E_UNKNOWN_COLUMN", line: 1, column: 3 }]);
-    expect(bag.items[0]?.message).toBe('unknown column "aktiverde_fuldtid"; did you mean "aktiverede_fuldtid"?');
+    expect(bag.items[0]?.message).toBe(
+      'unknown column "aktiverde_fuldtid"; did you mean "aktiverede_fuldtid"?',
+    );
   });
 
   it("non-numeric value → E_NOT_A_NUMBER", async () => {
-    expect(where(await validate("non-numeric.csv"))).toEqual([{ code: "E_NOT_A_NUMBER", line: 3, column: 3 }]);
+    expect(where(await validate("non-numeric.csv"))).toEqual([
+      { code: "E_NOT_A_NUMBER", line: 3, column: 3 },
+    ]);
   });
 
   it("negative count → E_NEGATIVE_COUNT", async () => {
-    expect(where(await validate("negative-count.csv"))).toEqual([{ code: "E_NEGATIVE_COUNT", line: 4, column: 3 }]);
+    expect(where(await validate("negative-count.csv"))).toEqual([
+      { code: "E_NEGATIVE_COUNT", line: 4, column: 3 },
+    ]);
   });
 
   it("impossible period → E_BAD_PERIOD", async () => {
-    expect(where(await validate("impossible-period.csv"))).toEqual([{ code: "E_BAD_PERIOD", line: 3, column: 2 }]);
+    expect(where(await validate("impossible-period.csv"))).toEqual([
+      { code: "E_BAD_PERIOD", line: 3, column: 2 },
+    ]);
   });
 
   it("the registry-level cases read cleanly here (their checks belong to the validation layer)", async () => {

@@ -31,7 +31,11 @@ describe("resolveColumns", () => {
 
   it("maps canonical names and aliases regardless of case, æøå and separators", () => {
     const bag = new DiagnosticBag();
-    const resolved = resolveColumns(table(["Kommune", "PERIODE", "Aktiverede fuldtid"]), specs, bag);
+    const resolved = resolveColumns(
+      table(["Kommune", "PERIODE", "Aktiverede fuldtid"]),
+      specs,
+      bag,
+    );
     expect(resolved).toEqual({ municipality: 0, period: 1, activation_fte: 2 });
     expect(bag.items).toEqual([]);
   });
@@ -58,7 +62,12 @@ describe("resolveColumns", () => {
     const strict = new DiagnosticBag();
     resolveColumns(table(columns), specs, strict, { unknown: "error" });
     expect(strict.items.map((d) => [d.code, d.line, d.column, d.message])).toEqual([
-      ["E_UNKNOWN_COLUMN", 1, 3, 'unknown column "aktiverde_fuldtid"; did you mean "aktiverede_fuldtid"?'],
+      [
+        "E_UNKNOWN_COLUMN",
+        1,
+        3,
+        'unknown column "aktiverde_fuldtid"; did you mean "aktiverede_fuldtid"?',
+      ],
       ["E_UNKNOWN_COLUMN", 1, 4, 'unknown column "remarks"'],
     ]);
   });
@@ -98,7 +107,9 @@ describe("data/columns.json", () => {
     for (const [name, alias] of Object.entries(expected)) {
       expect(aliases.find((a) => a.name === name)?.aliases).toContain(alias);
     }
-    expect(aliases.map((a) => a.name)).toEqual(expect.arrayContaining(["public_support_fte", "population_16_66"]));
+    expect(aliases.map((a) => a.name)).toEqual(
+      expect.arrayContaining(["public_support_fte", "population_16_66"]),
+    );
   });
 
   it("no two columns share a name or alias after normalisation", () => {

@@ -7,9 +7,29 @@ const temp = tempFolder();
 
 /** Cells that stress quoting: separators, quotes, both line endings, Danish letters. */
 const cell = fc
-  .array(fc.constantFrom("a", "Z", "æ", "ø", "å", "Å", " ", ";", ",", "\t", '"', "\n", "\r\n", "1", "-", "é"), {
-    maxLength: 8,
-  })
+  .array(
+    fc.constantFrom(
+      "a",
+      "Z",
+      "æ",
+      "ø",
+      "å",
+      "Å",
+      " ",
+      ";",
+      ",",
+      "\t",
+      '"',
+      "\n",
+      "\r\n",
+      "1",
+      "-",
+      "é",
+    ),
+    {
+      maxLength: 8,
+    },
+  )
   .map((parts) => parts.join(""))
   // Text cells: keep them from looking like numbers, which would engage decimal-mark rules.
   .map((text) => `t${text}`);
@@ -20,8 +40,16 @@ function quote(text: string, separator: string): string {
     : text;
 }
 
-function writeCsv(header: string[], rows: string[][], separator: Separator, newline: string): string {
-  return [header, ...rows].map((r) => r.map((c) => quote(c, separator)).join(separator)).join(newline) + newline;
+function writeCsv(
+  header: string[],
+  rows: string[][],
+  separator: Separator,
+  newline: string,
+): string {
+  return (
+    [header, ...rows].map((r) => r.map((c) => quote(c, separator)).join(separator)).join(newline) +
+    newline
+  );
 }
 
 let counter = 0;
@@ -32,7 +60,10 @@ describe("CSV round trip", () => {
       fc.asyncProperty(
         fc.integer({ min: 1, max: 5 }).chain((width) =>
           fc.record({
-            rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 8 }),
+            rows: fc.array(fc.array(cell, { minLength: width, maxLength: width }), {
+              minLength: 1,
+              maxLength: 8,
+            }),
             width: fc.constant(width),
           }),
         ),
@@ -63,10 +94,16 @@ describe("CSV round trip", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom<Separator>(";", ",", "\t"),
-        fc.array(fc.tuple(fc.string({ unit: fc.constantFrom("a", "b", "ø", " ") }), fc.integer({ min: 0, max: 99999 })), {
-          minLength: 1,
-          maxLength: 5,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.string({ unit: fc.constantFrom("a", "b", "ø", " ") }),
+            fc.integer({ min: 0, max: 99999 }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
         async (separator, rows) => {
           const text = writeCsv(
             ["kommune", "periode", "antal"],
@@ -86,7 +123,10 @@ describe("CSV round trip", () => {
   it("property: numbers survive a CSV round trip in both decimal marks", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.integer({ min: -10_000_000, max: 10_000_000 }), { minLength: 1, maxLength: 10 }),
+        fc.array(fc.integer({ min: -10_000_000, max: 10_000_000 }), {
+          minLength: 1,
+          maxLength: 10,
+        }),
         fc.constantFrom(",", "."),
         async (cents, mark) => {
           const values = cents.map((c) => c / 100);
@@ -97,7 +137,9 @@ describe("CSV round trip", () => {
           const text = `kommune${separator}vaerdi\n${values.map((x) => `101${separator}${write(x)}`).join("\n")}\n`;
           const table = await readTable(temp.write(`numbers-${counter++}.csv`, text));
           expect(table.decimalMark).toBe(mark);
-          expect(table.rows.map((r) => parseNumber(r.values[1] ?? null, table.decimalMark ?? "."))).toEqual(values);
+          expect(
+            table.rows.map((r) => parseNumber(r.values[1] ?? null, table.decimalMark ?? ".")),
+          ).toEqual(values);
         },
       ),
       { numRuns: 60 },

@@ -23,7 +23,10 @@ export async function readFailure(path: string, options?: ReadOptions): Promise<
 }
 
 /** A temp folder for generated inputs, removed after the file's tests. */
-export function tempFolder(): { path: (name: string) => string; write: (name: string, data: string | Buffer) => string } {
+export function tempFolder(): {
+  path: (name: string) => string;
+  write: (name: string, data: string | Buffer) => string;
+} {
   const dir = mkdtempSync(join(tmpdir(), "jobindex-read-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return {

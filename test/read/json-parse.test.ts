@@ -25,7 +25,9 @@ describe("parseJson", () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 5 }), (value) => {
         const text = JSON.stringify(value, null, 2);
-        expect(plain(parseJson(text, { maxStringChars: 1e6, maxDepth: 64 }).value)).toEqual(JSON.parse(text));
+        expect(plain(parseJson(text, { maxStringChars: 1e6, maxDepth: 64 }).value)).toEqual(
+          JSON.parse(text),
+        );
       }),
     );
   });

@@ -56,26 +56,35 @@ describe("parseNumber", () => {
   });
 
   /** How a file in each convention writes a number. */
-  const write = (x: number, mark: "," | ".") => (mark === "," ? String(x).replace(".", ",") : String(x));
+  const write = (x: number, mark: "," | ".") =>
+    mark === "," ? String(x).replace(".", ",") : String(x);
 
   it("property: any finite double survives a round trip in both decimal marks", () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(",", "."), (x, mark) => {
-        const back = parseNumber(write(x, mark as "," | "."), mark as "," | ".");
-        expect(Object.is(back, x) || (x === 0 && back === 0)).toBe(true);
-      }),
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.constantFrom(",", "."),
+        (x, mark) => {
+          const back = parseNumber(write(x, mark as "," | "."), mark as "," | ".");
+          expect(Object.is(back, x) || (x === 0 && back === 0)).toBe(true);
+        },
+      ),
     );
   });
 
   it("property: amounts with two decimals and thousands groups survive in both conventions", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(",", "."), (cents, mark) => {
-        const x = cents / 100;
-        const [whole = "", fraction = ""] = Math.abs(x).toFixed(2).split(".");
-        const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, mark === "," ? "." : ",");
-        const text = `${x < 0 ? "-" : ""}${grouped}${mark}${fraction}`;
-        expect(parseNumber(text, mark as "," | ".")).toBeCloseTo(x, 6);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom(",", "."),
+        (cents, mark) => {
+          const x = cents / 100;
+          const [whole = "", fraction = ""] = Math.abs(x).toFixed(2).split(".");
+          const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, mark === "," ? "." : ",");
+          const text = `${x < 0 ? "-" : ""}${grouped}${mark}${fraction}`;
+          expect(parseNumber(text, mark as "," | ".")).toBeCloseTo(x, 6);
+        },
+      ),
     );
   });
 });

@@ -15,7 +15,8 @@ import { fixture, real, tempFolder, Y30R21_JSONL } from "./helpers.js";
 const temp = tempFolder();
 
 /** Cells as text, the way a CSV holds them, to compare JSON and CSV readings of one extract. */
-const asText = (table: Table) => table.rows.map((r) => r.values.map((v) => (v === null ? "" : String(v))));
+const asText = (table: Table) =>
+  table.rows.map((r) => r.values.map((v) => (v === null ? "" : String(v))));
 
 describe("Y30R21 (jobindsats API v2) in every shape", () => {
   it("JSON lines: 1,568 rows, the API's keys as columns, line = physical line", async () => {
@@ -27,7 +28,16 @@ describe("Y30R21 (jobindsats API v2) in every shape", () => {
     expect(table.rows[0]?.line).toBe(1);
     expect(table.rows[1567]?.line).toBe(1568);
     expect(table.rows[0]?.values).toEqual([
-      "København", "2020QMAT02", "Ydelsesgrupper i alt", 43070, 44010, 940, "9,08", "9,28", "0,20", 63,
+      "København",
+      "2020QMAT02",
+      "Ydelsesgrupper i alt",
+      43070,
+      44010,
+      940,
+      "9,08",
+      "9,28",
+      "0,20",
+      63,
     ]);
     // The shares are decimal-comma strings, so the table says so.
     expect(table.decimalMark).toBe(",");
@@ -58,7 +68,12 @@ describe("Y30R21 (jobindsats API v2) in every shape", () => {
   it("`;` CSV with decimal commas, BOM and CRLF: same cells as the JSON lines", async () => {
     const csv = await readTable(fixture("y30r21-semicolon-decimal-comma.csv"));
     const lines = await readTable(Y30R21_JSONL);
-    expect(csv).toMatchObject({ format: "csv", separator: ";", decimalMark: ",", encoding: "utf-8" });
+    expect(csv).toMatchObject({
+      format: "csv",
+      separator: ";",
+      decimalMark: ",",
+      encoding: "utf-8",
+    });
     expect(csv.columns).toEqual(lines.columns);
     expect(asText(csv)).toEqual(asText(lines));
     expect(csv.rows[0]?.line).toBe(2);
@@ -89,7 +104,13 @@ describe("Y30R21 (jobindsats API v2) in every shape", () => {
   });
 
   it("Windows-1252 punctuation in a Latin-1 file is decoded (€, en dash)", async () => {
-    const bytes = Buffer.from([...Buffer.from("navn;note\nHørsholm;", "latin1"), 0x80, 0x20, 0x96, 0x0a]);
+    const bytes = Buffer.from([
+      ...Buffer.from("navn;note\nHørsholm;", "latin1"),
+      0x80,
+      0x20,
+      0x96,
+      0x0a,
+    ]);
     const table = await readTable(temp.write("cp1252.csv", bytes));
     expect(table.rows[0]?.values).toEqual(["Hørsholm", "€ –"]);
   });
@@ -126,7 +147,14 @@ describe("Statistics Denmark files", () => {
     expect(table.columns).toEqual(["area", "YDELSESTYPE", "KØN", "ALDER", "period", "value"]);
     expect(table.rows[0]).toEqual({
       line: 2,
-      values: ["All Denmark", "Net unemployed recipients of social assistance", "Total", "Age, total", "2007Q1", "19206"],
+      values: [
+        "All Denmark",
+        "Net unemployed recipients of social assistance",
+        "Total",
+        "Age, total",
+        "2007Q1",
+        "19206",
+      ],
     });
     expect(table.rows).toHaveLength(8892);
   });
@@ -134,8 +162,16 @@ describe("Statistics Denmark files", () => {
   it("StatBank bulk export LBESK69 moves the area (BOPKOM) first", async () => {
     const table = await readTable(real("raw-lbesk69-fulltime-employees.csv"));
     expect(table.columns).toEqual(["area", "TAL", "KØN", "period", "value"]);
-    expect(table.rows[0]?.values).toEqual(["All Denmark", "Full-time employees", "Total", "2008Q1", "2245921"]);
-    const last = readFileSync(real("raw-lbesk69-fulltime-employees.csv"), "utf8").trimEnd().split(/\r?\n/).length;
+    expect(table.rows[0]?.values).toEqual([
+      "All Denmark",
+      "Full-time employees",
+      "Total",
+      "2008Q1",
+      "2245921",
+    ]);
+    const last = readFileSync(real("raw-lbesk69-fulltime-employees.csv"), "utf8")
+      .trimEnd()
+      .split(/\r?\n/).length;
     expect(table.rows.at(-1)?.line).toBe(last);
   });
 

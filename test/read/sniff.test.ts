@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyCell, DecimalEvidence } from "../../src/read/decimal.js";
+import type { Separator } from "../../src/read/limits.js";
 import { sniffFormat, sniffSeparator } from "../../src/read/sniff.js";
 
 describe("sniffSeparator", () => {
@@ -22,7 +23,9 @@ describe("sniffFormat", () => {
     ['{"Variables": ["a"], "Data": [[1]]}', "x", "json"],
     ["a;b\n1;2\n", "x.json", "csv"],
     ["\uFEFF  [1]", "x.csv", "json"],
-  ])("%j (%s) → %s", (text, name, format) => expect(sniffFormat(text, name.split(".").pop() ?? "")).toBe(format));
+  ])("%j (%s) → %s", (text, name, format) =>
+    expect(sniffFormat(text, name.split(".").pop() ?? "")).toBe(format),
+  );
 });
 
 describe("decimal mark", () => {
@@ -44,20 +47,36 @@ describe("decimal mark", () => {
     ["København", "text"],
   ])("%j is %s evidence", (cell, kind) => expect(classifyCell(cell)).toBe(kind));
 
-  function decide(cells: string[][], separator: ";" | "," | undefined = ";") {
+  function decide(cells: string[][], separator: Separator | undefined = ";") {
     const evidence = new DecimalEvidence();
-    cells.forEach((row, r) => row.forEach((c, i) => evidence.observe(c, r + 2, i)));
+    for (const [r, row] of cells.entries()) {
+      for (const [i, c] of row.entries()) evidence.observe(c, r + 2, i);
+    }
     return evidence.decide(separator, "f.csv");
   }
 
   it("decides from number columns only; text columns do not vote", () => {
-    expect(decide([["1.5 hours", "2,5"], ["x", "3"]])).toBe(",");
-    expect(decide([["1.5", "a"], ["2,5", "b"]])).toMatchObject({ code: "E_DECIMAL_MARK_MIXED" });
+    expect(
+      decide([
+        ["1.5 hours", "2,5"],
+        ["x", "3"],
+      ]),
+    ).toBe(",");
+    expect(
+      decide([
+        ["1.5", "a"],
+        ["2,5", "b"],
+      ]),
+    ).toMatchObject({ code: "E_DECIMAL_MARK_MIXED" });
   });
 
   it("a comma decides what `1.234` means, and `1.234` alone is refused", () => {
     expect(decide([["1.234"], ["1,5"]])).toBe(",");
-    expect(decide([["1.234"], ["2.500"]])).toMatchObject({ code: "E_DECIMAL_MARK_AMBIGUOUS", line: 2, column: 1 });
+    expect(decide([["1.234"], ["2.500"]])).toMatchObject({
+      code: "E_DECIMAL_MARK_AMBIGUOUS",
+      line: 2,
+      column: 1,
+    });
   });
 
   it("with `,` as separator the mark is `.`, and a decimal comma there is refused", () => {

@@ -25,7 +25,15 @@ const csv = (rows: string[][], decimalMark: "," | "." = ","): Table => ({
 
 describe("validateRows", () => {
   it("accepts good rows and treats empty, `..` and `-` as missing, not wrong", () => {
-    expect(check(csv([["101", "2019K4", "1.200,5", "-3,5"], ["147", "2019Q4", "", ".."], ["751", "2019-Q4", "-", "0"]]))).toEqual([]);
+    expect(
+      check(
+        csv([
+          ["101", "2019K4", "1.200,5", "-3,5"],
+          ["147", "2019Q4", "", ".."],
+          ["751", "2019-Q4", "-", "0"],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("reports every problem with line and column", () => {

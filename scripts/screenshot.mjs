@@ -21,7 +21,7 @@ const TABLE_PEEK = 260;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
   options: {
-    chromium: { type: "string", default: "/usr/bin/chromium" },
+    chromium: { type: "string", default: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
     out: { type: "string", default: join(root, "docs", "report.png") },
     full: { type: "boolean", default: false },
   },

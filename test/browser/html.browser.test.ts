@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderHtml } from "../../src/report/html.js";
 import { benchmarkDoc, indexDoc } from "./documents.js";
 
-const CHROMIUM = "/usr/bin/chromium";
+/** Debian's package path; CHROMIUM_PATH points elsewhere (another distribution, macOS). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
 if (!available && process.env.CI) {
   throw new Error(`${CHROMIUM} is missing: install Debian's chromium package on CI`);

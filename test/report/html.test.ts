@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatRank } from "../../src/rank.js";
 import { renderHtml } from "../../src/report/html.js";
+import { codesOf } from "../../src/report/svg/items.js";
 import { benchmarkDoc, indexDoc, TRICKY_NAME } from "../browser/documents.js";
 
 const pathsWithCode = (html: string) => html.match(/<path [^>]*data-code="\d{3}"/g) ?? [];
@@ -90,5 +91,17 @@ describe("renderHtml", () => {
     const html = renderHtml(bare);
     expect(pathsWithCode(html)).toHaveLength(0);
     expect(html).toContain("<h2>Results</h2>");
+  });
+});
+
+describe("codesOf", () => {
+  it("reads a code, a list, or a list flattened to text", () => {
+    expect(codesOf("101")).toEqual(["101"]);
+    expect(codesOf(["561", "563"])).toEqual(["561", "563"]);
+    expect(codesOf("561 563")).toEqual(["561", "563"]);
+    expect(codesOf("561|563")).toEqual(["561", "563"]);
+    expect(codesOf("561, 563")).toEqual(["561", "563"]);
+    expect(codesOf(101)).toEqual(["101"]);
+    expect(codesOf(null)).toEqual([]);
   });
 });

@@ -85,8 +85,8 @@ describe("valueAsOf: the latest year not after the period's year", () => {
           const joined = valueAsOf(series([["530", sorted.map((y) => [y, y])]]), "530", year);
           const before = sorted.filter((y) => y <= year);
           return before.length > 0
-            ? joined?.year === before.at(-1) && !joined.fallback
-            : joined?.year === sorted[0] && joined.fallback === true;
+            ? joined?.year === before.at(-1) && joined?.fallback === false
+            : joined?.year === sorted[0] && joined?.fallback === true;
         },
       ),
     );

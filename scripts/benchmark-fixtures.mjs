@@ -140,3 +140,19 @@ writeLongFile("density_test", (r) => [
   [2023, 2 * Number(r[col("population_density")])],
 ]);
 writeLongFile("late_only", (r) => [[2023, r[col("age65_pct")]]]);
+
+// Counts instead of a share: public_support_fte and population_16_66, with a period column.
+writeFileSync(
+  out("counts-input.csv"),
+  csvOf(
+    ["municipality", "period", "public_support_fte", "population_16_66", "income", "education"],
+    modelRows.map((r) => [
+      r[0],
+      "2021QMAT04",
+      String((Number(r[col("actual_share_pct")]) / 100) * Number(r[col("population_16_66")])),
+      r[col("population_16_66")],
+      r[col("income")],
+      r[col("education")],
+    ]),
+  ),
+);

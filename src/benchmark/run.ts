@@ -107,6 +107,11 @@ export async function computeBenchmark(
   };
 
   if (opts.covariates.length === 0) {
+    if (opts.weights !== null || opts.loo || opts.interval !== null) {
+      throw new UsageError(
+        "--weights, --loo and --interval apply to model mode: give --covariates too",
+      );
+    }
     if (!read.hasStarExpected) {
       throw new UsageError(
         "the input carries no expected values (not a Y30R21 extract): give --covariates to estimate them",

@@ -65,6 +65,27 @@ describe("model mode on the shipped Y30R21 extract", () => {
     );
   });
 
+  it("takes the outcome from counts (public_support_fte, population_16_66) as well as from a share", async () => {
+    const fromCounts = await computeBenchmark({
+      inputs: ["fixtures/benchmark/counts-input.csv"],
+      covariates: ["income,education"],
+    });
+    const fromShare = await computeBenchmark({
+      inputs: ["fixtures/benchmark/lm-input.csv"],
+      covariates: ["income,education"],
+    });
+    expect(fromCounts.period).toBe("2021QMAT04");
+    expect(fromCounts.population).toBe("input");
+    fromCounts.model?.summary.coefficients.forEach((c, j) => {
+      expect(c.estimate).toBeCloseTo(fromShare.model?.summary.coefficients[j]?.estimate ?? 0, 9);
+    });
+    const billund = fromCounts.results.find((r) => r.name === "Billund");
+    expect(billund?.residualPersons).toBeCloseTo(
+      ((billund?.residualPp ?? 0) / 100) * 16606.49819494585,
+      6,
+    );
+  });
+
   it("marks municipalities outside the prediction interval", async () => {
     const outcome = await computeBenchmark({ covariates: ["default"], interval: 0.9 });
     const positions = new Set(outcome.results.map((r) => r.interval?.position));

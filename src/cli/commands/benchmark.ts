@@ -4,7 +4,6 @@
  */
 import type { Command } from "commander";
 import { Option } from "commander";
-import { UsageError } from "../../diagnostics.js";
 import {
   addInputOptions,
   addOutputOptions,

@@ -56,10 +56,6 @@ const keepModuleUrls = {
 };
 
 async function bundleCli() {
-  // Chunks from an earlier build would linger (their names carry content hashes).
-  for (const name of readdirSafe(outdir)) {
-    if (/^chunk-|^meta\.json$/.test(name)) rmSync(join(outdir, name), { force: true });
-  }
   const result = await build({
     absWorkingDir: root,
     entryPoints: { main: "src/cli/main.ts" },
@@ -71,7 +67,7 @@ async function bundleCli() {
     target: "node20",
     chunkNames: "chunk-[hash]",
     legalComments: "none",
-    metafile: args.has("--metafile"),
+    metafile: true,
     logLevel: "warning",
     // CommonJS dependencies (cli-table3, stdlib) call require() for Node built-ins; an ES
     // module has no `require`, so each output file gets one.
@@ -80,7 +76,17 @@ async function bundleCli() {
     },
     plugins: [keepModuleUrls],
   });
-  if (result.metafile) writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));
+  if (args.has("--metafile")) {
+    writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));
+  }
+  // Chunks of earlier builds linger (their names carry content hashes). They are removed
+  // only after the new ones are written, so a jobindex already running (a test, another
+  // shell) never finds its chunks missing; unchanged chunks keep their names.
+  const written = new Set(Object.keys(result.metafile.outputs).map((p) => join(root, p)));
+  for (const name of readdirSafe(outdir)) {
+    const path = join(outdir, name);
+    if (name.startsWith("chunk-") && !written.has(path)) rmSync(path, { force: true });
+  }
 }
 
 function readdirSafe(dir) {

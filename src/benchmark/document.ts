@@ -183,6 +183,7 @@ function modelJson(model: ModelDetails): Record<string, unknown> {
 function contradictionJson(c: Contradiction): Record<string, unknown> {
   const side = (x: Contradiction["better"]) => ({
     municipality: x.municipality,
+    name: x.name,
     residual_pp: x.residualPp,
     published_rank: x.publishedRank,
   });
@@ -248,9 +249,9 @@ function sections(outcome: BenchmarkOutcome): ReportSection[] {
         { key: "worse_rank", header: "its published rank", kind: "rank" },
       ],
       rows: outcome.contradictions.map((c) => ({
-        better: `${c.better.municipality} (${c.better.residualPp.toFixed(2)})`,
+        better: `${c.better.name} (${c.better.residualPp.toFixed(2)})`,
         better_rank: c.better.publishedRank,
-        worse: `${c.worse.municipality} (${c.worse.residualPp.toFixed(2)})`,
+        worse: `${c.worse.name} (${c.worse.residualPp.toFixed(2)})`,
         worse_rank: c.worse.publishedRank,
       })),
     });

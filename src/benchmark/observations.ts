@@ -104,6 +104,7 @@ export function readObservations(table: Table, registry: Registry, bag: Diagnost
   }
   const rows: InputRow[] = [];
   for (const row of table.rows) {
+    const problemsBefore = bag.items.length;
     const where = (key: ColumnKey | number) => ({
       file: table.file,
       line: row.line,
@@ -169,6 +170,8 @@ export function readObservations(table: Table, registry: Registry, bag: Diagnost
       number("population", false),
     );
     if (actualPct === undefined) {
+      // A malformed share was reported already; a second line for the same cell only adds noise.
+      if (bag.items.length > problemsBefore) continue;
       bag.add({
         code: "E_MISSING_VALUE",
         message: `${resolved.municipality.name} has no actual share (actual_share_pct, or public_support_fte and population_16_66)`,

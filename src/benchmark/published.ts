@@ -76,6 +76,7 @@ export function findContradictions(results: readonly BenchmarkResult[]): Contrad
     .filter((r): r is BenchmarkResult & { publishedRank: number } => r.publishedRank !== undefined)
     .map((r) => ({
       municipality: r.municipality,
+      name: r.name,
       residualPp: roundPublished(r.residualPp),
       publishedRank: r.publishedRank,
     }))

@@ -53,6 +53,13 @@ export interface BenchmarkResult {
 /** A pair of municipalities whose published ranks contradict their rounded residuals. */
 export interface Contradiction {
   /** The one with the smaller rounded residual (should rank better). */
-  better: { municipality: string; residualPp: number; publishedRank: number };
-  worse: { municipality: string; residualPp: number; publishedRank: number };
+  better: ContradictionSide;
+  worse: ContradictionSide;
+}
+
+export interface ContradictionSide {
+  municipality: string;
+  name: string;
+  residualPp: number;
+  publishedRank: number;
 }

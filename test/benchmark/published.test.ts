@@ -65,8 +65,18 @@ describe("published ranking", () => {
     const r = ranked([obs("101", 9.5, 10, 2), obs("153", 6.9, 7, 1), obs("147", 8.2, 8, 3)]);
     const found = findContradictions(r);
     expect(found).toHaveLength(1);
-    expect(found[0]?.better).toEqual({ municipality: "101", residualPp: -0.5, publishedRank: 2 });
-    expect(found[0]?.worse).toEqual({ municipality: "153", residualPp: -0.1, publishedRank: 1 });
+    expect(found[0]?.better).toEqual({
+      municipality: "101",
+      name: "M101",
+      residualPp: -0.5,
+      publishedRank: 2,
+    });
+    expect(found[0]?.worse).toEqual({
+      municipality: "153",
+      name: "M153",
+      residualPp: -0.1,
+      publishedRank: 1,
+    });
   });
 
   it("flags equal published ranks for different residuals", () => {

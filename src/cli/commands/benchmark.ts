@@ -75,14 +75,6 @@ export function registerBenchmark(program: Command): void {
     'jobindex benchmark --covariates "log(population_density),education,immigration_share_pct" --format json',
   ]);
   cmd.action(async (flags: BenchmarkFlags) => {
-    if (
-      flags.covariates === undefined &&
-      (flags.weights || flags.loo || flags.interval !== undefined)
-    ) {
-      throw new UsageError(
-        "--weights, --loo and --interval apply to model mode: give --covariates too",
-      );
-    }
     const { runBenchmark } = await import("../../benchmark/run.js");
     const { document, exitCode } = await runBenchmark({
       command: "benchmark",

@@ -27,9 +27,13 @@ export function aggregate(
     case "arithmetic":
       for (let i = 0; i < normalised.length; i++) acc += (weights[i] ?? 0) * (normalised[i] ?? 0);
       return acc / total;
-    case "sum":
-      for (let i = 0; i < normalised.length; i++) acc += (weights[i] ?? 0) * (normalised[i] ?? 0);
-      return (normalised.length * acc) / total;
+    case "sum": {
+      // k·wᵢ/Σw first: with equal weights each factor is exactly 1, so whole points add up
+      // to a whole number and equal totals tie exactly.
+      const k = normalised.length;
+      for (let i = 0; i < k; i++) acc += ((k * (weights[i] ?? 0)) / total) * (normalised[i] ?? 0);
+      return acc;
+    }
     case "geometric":
       for (let i = 0; i < normalised.length; i++) {
         acc += (weights[i] ?? 0) * Math.log((normalised[i] ?? 0) + aggregation.shift);
@@ -57,7 +61,7 @@ export function contributions(
       combine: "log",
     };
   }
-  return { terms: normalised.map((v, i) => (k * (weights[i] ?? 0) * v) / total), combine: "sum" };
+  return { terms: normalised.map((v, i) => ((k * (weights[i] ?? 0)) / total) * v), combine: "sum" };
 }
 
 /** Why the aggregation cannot be applied to these values, or undefined. */

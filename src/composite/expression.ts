@@ -124,15 +124,19 @@ export function formatExpression(e: Expression): string {
     case "negate":
       return `-${e.operand.kind === "binary" ? `(${formatExpression(e.operand)})` : formatExpression(e.operand)}`;
     case "binary": {
-      const wrap = (x: Expression): string =>
-        x.kind === "binary" && (x.op === "+" || x.op === "-") && (e.op === "*" || e.op === "/")
-          ? `(${formatExpression(x)})`
-          : formatExpression(x);
-      const right =
-        e.right.kind === "binary" && (e.op === "/" || e.op === "-")
-          ? `(${formatExpression(e.right)})`
-          : wrap(e.right);
-      return `${wrap(e.left)} ${e.op} ${right}`;
+      const precedence = (op: string): number => (op === "+" || op === "-" ? 1 : 2);
+      const mine = precedence(e.op);
+      // Parentheses only where precedence or the non-associativity of − and / needs them.
+      const left =
+        e.left.kind === "binary" && precedence(e.left.op) < mine
+          ? `(${formatExpression(e.left)})`
+          : formatExpression(e.left);
+      const rightNeeds =
+        e.right.kind === "binary" &&
+        (precedence(e.right.op) < mine ||
+          (precedence(e.right.op) === mine && (e.op === "-" || e.op === "/")));
+      const right = rightNeeds ? `(${formatExpression(e.right)})` : formatExpression(e.right);
+      return `${left} ${e.op} ${right}`;
     }
   }
 }

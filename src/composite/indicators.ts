@@ -46,6 +46,21 @@ export function sumCounts(
   return { counts, absent, sources };
 }
 
+/** The member row that lacks a count, so the diagnostic points at the right line. */
+function lackingRow(
+  unit: IndexUnit,
+  byMunicipality: ReadonlyMap<string, CountRecord>,
+  column: string,
+): { source?: SourceLine } {
+  for (const code of unit.municipalities) {
+    const record = byMunicipality.get(code);
+    const value = record?.counts[column];
+    if (record !== undefined && (value === null || value === undefined))
+      return { source: record.source };
+  }
+  return {};
+}
+
 /**
  * Raw indicator values of every unit with at least one member row in `records` (which
  * hold one period). Units none of whose members appear are not part of the input.
@@ -78,7 +93,9 @@ export function computeIndicators(
         values[indicator.id] = null;
         missing[indicator.id] = result.ok
           ? { kind: "zero_denominator", denominator: "(not a finite number)" }
-          : result.reason;
+          : result.reason.kind === "missing_count"
+            ? { ...result.reason, ...lackingRow(unit, byMunicipality, result.reason.column) }
+            : result.reason;
       }
     }
     out.push({ unit, period, counts: summed.counts, values, missing, sources: summed.sources });

@@ -105,7 +105,8 @@ export function unitLabel(unit: { id: string; name: string }): string {
 /** One diagnostic per missing value, pointing at the (first) input row of the unit. */
 export function missingDiagnostics(cells: readonly MissingCell[]): Diagnostic[] {
   return cells.map((c) => {
-    const where = c.sources[0];
+    const where =
+      c.cause.kind === "missing_count" && c.cause.source ? c.cause.source : c.sources[0];
     return {
       code: MISSING_CODE,
       message: `${unitLabel(c.unit)}, ${c.period}, ${c.indicator}: ${describeCause(c.cause)}; use --missing drop or --missing impute-mean to rank anyway`,

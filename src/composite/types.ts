@@ -27,8 +27,11 @@ export interface IndexUnit {
   municipalities: string[];
 }
 
-/** Why an indicator has no value for a unit. */
-export type MissingCause = MissingReason | { kind: "missing_row"; municipality: string };
+/** Why an indicator has no value for a unit; `source` is the row lacking the count. */
+export type MissingCause =
+  | (MissingReason & { kind: "zero_denominator" })
+  | { kind: "missing_count"; column: string; source?: SourceLine }
+  | { kind: "missing_row"; municipality: string };
 
 /** A unit's summed counts and raw indicator values in one period. */
 export interface UnitIndicators {

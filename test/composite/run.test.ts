@@ -214,6 +214,8 @@ describe("missing data", () => {
       ),
     ]);
     expect(ds[0]).toMatchObject({ file: input[0], line: 8 });
+    // The count is missing in Læsø's row (line 13), not in Frederikshavn's.
+    expect(ds[1]).toMatchObject({ file: input[0], line: 13 });
   });
 
   it("--missing drop leaves the unit out of that quarter and says so", async () => {

@@ -72,7 +72,10 @@ function splitCsvLine(line) {
 }
 
 function readCsv(path) {
-  const [header, ...lines] = readFileSync(path, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync(path, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   const names = splitCsvLine(header);
   return lines.map((l) => Object.fromEntries(splitCsvLine(l).map((v, i) => [names[i], v])));
 }
@@ -89,7 +92,8 @@ function municipalitiesWithPopulation() {
   const municipalities = readCsv(join(ROOT, "data", "registry", "municipalities.csv"));
   const byKey = new Map();
   for (const m of municipalities) {
-    for (const spelling of [m.name, ...m.aliases.split("|").filter(Boolean)]) byKey.set(key(spelling), m.code);
+    for (const spelling of [m.name, ...m.aliases.split("|").filter(Boolean)])
+      byKey.set(key(spelling), m.code);
   }
   const file = POPULATION_FILES.find((f) => existsSync(f));
   if (!file) throw new Error(`population file not found: ${POPULATION_FILES.join(" or ")}`);
@@ -101,7 +105,10 @@ function municipalitiesWithPopulation() {
   }
   const out = municipalities.map((m) => ({ code: m.code, population: population.get(m.code) }));
   const lacking = out.filter((m) => !(m.population > 0));
-  if (lacking.length > 0) throw new Error(`no ${POPULATION_YEAR} population for ${lacking.map((m) => m.code).join(", ")}`);
+  if (lacking.length > 0)
+    throw new Error(
+      `no ${POPULATION_YEAR} population for ${lacking.map((m) => m.code).join(", ")}`,
+    );
   return out.sort((a, b) => a.code.localeCompare(b.code));
 }
 
@@ -121,7 +128,9 @@ const INDICATOR_EFFECTS = ["upskilling", "sickness", "nonwestern", "activation",
 function main() {
   const municipalities = municipalitiesWithPopulation().map((m) => {
     const quality = normal();
-    const effects = Object.fromEntries(INDICATOR_EFFECTS.map((k) => [k, 0.6 * quality + 0.8 * normal()]));
+    const effects = Object.fromEntries(
+      INDICATOR_EFFECTS.map((k) => [k, 0.6 * quality + 0.8 * normal()]),
+    );
     const drift = Object.fromEntries(INDICATOR_EFFECTS.map((k) => [k, 0]));
     const size = m.population / 50000;
     return {
@@ -166,11 +175,22 @@ function main() {
         const danishUnemployed = Math.max(1, Math.round(danishLF * danishRate));
         const nonwesternUnemployed = Math.max(1, Math.round(nonwesternLF * (danishRate + excess)));
         const gross = round1(Math.max(2, 0.92 * (danishUnemployed + nonwesternUnemployed)));
-        const activation = round1(gross * clamp(0.24 * Math.exp(0.18 * effect("activation")), 0.06, 0.6));
-        const education = round1(activation * clamp(0.21 * Math.exp(0.2 * effect("upskilling")), 0.03, 0.7));
+        const activation = round1(
+          gross * clamp(0.24 * Math.exp(0.18 * effect("activation")), 0.06, 0.6),
+        );
+        const education = round1(
+          activation * clamp(0.21 * Math.exp(0.2 * effect("upskilling")), 0.03, 0.7),
+        );
         const spells = Math.max(1, Math.round(gross * 0.85 * Math.exp(0.08 * normal())));
-        const spellLength = clamp(15 * Math.sqrt(level) * Math.exp(-0.09 * effect("unemployment")), 5, 40);
-        const sickSpells = Math.max(1, Math.round(m.population * m.sicknessRate * Math.exp(0.06 * normal())));
+        const spellLength = clamp(
+          15 * Math.sqrt(level) * Math.exp(-0.09 * effect("unemployment")),
+          5,
+          40,
+        );
+        const sickSpells = Math.max(
+          1,
+          Math.round(m.population * m.sicknessRate * Math.exp(0.06 * normal())),
+        );
         const sickLength = clamp(10.5 * Math.exp(-0.08 * effect("sickness")), 4, 30);
         lines.push(
           [

@@ -19,7 +19,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const DEFAULT_SOURCE = join(ROOT, "..", "shared", "data", "jobindsats", "monthly-municipal-2021M08-2026M07.json");
+const DEFAULT_SOURCE = join(
+  ROOT,
+  "..",
+  "shared",
+  "data",
+  "jobindsats",
+  "monthly-municipal-2021M08-2026M07.json",
+);
 const SOURCE = process.argv[2] ?? DEFAULT_SOURCE;
 const OUT = join(ROOT, "data", "open", "jobindsats-quarterly.csv");
 const POPULATION_FILES = [
@@ -58,7 +65,10 @@ function splitCsvLine(line) {
 }
 
 function readCsv(path) {
-  const [header, ...lines] = readFileSync(path, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync(path, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   const names = splitCsvLine(header);
   return lines.map((l) => Object.fromEntries(splitCsvLine(l).map((v, i) => [names[i], v])));
 }
@@ -66,7 +76,8 @@ function readCsv(path) {
 function codeLookup() {
   const byKey = new Map();
   for (const m of readCsv(join(ROOT, "data", "registry", "municipalities.csv"))) {
-    for (const spelling of [m.name, ...m.aliases.split("|").filter(Boolean)]) byKey.set(key(spelling), m.code);
+    for (const spelling of [m.name, ...m.aliases.split("|").filter(Boolean)])
+      byKey.set(key(spelling), m.code);
   }
   return (name) => {
     const code = byKey.get(key(name)) ?? byKey.get(key(name).replace(/s$/, ""));

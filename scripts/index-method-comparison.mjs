@@ -18,9 +18,11 @@ const DIST = join(ROOT, process.env.JOBINDEX_DIST ?? "dist");
 const OUT = join(ROOT, "data", "methods", "comparison.md");
 const DEMO = join(ROOT, "data", "demo", "fh-synthetic-2019K1-2024K4.csv");
 
-const { runIndex } = await import(pathToFileURL(join(DIST, "composite", "run.js")).href).catch(() => {
-  throw new Error(`cannot load ${DIST}/composite/run.js: run npm run build first`);
-});
+const { runIndex } = await import(pathToFileURL(join(DIST, "composite", "run.js")).href).catch(
+  () => {
+    throw new Error(`cannot load ${DIST}/composite/run.js: run npm run build first`);
+  },
+);
 
 const fh = JSON.parse(readFileSync(join(ROOT, "data", "methods", "fh.json"), "utf8"));
 const ids = fh.indicators.map((i) => i.id);
@@ -33,7 +35,10 @@ const VARIANTS = [
   ["rank (fractional)", { normalisation: { type: "rank" } }],
   ["percentile", { normalisation: { type: "percentile" } }],
   ["distance to the best", { normalisation: { type: "distance_to_best" } }],
-  ["points 1–10 by decile, summed (fh-points)", { normalisation: { type: "points", bins: 10 }, aggregation: { type: "sum" } }],
+  [
+    "points 1–10 by decile, summed (fh-points)",
+    { normalisation: { type: "points", bins: 10 }, aggregation: { type: "sum" } },
+  ],
   ["geometric mean of z (shift 4)", { aggregation: { type: "geometric", shift: 4 } }],
   ["z-score, winsorised 5–95 %", { winsorise: { lower: 0.05, upper: 0.95 } }],
   ["weights: upskilling 0.4, others 0.15", { weights: weightsWith("upskilling_share", 0.4) }],

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadMethod } from "../../src/composite/methods.js";
@@ -134,6 +134,7 @@ describe("method profiles", () => {
 
   it("--method FILE reports problems with that file's name; bad JSON is one line", () => {
     const dir = join("test-artifacts");
+    mkdirSync(dir, { recursive: true });
     const file = join(dir, "composite-bad-profile.json");
     const p = clone();
     p.aggregation = { type: "harmonic" };

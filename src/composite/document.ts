@@ -134,7 +134,7 @@ function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
     notes.push("= marks a shared place (competition ranking: 1, 2, 2, 4).");
   for (const c of s.imputed) {
     notes.push(
-      `* imputed: ${unitLabel(c.unit)}, ${c.indicator} (${describeCause(c.cause)}) is the quarter's mean of the other ${unitWord}.`,
+      `Imputed (marked *): ${unitLabel(c.unit)}, ${c.indicator}: ${describeCause(c.cause)}; the quarter's mean of the other ${unitWord} stands in.`,
     );
   }
   for (const c of s.dropped) {

@@ -241,7 +241,11 @@ describe("missing data", () => {
     expect(closeTo(billund?.indicators.sickness_duration?.value ?? 0, mean)).toBe(true);
     expect(billund?.indicators.upskilling_share?.imputed).toBeUndefined();
     expect(document.rows.find((r) => r.id === "530")?.sickness_duration).toMatch(/^\d+\.\d\*$/);
-    expect(document.notes.some((n) => n.startsWith("* imputed: Billund (530)"))).toBe(true);
+    expect(
+      document.notes.some((n) =>
+        n.startsWith("Imputed (marked *): Billund (530), sickness_duration: zero denominator"),
+      ),
+    ).toBe(true);
     expect(document.json.imputed).toHaveLength(1);
   });
 });

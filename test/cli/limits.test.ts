@@ -1,0 +1,159 @@
+/**
+ * The readers' documented limits (src/read/limits.ts) end a run with a clear diagnostic,
+ * never an out-of-memory crash or a hang: checked through the built binary with the real
+ * defaults where the input is cheap to make (a sparse 2 GiB file costs no disk), and
+ * in-process with small overrides elsewhere. Plus the streaming check: a fatal error near
+ * the start of a 50 MB file is reported without reading (or holding) the rest.
+ */
+import { spawnSync } from "node:child_process";
+import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type Diagnostic, InputError } from "../../src/diagnostics.js";
+import { MAX_FILE_BYTES, type ReadOptions, readTable } from "../../src/read/index.js";
+import { bin, ensureBuilt, runCli, STACK_FRAME, stderrLines, tempDir } from "./helpers.js";
+
+ensureBuilt();
+const temp = tempDir("limits");
+const HEADER = "municipality,period,activation_fte\n";
+
+async function diagnosticsOf(path: string, options?: ReadOptions): Promise<Diagnostic[]> {
+  try {
+    await readTable(path, options);
+  } catch (error) {
+    if (error instanceof InputError) return error.diagnostics;
+    throw error;
+  }
+  throw new Error(`expected ${path} to be refused`);
+}
+
+/** Asserts the CLI's answer: exit 2, every stderr line a diagnostic naming the file, no stack. */
+function expectCleanRefusal(
+  result: Awaited<ReturnType<typeof runCli>>,
+  file: string,
+  code: string,
+): void {
+  expect(result.timedOut).toBe(false);
+  expect(result.code).toBe(2);
+  const lines = stderrLines(result);
+  expect(lines.length).toBeGreaterThanOrEqual(1);
+  for (const line of lines) expect(line).toContain(file);
+  expect(result.stderr).toContain(code);
+  expect(result.stderr).not.toMatch(STACK_FRAME);
+}
+
+describe("file size limit", () => {
+  it("a file over MAX_FILE_BYTES is refused before it is read (sparse file, CLI)", async () => {
+    const path = join(temp.dir, "huge.csv");
+    const fd = openSync(path, "w");
+    writeFileSync(fd, HEADER);
+    ftruncateSync(fd, MAX_FILE_BYTES + 1);
+    closeSync(fd);
+    const result = await runCli(["benchmark", "--input", path], { timeoutMs: 10_000 });
+    expectCleanRefusal(result, path, "E_FILE_TOO_LARGE");
+    expect(result.ms).toBeLessThan(5_000);
+  });
+
+  it("maxFileBytes can be lowered per call", async () => {
+    const path = temp.write("small.csv", `${HEADER}101,2019K1,1\n`);
+    const [d] = await diagnosticsOf(path, { maxFileBytes: 10 });
+    expect(d?.code).toBe("E_FILE_TOO_LARGE");
+  });
+
+  it("a JSON document over its own limit is refused with a hint to use JSON lines", async () => {
+    const path = temp.write(
+      "doc.json",
+      JSON.stringify([{ municipality: "101", period: "2019K1" }]),
+    );
+    const [d] = await diagnosticsOf(path, { maxJsonDocumentBytes: 16 });
+    expect(d?.code).toBe("E_FILE_TOO_LARGE");
+    expect(d?.message).toMatch(/JSON lines/);
+  });
+});
+
+describe("field and record limits", () => {
+  it("a 20 MB field (an unclosed quote) with the default limits: a clear error, quickly, via the CLI", async () => {
+    const path = temp.write(
+      "open-quote.csv",
+      `${HEADER}101,2019K1,"${"x".repeat(20 * 1024 * 1024)}\n`,
+    );
+    const result = await runCli(["index", "--input", path], { timeoutMs: 20_000 });
+    expectCleanRefusal(result, path, "E_FIELD_TOO_LARGE");
+    expect(result.stderr).toMatch(/:2:/);
+  });
+
+  it("a field over maxFieldChars names line and column", async () => {
+    const path = temp.write("wide-field.csv", `${HEADER}101,2019K1,${"9".repeat(100)}\n`);
+    const [d] = await diagnosticsOf(path, { maxFieldChars: 50 });
+    expect(d).toMatchObject({ code: "E_FIELD_TOO_LARGE", line: 2, column: 3 });
+  });
+
+  it("a record over maxRecordChars (many small fields) is E_RECORD_TOO_LARGE", async () => {
+    const cells = Array.from({ length: 400 }, () => "12345").join(",");
+    const path = temp.write("long-record.csv", `${HEADER}${cells}\n`);
+    const [d] = await diagnosticsOf(path, { maxRecordChars: 500, maxFieldChars: 100 });
+    expect(d?.code).toBe("E_RECORD_TOO_LARGE");
+    expect(d?.line).toBe(2);
+  });
+
+  it("a JSON-lines line over maxRecordChars is refused", async () => {
+    const line = JSON.stringify({ municipality: "101", note: "y".repeat(300) });
+    const path = temp.write("long.jsonl", `${JSON.stringify({ municipality: "147" })}\n${line}\n`);
+    const diagnostics = await diagnosticsOf(path, { maxRecordChars: 200 });
+    expect(diagnostics.map((d) => d.code)).toContain("E_RECORD_TOO_LARGE");
+  });
+
+  it("JSON nested deeper than the limit is refused, not a stack overflow", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const path = temp.write("deep.json", deep);
+    const diagnostics = await diagnosticsOf(path);
+    expect(diagnostics[0]?.code).toMatch(/^E_JSON/);
+  });
+
+  it("an unclosed quote at the end of the file names where it opened", async () => {
+    const path = temp.write("unclosed.csv", `${HEADER}101,2019K1,1\n147,2019K1,"2\n`);
+    const [d] = await diagnosticsOf(path);
+    expect(d).toMatchObject({ code: "E_CSV_UNCLOSED_QUOTE", line: 3 });
+  });
+});
+
+describe("streaming: the file is never held whole", () => {
+  /** Peak RSS (bytes) of `jobindex ARGS`, recorded by a preload as the process exits. */
+  function peakRss(
+    args: string[],
+    tag: string,
+  ): { code: number | null; stderr: string; maxRss: number } {
+    const report = join(temp.dir, `${tag}.rusage.json`);
+    const preload = temp.write(
+      `${tag}.preload.mjs`,
+      `import { writeFileSync } from "node:fs";
+process.on("exit", () => writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.resourceUsage())));`,
+    );
+    const result = spawnSync(process.execPath, ["--import", preload, bin, ...args], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    const usage = JSON.parse(readFileSync(report, "utf8")) as { maxRSS: number };
+    return { code: result.status, stderr: result.stderr, maxRss: usage.maxRSS * 1024 };
+  }
+
+  /**
+   * A syntax error on line 2 of a 50 MB file ends the read at once. Were the file read
+   * whole first (readFile, then parse), peak memory would grow by at least the file's
+   * 50 MB against the same error in a tiny file; streamed, it stops after one chunk.
+   */
+  it("a fatal error on line 2 of a 50 MB file: reported after reading a bounded prefix", () => {
+    const badLine = '101,2019K1,"12"x\n';
+    const row = "101,2019K1,1234.5\n";
+    const body = row.repeat(Math.ceil((50 * 1024 * 1024) / row.length));
+    const big = temp.write("big-bad.csv", `${HEADER}${badLine}${body}`);
+    const small = temp.write("small-bad.csv", `${HEADER}${badLine}${row}`);
+    const tiny = peakRss(["index", "--input", small], "small");
+    const large = peakRss(["index", "--input", big], "big");
+    for (const run of [tiny, large]) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("E_CSV_SYNTAX");
+    }
+    expect(large.maxRss - tiny.maxRss).toBeLessThan(25 * 1024 * 1024);
+  });
+});

@@ -48,7 +48,7 @@ export interface GroupRank {
 export function rankWithinGroups<T extends GroupMember>(
   units: readonly T[],
   groupOf: (unit: T) => string | undefined,
-  valueOf: (unit: T) => number,
+  valueFor: (unit: T) => number,
   order: "asc" | "desc",
   decimals?: number,
 ): Map<string, GroupRank> {
@@ -61,7 +61,7 @@ export function rankWithinGroups<T extends GroupMember>(
   const out = new Map<string, GroupRank>();
   for (const [group, members] of [...byGroup].sort(([a], [b]) => a.localeCompare(b))) {
     const ranked = competitionRank(
-      members.map((m) => ({ id: m.id, value: valueOf(m) })),
+      members.map((m) => ({ id: m.id, value: valueFor(m) })),
       decimals === undefined ? { order } : { order, decimals },
     );
     for (const r of ranked) out.set(r.id, { group, rank: r.rank, tied: r.tied });

@@ -8,6 +8,7 @@ export {
   bootstrapBenchmarkRanks,
   DEFAULT_BOOTSTRAP_RUNS,
 } from "./bootstrap.js";
+export { benchmarkDesign, type FittedModel, type FittedResult } from "./design.js";
 export {
   DEFAULT_RUNS,
   type IndexUncertaintyOptions,

@@ -48,11 +48,11 @@ export function formatShare(p: number): string {
   return `${Number(percent.toFixed(1))} %`;
 }
 
-/** "between 1 and 4", or "at rank 3" when the interval is a single place. */
+/** "ranks between 1 and 4", or "is at rank 3" when the interval is a single place. */
 function rankRange(interval: RankInterval): string {
   return interval.low === interval.high
-    ? `at rank ${interval.low}`
-    : `between ${interval.low} and ${interval.high}`;
+    ? `is at rank ${interval.low}`
+    : `ranks between ${interval.low} and ${interval.high}`;
 }
 
 // ---------------------------------------------------------------- JSON
@@ -371,7 +371,7 @@ export function explainIndexUncertainty(
     unit.ranked < uncertainty.runs
       ? ` (it was dropped for missing data in ${formatCount(uncertainty.runs - unit.ranked)} more)`
       : "";
-  return `In ${formatLevel(uncertainty.level)} of ${variations}${dropped}, ${unit.name} ranks ${rankRange(unit.rankInterval)}; it is in the top ${TOP === 10 ? "ten" : TOP} in ${formatShare(unit.pTop10)} of them.`;
+  return `In ${formatLevel(uncertainty.level)} of ${variations}${dropped}, ${unit.name} ${rankRange(unit.rankInterval)}; it is in the top ${TOP === 10 ? "ten" : TOP} in ${formatShare(unit.pTop10)} of them.`;
 }
 
 function formatPp(value: number): string {
@@ -391,7 +391,7 @@ export function explainBenchmarkUncertainty(
   const unit = uncertainty.units.find((u) => u.id === municipality);
   if (unit === undefined) return undefined;
   const level = formatLevel(uncertainty.level);
-  const ranks = `In ${level} of ${formatCount(uncertainty.runs)} refits of the model on resampled municipalities, ${unit.name} ranks ${rankRange(unit.rankInterval)}; it is in the top ten in ${formatShare(unit.pTop10)} of them.`;
+  const ranks = `In ${level} of ${formatCount(uncertainty.runs)} refits of the model on resampled municipalities, ${unit.name} ${rankRange(unit.rankInterval)}; it is in the top ten in ${formatShare(unit.pTop10)} of them.`;
   const interval =
     uncertainty.criterion === "prediction" ? unit.predictionInterval : unit.residualInterval;
   const which =

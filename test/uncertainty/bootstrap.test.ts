@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { estimateModel } from "../../src/benchmark/model.js";
 import { UsageError } from "../../src/diagnostics.js";
 import { bootstrapBenchmarkRanks } from "../../src/uncertainty/bootstrap.js";
+import { benchmarkDesign } from "../../src/uncertainty/design.js";
 import { createRandom } from "../../src/uncertainty/random.js";
 import type { BenchmarkDesign } from "../../src/uncertainty/types.js";
 
@@ -159,5 +160,27 @@ describe("bootstrapBenchmarkRanks", () => {
     expect(() => bootstrapBenchmarkRanks({ ...design, rows: design.rows.slice(0, 3) })).toThrow(
       UsageError,
     );
+  });
+
+  it("builds its design from a benchmark run in the model's row order", () => {
+    const { design } = simulated(15);
+    const model = {
+      design: new Map(design.rows.map((r) => [r.id, r.x])),
+      weights: null,
+      loo: false,
+    };
+    // The results come in rank order; the design must keep the fitted order.
+    const results = [...design.rows]
+      .map((r) => ({ municipality: r.id, name: r.name, actualPct: r.actual }))
+      .reverse();
+    const built = benchmarkDesign(model, results);
+    expect(built.rows.map((r) => r.id)).toEqual(design.rows.map((r) => r.id));
+    expect(built.rows[3]).toEqual({
+      id: design.rows[3]?.id,
+      name: design.rows[3]?.name,
+      actual: design.rows[3]?.actual,
+      x: design.rows[3]?.x,
+    });
+    expect(() => benchmarkDesign({ ...model, weights: "population" }, results)).toThrow(UsageError);
   });
 });

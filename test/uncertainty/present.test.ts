@@ -120,6 +120,19 @@ describe("presenting rank uncertainty", () => {
       "In 90 % of 9,000 plausible variations of the method (it was dropped for missing data in 1,000 more), Esbjerg-Fanø ranks between 8 and 15; it is in the top ten in 20 % of them.",
     );
     expect(explainIndexUncertainty(index, "nowhere")).toBeUndefined();
+    const firm = {
+      ...index,
+      units: [
+        {
+          ...(index.units[0] as IndexUncertainty["units"][number]),
+          rankInterval: { low: 1, median: 1, high: 1 },
+          pTop10: 1,
+        },
+      ],
+    };
+    expect(explainIndexUncertainty(firm, "530")).toBe(
+      "In 90 % of 10,000 plausible variations of the method, Billund is at rank 1; it is in the top ten in all of them.",
+    );
   });
 
   it("explains a benchmark municipality with its residual's interval", () => {

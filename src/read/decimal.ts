@@ -18,7 +18,9 @@ type CellKind = "missing" | "integer" | "comma" | "point" | "ambiguous" | "text"
 /** Cells that mean "no value": StatBank writes `..` for confidential, others `-`. */
 const MISSING = new Set(["", "..", "...", "-", "–", ":"]);
 
-const INTEGER = /^[+\-\u2212]?\d+$/;
+// An exponent without a mark (`1e-7`, `6e-323`, `1e+21`: how JavaScript and R write very
+// small or large numbers) reads the same with either mark, so it is no evidence.
+const INTEGER = /^[+\-\u2212]?\d+(?:[eE][+-]?\d+)?$/;
 const AMBIGUOUS = /^[+\-\u2212]?[1-9]\d{0,2}[.,]\d{3}$/;
 const COMMA = [
   /^[+\-\u2212]?\d*,\d+(?:[eE][+-]?\d+)?$/,
@@ -27,7 +29,6 @@ const COMMA = [
 ];
 const POINT = [
   /^[+\-\u2212]?\d*\.\d+(?:[eE][+-]?\d+)?$/,
-  /^[+\-\u2212]?\d+[eE][+-]?\d+$/,
   /^[+\-\u2212]?\d{1,3}(?:,\d{3})+\.\d+$/,
   /^[+\-\u2212]?\d{1,3}(?:,\d{3}){2,}$/,
 ];

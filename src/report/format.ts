@@ -1,5 +1,5 @@
 /** Number and cell formatting shared by the human-readable reporters. */
-import type { ReportColumn, ReportValue } from "./types.js";
+import type { ReportColumn, ReportRow, ReportValue } from "./types.js";
 
 /** Fixed decimals with a true minus sign kept ASCII for copy-paste. */
 export function formatNumber(value: number, digits: number, decimalMark: "." | "," = "."): string {
@@ -18,6 +18,20 @@ export function displayCell(column: ReportColumn, value: ReportValue): string {
     return formatNumber(value, column.digits ?? 2);
   }
   return String(value);
+}
+
+/** A row's cell as people read it, with its tie mark (`7=`) or other mark (`10.9*`). */
+export function displayRowCell(column: ReportColumn, row: ReportRow): string {
+  const text = displayCell(column, row[column.key]);
+  if (text === "–") return text;
+  const tie = column.tiedKey !== undefined && row[column.tiedKey] === true ? "=" : "";
+  const mark = column.markKey !== undefined ? row[column.markKey] : undefined;
+  return `${text}${tie}${typeof mark === "string" ? mark : ""}`;
+}
+
+/** The columns people see (table, md, html): all but the CSV-only ones. */
+export function displayColumns(columns: readonly ReportColumn[]): ReportColumn[] {
+  return columns.filter((c) => c.csvOnly !== true);
 }
 
 /** ▲ for a better rank (a fall in rank number), ▼ for a worse one. */

@@ -4,7 +4,7 @@
  * rank trend, rank intervals) come from src/report/svg; the tables show every column.
  * Output is deterministic: no timestamps, stable order, the table's number formatting.
  */
-import { displayCell } from "./format.js";
+import { displayColumns, displayRowCell } from "./format.js";
 import { barChart } from "./svg/bars.js";
 import { type ColourScale, colourScale } from "./svg/colour.js";
 import { loadGeometry, type MapGeometry } from "./svg/geometry.js";
@@ -93,9 +93,10 @@ function isNumeric(column: ReportColumn): boolean {
 }
 
 /** Lists (a jobcentre's municipalities) read better with a space after each comma. */
-function cellText(column: ReportColumn, value: unknown): string {
+function cellText(column: ReportColumn, row: ReportRow): string {
+  const value: unknown = row[column.key];
   if (Array.isArray(value)) return value.map(String).join(", ");
-  return displayCell(column, value as ReportRow[string]);
+  return displayRowCell(column, row);
 }
 
 /** good/bad colour for columns that say which direction is better, by the value's sign. */
@@ -105,7 +106,8 @@ function tone(column: ReportColumn, value: unknown): string {
   return good ? "good" : "bad";
 }
 
-function htmlTable(columns: readonly ReportColumn[], rows: readonly ReportRow[]): string {
+function htmlTable(allColumns: readonly ReportColumn[], rows: readonly ReportRow[]): string {
+  const columns = displayColumns(allColumns);
   const head = columns
     .map((c) => `<th${isNumeric(c) ? ' class="num"' : ""} scope="col">${escapeXml(c.header)}</th>`)
     .join("");
@@ -114,7 +116,7 @@ function htmlTable(columns: readonly ReportColumn[], rows: readonly ReportRow[])
       const value: unknown = row[c.key];
       const classes = [isNumeric(c) ? "num" : "", tone(c, value)].filter((x) => x !== "");
       const cls = classes.length > 0 ? ` class="${classes.join(" ")}"` : "";
-      return `<td${cls}>${escapeXml(cellText(c, value))}</td>`;
+      return `<td${cls}>${escapeXml(cellText(c, row))}</td>`;
     });
     return `<tr>${cells.join("")}</tr>`;
   });

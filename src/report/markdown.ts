@@ -1,16 +1,17 @@
 /** A Markdown table plus the method notes, for reports and pull requests. */
-import { displayCell } from "./format.js";
+import { displayColumns, displayRowCell } from "./format.js";
 import type { ReportColumn, ReportDocument, ReportRow } from "./types.js";
 
 function escapeCell(text: string): string {
   return text.replaceAll("|", "\\|").replaceAll(/\r?\n/g, " ");
 }
 
-function markdownTable(columns: ReportColumn[], rows: ReportRow[]): string {
+function markdownTable(allColumns: ReportColumn[], rows: ReportRow[]): string {
+  const columns = displayColumns(allColumns);
   const header = `| ${columns.map((c) => escapeCell(c.header)).join(" | ")} |`;
   const rule = `|${columns.map((c) => (c.kind === "text" ? " --- |" : " ---: |")).join("")}`;
   const body = rows.map(
-    (row) => `| ${columns.map((c) => escapeCell(displayCell(c, row[c.key]))).join(" | ")} |`,
+    (row) => `| ${columns.map((c) => escapeCell(displayRowCell(c, row))).join(" | ")} |`,
   );
   return [header, rule, ...body].join("\n");
 }

@@ -6,8 +6,8 @@
  */
 import { Chalk } from "chalk";
 import Table from "cli-table3";
-import { displayCell } from "./format.js";
-import type { ReportColumn, ReportDocument, ReportRow, ReportValue } from "./types.js";
+import { displayColumns, displayRowCell } from "./format.js";
+import type { ReportColumn, ReportDocument, ReportRow } from "./types.js";
 
 export interface TableContext {
   color: boolean;
@@ -26,7 +26,7 @@ function tableWidth(columns: ReportColumn[], cells: string[][]): number {
 function fitColumns(columns: ReportColumn[], rows: ReportRow[], width: number): ReportColumn[] {
   let kept = [...columns];
   const cellsOf = (cols: ReportColumn[]) =>
-    rows.map((row) => cols.map((c) => displayCell(c, row[c.key])));
+    rows.map((row) => cols.map((c) => displayRowCell(c, row)));
   while (tableWidth(kept, cellsOf(kept)) > width) {
     const dropAt = kept.map((c) => c.optional === true).lastIndexOf(true);
     if (dropAt < 0) break;
@@ -41,24 +41,21 @@ function renderGrid(
   ctx: TableContext,
   paint: InstanceType<typeof Chalk>,
 ): string {
-  const kept = fitColumns(columns, rows, ctx.width);
+  const kept = fitColumns(displayColumns(columns), rows, ctx.width);
   const table = new Table({
     head: kept.map((c) => c.header),
     colAligns: kept.map((c) => (c.kind === "text" ? "left" : "right")),
     style: { head: ctx.color ? ["bold"] : [], border: ctx.color ? ["grey"] : [], compact: true },
   });
   for (const row of rows) {
-    table.push(kept.map((c) => colour(c, row[c.key], paint)));
+    table.push(kept.map((c) => colour(c, row, paint)));
   }
   return table.toString();
 }
 
-function colour(
-  column: ReportColumn,
-  value: ReportValue,
-  paint: InstanceType<typeof Chalk>,
-): string {
-  const text = displayCell(column, value);
+function colour(column: ReportColumn, row: ReportRow, paint: InstanceType<typeof Chalk>): string {
+  const value = row[column.key];
+  const text = displayRowCell(column, row);
   if (column.better === undefined || typeof value !== "number" || value === 0) return text;
   const good = column.better === "lower" ? value < 0 : value > 0;
   return good ? paint.green(text) : paint.red(text);

@@ -19,6 +19,15 @@ export interface ReportColumn {
   better?: "higher" | "lower";
   /** Hide from the terminal table when width is tight. */
   optional?: boolean;
+  /** Rank columns: the row key of a boolean that marks a shared place; shown as `7=`. */
+  tiedKey?: string;
+  /**
+   * Row key of a short mark (e.g. `*` for an imputed value) appended to the displayed
+   * cell; CSV and JSON keep the plain number.
+   */
+  markKey?: string;
+  /** Only in CSV (machine columns such as `tied` or `imputed`), not in table/md/html. */
+  csvOnly?: boolean;
 }
 
 export interface ReportRow {

@@ -98,3 +98,31 @@ describe("table reporter", () => {
     expect(text).toContain(`${ESC}[31m0.20`);
   });
 });
+
+describe("row marks", () => {
+  const marked = doc({
+    columns: [
+      { key: "name", header: "Name", kind: "text" },
+      { key: "value", header: "Value", kind: "number", digits: 1, markKey: "value_mark" },
+      { key: "rank", header: "Rank", kind: "rank", tiedKey: "tied" },
+      { key: "tied", header: "tied", kind: "text", csvOnly: true },
+    ],
+    rows: [
+      { name: "A", value: 10.94, value_mark: "*", rank: 7, tied: true },
+      { name: "B", value: 3, rank: 9, tied: false },
+    ],
+  });
+
+  it("shows shared places and marks to people", () => {
+    const md = renderMarkdown(marked);
+    expect(md).toContain("| A | 10.9* | 7= |");
+    expect(md).toContain("| B | 3.0 | 9 |");
+    expect(md).not.toContain("tied");
+    expect(renderTable(marked, { color: false, width: 100 })).toContain("10.9*");
+  });
+
+  it("keeps plain numbers and the machine columns in CSV", () => {
+    const csv = renderCsv(marked, { locale: "en" });
+    expect(csv).toContain("name,value,rank,tied\r\nA,10.94,7,true\r\nB,3,9,false\r\n");
+  });
+});

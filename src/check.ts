@@ -20,8 +20,12 @@ export interface CompareOptions {
 /** Fields that must agree exactly whatever the tolerance. */
 const EXACT_FIELDS = new Set(["rank", "published_rank", "tied"]);
 
-/** Fields that describe the run, not its result: never compared. */
-const IGNORED_TOP_LEVEL = new Set(["options"]);
+/**
+ * Fields that describe the run rather than its result (how it was asked for, where the
+ * input lay, prose notes): never compared, so a re-run on a copied input or a reworded
+ * note does not fail a pipeline.
+ */
+const IGNORED_TOP_LEVEL = new Set(["options", "inputs", "notes"]);
 
 export function numbersAgree(a: number, b: number, tolerance: number): boolean {
   if (a === b) return true;

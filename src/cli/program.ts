@@ -11,6 +11,10 @@ import { registerCheck } from "./commands/check.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerIndex } from "./commands/index.js";
 import { withExamples } from "./options.js";
+import { type Progress, startProgress } from "./progress.js";
+
+/** The spinner of the running command; stopped after the action or on an error. */
+let progress: Progress | undefined;
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -31,6 +35,10 @@ export function buildProgram(): Command {
     "jobindex explain Billund               # why Billund lands where it does",
     "jobindex benchmark --format json --out golden.json && jobindex check --golden golden.json",
   ]);
+  program.hook("preAction", (_program, action) => {
+    progress = startProgress(`jobindex ${action.name()}`);
+  });
+  program.hook("postAction", () => progress?.stop());
   registerIndex(program);
   registerBenchmark(program);
   registerExplain(program);
@@ -45,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
+    progress?.stop();
     return reportError(error, debug);
   }
 }

@@ -13,7 +13,8 @@ export function displayCell(column: ReportColumn, value: ReportValue): string {
   if (value === null || value === undefined || value === "") return "–";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return "–";
-    if (column.kind === "integer" || column.kind === "rank") return String(Math.round(value));
+    if (column.kind === "rank") return String(Math.round(value));
+    if (column.kind === "integer") return groupThousands(Math.round(value));
     if (column.kind === "change") return formatChange(value);
     return formatNumber(value, column.digits ?? 2);
   }
@@ -38,4 +39,10 @@ export function displayColumns(columns: readonly ReportColumn[]): ReportColumn[]
 export function formatChange(delta: number): string {
   if (delta === 0) return "=";
   return delta < 0 ? `▲${-delta}` : `▼${delta}`;
+}
+
+/** 1234567 → "1,234,567" for people; CSV and JSON keep the plain number. */
+export function groupThousands(value: number): string {
+  const sign = value < 0 ? "-" : "";
+  return sign + String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }

@@ -126,3 +126,13 @@ describe("row marks", () => {
     expect(csv).toContain("name,value,rank,tied\r\nA,10.94,7,true\r\nB,3,9,false\r\n");
   });
 });
+
+describe("number display", () => {
+  it("groups thousands in integer columns for people, not in CSV", async () => {
+    const { displayCell, groupThousands } = await import("../../src/report/format.js");
+    expect(groupThousands(-109982440)).toBe("-109,982,440");
+    expect(groupThousands(999)).toBe("999");
+    expect(displayCell({ key: "c", header: "C", kind: "integer" }, 1234.6)).toBe("1,235");
+    expect(csvField(1234.6, { locale: "en" })).toBe("1234.6");
+  });
+});

@@ -67,8 +67,9 @@ function competitionRanks(sorted: readonly (number | null)[]): string[] {
 }
 
 /**
- * A rank cell as shown and as a number for ordering: commands store a number (with a
- * `tied` flag on the row) or the already formatted text ("12" or "12=").
+ * A rank cell as shown and as a number for ordering: commands store a number (with the
+ * shared-place flag under the column's `tiedKey`, `tied` by default) or the already
+ * formatted text ("12" or "12=").
  */
 function rankOf(row: ReportRow, column: ReportColumn): { text: string; order: number } {
   const cell = row[column.key];
@@ -77,7 +78,10 @@ function rankOf(row: ReportRow, column: ReportColumn): { text: string; order: nu
   }
   const rank = finite(cell);
   if (rank === null) return { text: "", order: Number.POSITIVE_INFINITY };
-  return { text: formatRank(Math.round(rank), row.tied === true), order: rank };
+  return {
+    text: formatRank(Math.round(rank), row[column.tiedKey ?? "tied"] === true),
+    order: rank,
+  };
 }
 
 export function chartData(doc: ReportDocument): ChartData | undefined {

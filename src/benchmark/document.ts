@@ -4,7 +4,6 @@
  */
 import { relative } from "node:path";
 import { dataPath } from "../paths.js";
-import { formatRank } from "../rank.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../report/types.js";
 import type { CovariateProvenance } from "./covariates.js";
 import type { BenchmarkOutcome, ModelDetails } from "./run.js";
@@ -61,7 +60,9 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
     ...(hasInterval
       ? [{ key: "interval_position", header: "vs interval", kind: "text" } as const]
       : []),
-    { key: "rank", header: "Rank", kind: "rank" },
+    // The rank as a number; `7=` for a shared place comes from `tied` (CSV: its own column).
+    { key: "rank", header: "Rank", kind: "rank", tiedKey: "tied" },
+    { key: "tied", header: "Tied", kind: "text", csvOnly: true },
     ...(hasPublished
       ? [{ key: "published_rank", header: "Published rank", kind: "rank" } as const]
       : []),
@@ -77,7 +78,8 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
     residual_persons: r.residualPersons,
     cost_dkk: r.costDkk,
     interval_position: r.interval?.position,
-    rank: formatRank(r.rank, r.tied),
+    rank: r.rank,
+    tied: r.tied,
     published_rank: r.publishedRank,
   }));
   return {

@@ -3,8 +3,6 @@
  * document plus what makes it reproducible and honest: the options, the method (name,
  * hash, full profile), whether the data are synthetic, every imputed or dropped value.
  */
-import { formatRank } from "../rank.js";
-import { formatNumber } from "../report/format.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../report/types.js";
 import { type HistoryView, rankHistory } from "./history.js";
 import { describeCause, unitLabel } from "./missing.js";
@@ -163,6 +161,14 @@ function shownMethod(run: IndexRun): string {
   return run.method.shipped ? `data/methods/${run.method.ref}.json` : run.method.ref;
 }
 
+/** Row key of an indicator's display mark (`*` when imputed). */
+const markKey = (id: string) => `${id}_mark`;
+
+/** The rank as a number; the reporters add `=` for a shared place from `tied`. */
+const RANK_COLUMN: ReportColumn = { key: "rank", header: "Rank", kind: "rank", tiedKey: "tied" };
+/** CSV keeps the plain rank number, so the shared place needs its own machine column. */
+const TIED_COLUMN: ReportColumn = { key: "tied", header: "Tied", kind: "text", csvOnly: true };
+
 function indicatorColumns(profile: MethodProfile): ReportColumn[] {
   return profile.indicators.map((i) => ({
     key: i.id,
@@ -171,12 +177,20 @@ function indicatorColumns(profile: MethodProfile): ReportColumn[] {
     kind: "number",
     digits: valueDigits(i),
     optional: true,
+    markKey: markKey(i.id),
   }));
 }
 
+/** Imputed values stay numbers (CSV gets the number); which ones are imputed is listed here. */
+const IMPUTED_COLUMN: ReportColumn = {
+  key: "imputed",
+  header: "Imputed",
+  kind: "text",
+  csvOnly: true,
+};
+
 function rowFor(u: ScoredUnit, profile: MethodProfile): ReportRow {
   const row: ReportRow = {
-    place: formatRank(u.rank, u.tied),
     rank: u.rank,
     tied: u.tied,
     id: u.unit.id,
@@ -185,11 +199,18 @@ function rowFor(u: ScoredUnit, profile: MethodProfile): ReportRow {
     municipalities: u.unit.municipalities.join(" "),
     score: u.score,
   };
+  const imputed: string[] = [];
   for (const i of profile.indicators) {
     const v = u.indicators[i.id];
     if (v === undefined) continue;
-    row[i.id] = v.imputed ? `${formatNumber(v.value, valueDigits(i))}*` : v.value;
+    row[i.id] = v.value;
+    if (v.imputed) {
+      row[markKey(i.id)] = "*";
+      imputed.push(i.id);
+    }
   }
+  // Space-separated indicator ids, as `municipalities`; empty when nothing was imputed.
+  row.imputed = imputed.join(" ");
   return row;
 }
 
@@ -199,19 +220,29 @@ function historyTable(
 ): { columns: ReportColumn[]; rows: ReportRow[] } {
   const newestFirst = [...view.periods].reverse();
   const columns: ReportColumn[] = [
-    { key: "place", header: "Rank", csvHeader: "rank", kind: "text" },
+    RANK_COLUMN,
+    TIED_COLUMN,
     { key: "name", header: "Name", kind: "text" },
     scoreColumn,
     { key: "change", header: "Change", kind: "change" },
     // Newest first, so the oldest quarters are the ones dropped when the terminal is narrow.
     ...newestFirst.map(
-      (p): ReportColumn => ({ key: `rank_${p}`, header: p, kind: "text", optional: true }),
+      (p): ReportColumn => ({
+        key: `rank_${p}`,
+        header: p,
+        kind: "rank",
+        tiedKey: `tied_${p}`,
+        optional: true,
+      }),
+    ),
+    // CSV: each quarter's shared places, beside the plain rank numbers.
+    ...newestFirst.map(
+      (p): ReportColumn => ({ key: `tied_${p}`, header: p, kind: "text", csvOnly: true }),
     ),
   ];
   const rows = view.units.map((u) => {
     const last = u.points.at(-1);
     const row: ReportRow = {
-      place: last?.rank != null ? formatRank(last.rank, last.tied) : null,
       rank: last?.rank ?? null,
       tied: last?.tied ?? false,
       id: u.unit.id,
@@ -220,8 +251,10 @@ function historyTable(
       score: last?.score ?? null,
       change: last?.change ?? null,
     };
-    for (const p of u.points)
-      row[`rank_${p.period}`] = p.rank !== null ? formatRank(p.rank, p.tied) : null;
+    for (const p of u.points) {
+      row[`rank_${p.period}`] = p.rank;
+      row[`tied_${p.period}`] = p.rank !== null ? p.tied : null;
+    }
     return row;
   });
   return { columns, rows };
@@ -239,7 +272,8 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
     digits: scoreDigits(profile),
   };
   const defaultColumns: ReportColumn[] = [
-    { key: "place", header: "Rank", csvHeader: "rank", kind: "text" },
+    RANK_COLUMN,
+    TIED_COLUMN,
     {
       key: "name",
       header: run.options.unit === "jobcentre" ? "Jobcentre" : "Municipality",
@@ -247,6 +281,7 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
     },
     scoreColumn,
     ...indicatorColumns(profile),
+    IMPUTED_COLUMN,
   ];
   const table = history ? historyTable(history, scoreColumn) : undefined;
   const sections: ReportSection[] = [];

@@ -35,7 +35,10 @@ const groups = [
 ];
 for (const period of benchmarkPeriods) {
   for (const [slug, group] of groups) {
-    jobs.push([`benchmark-${period}-${slug}.json`, ["benchmark", "--period", period, "--group", group]]);
+    jobs.push([
+      `benchmark-${period}-${slug}.json`,
+      ["benchmark", "--period", period, "--group", group],
+    ]);
   }
   jobs.push([
     `benchmark-${period}-all-model-default.json`,
@@ -45,10 +48,19 @@ for (const period of benchmarkPeriods) {
 for (const period of periodsOf(["index"])) {
   jobs.push([`index-fh-${period}-jobcentre.json`, ["index", "--period", period]]);
 }
-jobs.push(["index-fh-2024K4-municipality.json", ["index", "--period", "2024K4", "--unit", "municipality"]]);
-jobs.push(["index-fh-points-2024K4-jobcentre.json", ["index", "--period", "2024K4", "--method", "fh-points"]]);
+jobs.push([
+  "index-fh-2024K4-municipality.json",
+  ["index", "--period", "2024K4", "--unit", "municipality"],
+]);
+jobs.push([
+  "index-fh-points-2024K4-jobcentre.json",
+  ["index", "--period", "2024K4", "--method", "fh-points"],
+]);
 for (const period of periodsOf(["index", "--method", "open"])) {
-  jobs.push([`index-open-${period}-jobcentre.json`, ["index", "--method", "open", "--period", period]]);
+  jobs.push([
+    `index-open-${period}-jobcentre.json`,
+    ["index", "--method", "open", "--period", period],
+  ]);
 }
 
 mkdirSync(out, { recursive: true });

@@ -8,6 +8,8 @@
 import { spawnSync } from "node:child_process";
 import { closeSync, ftruncateSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { type Diagnostic, InputError } from "../../src/diagnostics.js";
 import { MAX_FILE_BYTES, type ReadOptions, readTable } from "../../src/read/index.js";
@@ -155,5 +157,28 @@ process.on("exit", () => writeFileSync(${JSON.stringify(report)}, JSON.stringify
       expect(run.stderr).toContain("E_CSV_SYNTAX");
     }
     expect(large.maxRss - tiny.maxRss).toBeLessThan(25 * 1024 * 1024);
+  });
+
+  /**
+   * The table is held (rankings need every row): docs/performance.md states about 550
+   * bytes per row of the 13-column index format. This guards that bound (with headroom),
+   * so a change that also kept each record's raw text, or objects per cell, shows up.
+   */
+  it("holding the table costs a bounded number of bytes per row", async () => {
+    const row = "101,2019K1,1234.5,234.5,5678.9,4321,65432,2345,23456,345,4567,1234,98765\n";
+    const rows = 60_000;
+    const header =
+      "municipality,period,activation_fte,activation_education_fte,gross_unemployed_fte,unemployment_spells_ended,unemployment_spell_weeks,sickness_spells_ended,sickness_spell_weeks,nonwestern_unemployed,nonwestern_labour_force,danish_origin_unemployed,danish_origin_labour_force\n";
+    const path = temp.write("rows.csv", header + row.repeat(rows));
+    // In-process, with a collector made reachable: heap before and after, table alive.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const table = await readTable(path);
+    gc();
+    const held = process.memoryUsage().heapUsed - before;
+    expect(table.rows).toHaveLength(rows);
+    expect(held / rows).toBeLessThan(800);
   });
 });

@@ -1,0 +1,458 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: every performance figure the project quotes, measured side by side in
+ * one run on this machine, printed as a markdown table and written to docs/performance.md
+ * (between the bench markers; the prose around them is kept).
+ *
+ *   node bench/run.mjs [--runs 15] [--quick] [--large] [--no-write]
+ *
+ * 1. Start-up: `jobindex index` and `jobindex benchmark` on the shipped data against
+ *    `node -e 0`, interleaved (A B C A B C …) so load changes hit all alike; medians.
+ * 2. Model mode end to end against R (`Rscript bench/model.R`, same file, same lm), and the
+ *    least-squares fit alone at 98, 10,000 and 100,000 rows (bench/fit.mjs vs bench/fit.R).
+ * 3. Reading a generated 200 MB index extract (`--quick`: 20 MB): rows/s and MB/s of the
+ *    project's reader against csv-parse alone on the same file, with peak memory.
+ *    `--large` adds a 1 GB extract (minutes; needs ~8 GB of memory to succeed).
+ * 4. The uncertainty loop against R (bench/uncertainty.mjs, bench/uncertainty.R).
+ * Peak memory is the child's maximum resident set size (`/usr/bin/time -f %M`, or a
+ * preload that records `process.resourceUsage().maxRSS` where that tool is missing).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeIndexCsv, writeModelCsv } from "./generate.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] !== undefined ? Number(args[at + 1]) : fallback;
+};
+const RUNS = Math.max(15, option("--runs", 15));
+const QUICK = args.includes("--quick");
+const LARGE = args.includes("--large");
+const WRITE = !args.includes("--no-write");
+const work = join(os.tmpdir(), "jobindex-bench");
+const bin = join(root, "bin", "jobindex.js");
+const node = process.execPath;
+const MB = 1024 * 1024;
+
+mkdirSync(work, { recursive: true });
+const log = (text) => process.stderr.write(`${text}\n`);
+
+// --- helpers ------------------------------------------------------------------------------
+
+function have(command) {
+  return spawnSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).status === 0;
+}
+const HAVE_R = have("Rscript");
+const HAVE_TIME = existsSync("/usr/bin/time");
+
+function ensureBuilt() {
+  const needed = ["dist/cli/main.js", "dist/read/index.js", "dist/benchmark/ols.js"];
+  if (needed.every((p) => existsSync(join(root, p)))) return;
+  log("building (npm run build) …");
+  execFileSync(node, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });
+}
+
+/** One run of a command: wall milliseconds; throws on a non-zero exit. */
+function timeOnce(cmd, label) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(cmd[0], cmd.slice(1), {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`${label}: exit ${result.status}\n${result.stderr?.toString().slice(0, 2000)}`);
+  }
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+/** Runs every command `runs` times, interleaved, after `warmup` untimed rounds. */
+function interleaved(commands, runs, warmup = 2) {
+  const times = commands.map(() => []);
+  for (let round = -warmup; round < runs; round++) {
+    commands.forEach((c, i) => {
+      const ms = timeOnce(c.cmd, c.label);
+      if (round >= 0) times[i].push(ms);
+    });
+  }
+  return commands.map((c, i) => ({
+    ...c,
+    median: median(times[i]),
+    min: Math.min(...times[i]),
+    runs,
+  }));
+}
+
+/** Peak RSS in MB of one run, and its exit status (a crash is a result too). */
+function peakRss(cmd) {
+  if (HAVE_TIME) {
+    const result = spawnSync("/usr/bin/time", ["-f", "%M", ...cmd], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+      maxBuffer: 64 * MB,
+    });
+    const lines = result.stderr.toString().trim().split("\n");
+    const kb = Number(lines.at(-1));
+    return { mb: kb / 1024, status: result.status, stderr: lines.slice(0, -1).join("\n") };
+  }
+  // Without GNU time: a preload records the child's own maxRSS as it exits.
+  const report = join(work, "rusage.json");
+  const preload = join(work, "rusage-preload.mjs");
+  writeFileSync(
+    preload,
+    `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(${JSON.stringify(report)}, String(process.resourceUsage().maxRSS)));\n`,
+  );
+  rmSync(report, { force: true });
+  const isNode = cmd[0] === node;
+  const result = spawnSync(cmd[0], isNode ? ["--import", preload, ...cmd.slice(1)] : cmd.slice(1), {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const kb = existsSync(report) ? Number(readFileSync(report, "utf8")) : Number.NaN;
+  return { mb: kb / 1024, status: result.status, stderr: result.stderr.toString() };
+}
+
+/** A child that prints one JSON line; its parsed output. */
+function jsonOf(cmd) {
+  const result = spawnSync(cmd[0], cmd.slice(1), {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * MB,
+  });
+  if (result.status !== 0)
+    throw new Error(`${cmd.join(" ")}: exit ${result.status}\n${result.stderr}`);
+  const line = result.stdout.trim().split("\n").at(-1);
+  return JSON.parse(line);
+}
+
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "–");
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : "–");
+const int = (x) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "–");
+
+// --- machine ------------------------------------------------------------------------------
+
+function machine() {
+  const rVersion = HAVE_R
+    ? (Object.values(spawnSync("Rscript", ["--version"], { encoding: "utf8" }))
+        .join(" ")
+        .match(/version ([\d.]+)/)?.[1] ?? "?")
+    : "not installed";
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    cpu: os.cpus()[0]?.model.trim() ?? "unknown",
+    cores: os.cpus().length,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    node: process.version,
+    r: rVersion,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+// --- 1. start-up --------------------------------------------------------------------------
+
+function startup() {
+  log(`start-up: ${RUNS} interleaved runs each …`);
+  const commands = [
+    { label: "node -e 0", cmd: [node, "-e", "0"] },
+    { label: "jobindex --version", cmd: [node, bin, "--version"] },
+    { label: "jobindex index", cmd: [node, bin, "index"] },
+    { label: "jobindex benchmark", cmd: [node, bin, "benchmark"] },
+    { label: "jobindex index --format json", cmd: [node, bin, "index", "--format", "json"] },
+    {
+      label: "jobindex benchmark --format json",
+      cmd: [node, bin, "benchmark", "--format", "json"],
+    },
+  ];
+  const timed = interleaved(commands, RUNS);
+  const base = timed[0].median;
+  return timed.map((t) => ({ ...t, ratio: t.median / base, rss: peakRss(t.cmd).mb }));
+}
+
+// --- 2. model mode against R ---------------------------------------------------------------
+
+const COVARIATES = "income,education,log(population_density),immigration_share_pct";
+
+async function modelMode() {
+  const file = join(work, "model-98.csv");
+  await writeModelCsv(file, 98, 1);
+  const jobindex = [
+    node,
+    bin,
+    "benchmark",
+    "--input",
+    file,
+    "--covariates",
+    COVARIATES,
+    "--format",
+    "csv",
+  ];
+  const out = { file, rows: 98 };
+  if (!HAVE_R) {
+    log("model mode: Rscript not found; node only");
+    out.timed = interleaved([{ label: "jobindex benchmark (model)", cmd: jobindex }], RUNS);
+    return out;
+  }
+  log(`model mode: ${RUNS} interleaved runs of jobindex and Rscript …`);
+  const r = ["Rscript", join(root, "bench", "model.R"), file];
+  out.timed = interleaved(
+    [
+      { label: "jobindex benchmark --covariates … (98 rows)", cmd: jobindex },
+      { label: "Rscript bench/model.R (lm, 98 rows)", cmd: r },
+      { label: "Rscript -e 0", cmd: ["Rscript", "-e", "0"] },
+    ],
+    RUNS,
+  );
+  out.rss = [peakRss(jobindex).mb, peakRss(r).mb, peakRss(["Rscript", "-e", "0"]).mb];
+  // Both must estimate the same model: compare the coefficients.
+  const json = JSON.parse(
+    execFileSync(
+      node,
+      [bin, "benchmark", "--input", file, "--covariates", COVARIATES, "--format", "json"],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    ),
+  );
+  const rRun = spawnSync(r[0], r.slice(1), { encoding: "utf8" });
+  const rCoef = rRun.stderr.trim().split("\n").map(Number);
+  const nodeCoef = json.model.coefficients.map((c) => c.estimate);
+  out.maxRelDiff = Math.max(
+    ...nodeCoef.map((b, i) => Math.abs(b - rCoef[i]) / Math.max(Math.abs(rCoef[i]), 1e-300)),
+  );
+  return out;
+}
+
+async function fitScaling() {
+  const sizes = QUICK ? [98, 10_000] : [98, 10_000, 100_000];
+  const rows = [];
+  for (const n of sizes) {
+    const file = join(work, `model-${n}.csv`);
+    if (!existsSync(file)) await writeModelCsv(file, n, 1);
+    log(`least squares alone, ${n} rows …`);
+    const js = jsonOf([node, join(root, "bench", "fit.mjs"), file]);
+    const r = HAVE_R ? jsonOf(["Rscript", join(root, "bench", "fit.R"), file]) : undefined;
+    const diff = r
+      ? Math.max(
+          ...js.coefficients.map(
+            (b, i) => Math.abs(b - r.coefficients[i]) / Math.abs(r.coefficients[i]),
+          ),
+        )
+      : Number.NaN;
+    rows.push({ n, node: js, r, diff });
+  }
+  return rows;
+}
+
+// --- 3. reading a large extract -------------------------------------------------------------
+
+const READ_SCRIPT = (file) => `
+  const { readTable } = await import(${JSON.stringify(join(root, "dist", "read", "index.js"))});
+  const started = performance.now();
+  const table = await readTable(${JSON.stringify(file)});
+  const ms = performance.now() - started;
+  process.stdout.write(JSON.stringify({ rows: table.rows.length, ms }) + "\\n");
+`;
+
+const CSV_PARSE_SCRIPT = (file) => `
+  const { createReadStream } = await import("node:fs");
+  const { parse } = await import(${JSON.stringify(join(root, "node_modules", "csv-parse", "lib", "index.js"))});
+  const started = performance.now();
+  let rows = -1; // the header is not a row
+  for await (const record of createReadStream(${JSON.stringify(file)}).pipe(parse({ delimiter: "," }))) rows++;
+  process.stdout.write(JSON.stringify({ rows, ms: performance.now() - started }) + "\\n");
+`;
+
+async function readExtract(sizeMb) {
+  const file = join(work, `index-${sizeMb}mb.csv`);
+  if (!existsSync(file) || Math.abs(statSync(file).size - sizeMb * MB) > MB) {
+    log(`generating ${sizeMb} MB index extract …`);
+    await writeIndexCsv(file, sizeMb * MB, 1);
+  }
+  const bytes = statSync(file).size;
+  const results = [];
+  for (const [label, script] of [
+    ["jobindex reader (readTable)", READ_SCRIPT(file)],
+    ["csv-parse alone", CSV_PARSE_SCRIPT(file)],
+  ]) {
+    log(`reading ${sizeMb} MB: ${label} …`);
+    const cmd = [node, "--input-type=module", "-e", script];
+    const started = process.hrtime.bigint();
+    let parsed;
+    let status;
+    let stderr = "";
+    let mb;
+    if (HAVE_TIME) {
+      const result = spawnSync("/usr/bin/time", ["-f", "%M", ...cmd], {
+        encoding: "utf8",
+        maxBuffer: 64 * MB,
+      });
+      status = result.status;
+      const lines = result.stderr.trim().split("\n");
+      mb = Number(lines.at(-1)) / 1024;
+      stderr = lines.slice(0, -1).join("\n");
+      if (status === 0) parsed = JSON.parse(result.stdout.trim());
+    } else {
+      const peak = peakRss(cmd);
+      ({ status, stderr } = peak);
+      mb = peak.mb;
+      if (status === 0) parsed = jsonOf(cmd);
+    }
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const ms = parsed?.ms ?? wallMs;
+    results.push({
+      label,
+      ok: status === 0,
+      failure: status === 0 ? undefined : describeFailure(status, stderr),
+      rows: parsed?.rows,
+      ms,
+      mbPerS: bytes / MB / (ms / 1000),
+      rowsPerS: parsed ? parsed.rows / (ms / 1000) : Number.NaN,
+      rssMb: mb,
+    });
+  }
+  return { sizeMb, bytes, results };
+}
+
+function describeFailure(status, stderr) {
+  if (/heap out of memory/i.test(stderr))
+    return `crashed: JavaScript heap out of memory (exit ${status})`;
+  const first = stderr.split("\n").find((l) => l.trim() !== "") ?? "";
+  return `exit ${status}: ${first.slice(0, 160)}`;
+}
+
+// --- 4. uncertainty -----------------------------------------------------------------------
+
+function uncertainty() {
+  const js = join(root, "bench", "uncertainty.mjs");
+  const r = join(root, "bench", "uncertainty.R");
+  if (!existsSync(js)) return undefined;
+  log("uncertainty loop …");
+  const out = { node: jsonOf([node, js, "--json"]) };
+  if (HAVE_R && existsSync(r)) out.r = jsonOf(["Rscript", r, "--json"]);
+  return out;
+}
+
+// --- report -------------------------------------------------------------------------------
+
+function report({ m, start, model, fits, reads, unc }) {
+  const lines = [];
+  const push = (...xs) => lines.push(...xs);
+  push(
+    `Measured ${m.date} on ${m.cpu} (${m.cores} cores, ${m.memory}), ${m.os}; node ${m.node}, R ${m.r}.`,
+    `Times are medians of ${RUNS} interleaved runs after 2 warm-up rounds; peak memory is the`,
+    "maximum resident set size of one further run. Regenerate with `npm run bench`.",
+    "",
+    "**Start-up on the shipped data** (target: a full report within 2× `node -e 0`)",
+    "",
+    "| command | median ms | min ms | × `node -e 0` | peak RSS MB |",
+    "|---|---:|---:|---:|---:|",
+  );
+  for (const t of start) {
+    push(`| \`${t.label}\` | ${f1(t.median)} | ${f1(t.min)} | ${f2(t.ratio)} | ${f1(t.rss)} |`);
+  }
+  push("", "**Model mode against R** (same generated file, 98 municipalities, 4 covariates)", "");
+  push("| command | median ms | min ms | peak RSS MB |", "|---|---:|---:|---:|");
+  model.timed.forEach((t, i) => {
+    push(`| \`${t.label}\` | ${f1(t.median)} | ${f1(t.min)} | ${f1(model.rss?.[i])} |`);
+  });
+  if (model.maxRelDiff !== undefined) {
+    push(
+      "",
+      `Coefficients agree with R's \`lm\` to a relative ${model.maxRelDiff.toExponential(1)}.`,
+    );
+  }
+  push("", "**Least squares alone** (fit only, median of 5; read = the CSV read once)", "");
+  push(
+    "| rows | node fit ms | R `lm` ms | node ÷ R | node read ms | R `read.csv` ms | max rel. coef. diff |",
+    "|---:|---:|---:|---:|---:|---:|---:|",
+  );
+  for (const f of fits) {
+    push(
+      `| ${int(f.n)} | ${f.node.fit_ms.toFixed(3)} | ${f.r ? f.r.fit_ms.toFixed(3) : "–"} | ${f.r ? f2(f.node.fit_ms / f.r.fit_ms) : "–"} | ${f1(f.node.read_ms)} | ${f.r ? f1(f.r.read_ms) : "–"} | ${Number.isFinite(f.diff) ? f.diff.toExponential(1) : "–"} |`,
+    );
+  }
+  for (const read of reads) {
+    push(
+      "",
+      `**Reading a generated ${read.sizeMb} MB index extract** (${int(read.bytes)} bytes)`,
+      "",
+    );
+    push(
+      "| reader | rows | seconds | MB/s | rows/s | peak RSS MB | RSS ÷ file size |",
+      "|---|---:|---:|---:|---:|---:|---:|",
+    );
+    for (const r of read.results) {
+      if (!r.ok) {
+        push(
+          `| ${r.label} | ${r.failure} | ${f1(r.ms / 1000)} | – | – | ${f1(r.rssMb)} | ${f2(r.rssMb / (read.bytes / MB))} |`,
+        );
+        continue;
+      }
+      push(
+        `| ${r.label} | ${int(r.rows)} | ${f1(r.ms / 1000)} | ${f1(r.mbPerS)} | ${int(r.rowsPerS)} | ${f1(r.rssMb)} | ${f2(r.rssMb / (read.bytes / MB))} |`,
+      );
+    }
+  }
+  if (unc) {
+    push(
+      "",
+      "**Uncertainty loop** (bench/uncertainty.mjs vs bench/uncertainty.R, 10,000 runs, 94 units)",
+      "",
+    );
+    push("| implementation | ms |", "|---|---:|");
+    push(`| node, same loop as R | ${f1(unc.node.same_as_r_ms)} |`);
+    push(
+      `| node, fh alternatives (6 normalisations × 2 aggregations, weights ±50 %) | ${f1(unc.node.fh_ms)} |`,
+    );
+    if (unc.node.bootstrap_2000_ms !== undefined) {
+      push(`| node, benchmark bootstrap (2,000 refits) | ${f1(unc.node.bootstrap_2000_ms)} |`);
+    }
+    if (unc.r) {
+      push(`| R, loop | ${f1(unc.r.loop_ms)} |`, `| R, vectorised | ${f1(unc.r.vectorised_ms)} |`);
+    }
+  }
+  return lines.join("\n");
+}
+
+const START = "<!-- bench:start (written by bench/run.mjs; edit the prose outside the markers) -->";
+const END = "<!-- bench:end -->";
+
+function writeDocs(table) {
+  const path = join(root, "docs", "performance.md");
+  const block = `${START}\n${table}\n${END}`;
+  let text = existsSync(path) ? readFileSync(path, "utf8") : `# Performance\n\n${START}\n${END}\n`;
+  const from = text.indexOf("<!-- bench:start");
+  const to = text.indexOf(END);
+  text =
+    from >= 0 && to > from
+      ? text.slice(0, from) + block + text.slice(to + END.length)
+      : `${text}\n${block}\n`;
+  writeFileSync(path, text);
+  log(`wrote ${path}`);
+}
+
+// --- main ---------------------------------------------------------------------------------
+
+ensureBuilt();
+const m = machine();
+const start = startup();
+const model = await modelMode();
+const fits = await fitScaling();
+const reads = [await readExtract(QUICK ? 20 : 200)];
+if (LARGE) reads.push(await readExtract(1024));
+const unc = uncertainty();
+const table = report({ m, start, model, fits, reads, unc });
+process.stdout.write(`${table}\n`);
+if (WRITE) writeDocs(table);

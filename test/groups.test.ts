@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   belongsTo,
+  groupColumns,
+  groupedUnits,
+  groupFields,
+  groupingOf,
+  groupRequest,
   groupTotals,
+  membersByGroup,
   rankWithinGroups,
   regionOfUnit,
   requireGroup,
@@ -75,5 +81,65 @@ describe("groups", () => {
       persons: -20,
       cost: null,
     });
+  });
+
+  it("reads --by and --only, refusing other groupings, unknown groups and both at once", () => {
+    expect(groupRequest(registry, "region", undefined)).toEqual({ by: "region" });
+    expect(groupRequest(registry, null, "Trekantområdet").only?.id).toBe("trekant");
+    expect(groupRequest(registry, undefined, undefined)).toEqual({});
+    expect(() => groupRequest(registry, "jobcentre", undefined)).toThrow(/--by expects/);
+    expect(() => groupRequest(registry, "region", "trekant")).toThrow(/either --by or --only/);
+    expect(() => groupRequest(registry, undefined, "Atlantis")).toThrow(/known groups/);
+  });
+
+  // National ranks with a shared 2nd place: Kolding (621) and Aalborg (851) in other regions.
+  const ranked = [
+    { id: "101", municipalities: ["101"], rank: 1 },
+    { id: "621", municipalities: ["621"], rank: 2 },
+    { id: "851", municipalities: ["851"], rank: 2 },
+    { id: "607", municipalities: ["607"], rank: 2 },
+    { id: "561-563", municipalities: ["561", "563"], rank: 5 },
+    { id: "147", municipalities: ["147"], rank: 6 },
+  ];
+
+  it("ranks within regions on the national ranks, so shared places stay shared", () => {
+    const grouping = groupingOf(registry, { by: "region" }, ranked);
+    if (grouping?.kind !== "by") throw new Error("expected a by-region grouping");
+    const fields = Object.fromEntries(ranked.map((u) => [u.id, groupFields(grouping, u.id)]));
+    expect(fields["621"]).toEqual({
+      region: "DK-83",
+      region_name: "Syddanmark",
+      region_rank: 1,
+      region_tied: true,
+    });
+    expect(fields["607"]).toMatchObject({ region_rank: 1, region_tied: true });
+    expect(fields["561-563"]).toMatchObject({ region_rank: 3, region_tied: false });
+    expect(fields["851"]).toMatchObject({ region: "DK-81", region_rank: 1, region_tied: false });
+    expect(fields["147"]).toMatchObject({ region: "DK-84", region_rank: 2 });
+    // Sorted by region id, then place; the national order within a shared place.
+    expect(groupedUnits(grouping, ranked, (u) => u.id).map((u) => u.id)).toEqual([
+      "851",
+      "621",
+      "607",
+      "561-563",
+      "101",
+      "147",
+    ]);
+    expect(
+      membersByGroup(grouping, ranked, (u) => u.id).map((g) => [g.id, g.members.length]),
+    ).toEqual([
+      ["DK-81", 1],
+      ["DK-83", 3],
+      ["DK-84", 2],
+    ]);
+    expect(groupColumns(grouping).map((c) => c.key)).toContain("region_rank");
+  });
+
+  it("filters to one group, keeping the national order, with places among its members", () => {
+    const grouping = groupingOf(registry, { only: requireGroup(registry, "trekant") }, ranked);
+    if (grouping?.kind !== "only") throw new Error("expected an only grouping");
+    expect(groupedUnits(grouping, ranked, (u) => u.id).map((u) => u.id)).toEqual(["621", "607"]);
+    expect(groupFields(grouping, "607")).toEqual({ group_rank: 1, group_tied: true });
+    expect(groupFields(grouping, "101")).toEqual({});
   });
 });

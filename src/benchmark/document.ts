@@ -3,6 +3,14 @@
  * precision, plus `options`) and the table every other reporter renders.
  */
 import { relative } from "node:path";
+import {
+  type Grouping,
+  groupColumns,
+  groupedUnits,
+  groupFields,
+  groupTotals,
+  membersByGroup,
+} from "../groups.js";
 import { dataPath } from "../paths.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../report/types.js";
 import type { CovariateProvenance } from "./covariates.js";
@@ -67,7 +75,7 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
       ? [{ key: "published_rank", header: "Published rank", kind: "rank" } as const]
       : []),
   ];
-  const rows: ReportRow[] = results.map((r) => ({
+  let rows: ReportRow[] = results.map((r) => ({
     municipality: r.municipality,
     name: r.name,
     region: ctx.regionName(r.municipality) ?? r.region ?? undefined,
@@ -82,8 +90,48 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
     tied: r.tied,
     published_rank: r.publishedRank,
   }));
+  const json = documentJson(outcome);
+  const docNotes = notes(outcome);
+  const docSections = sections(outcome);
+  let shownColumns = columns;
+  let intervals: ReportDocument["intervals"];
+  let jsonResults = json.results as Array<Record<string, unknown>>;
+  if (outcome.uncertainty !== undefined) {
+    const { result, present } = outcome.uncertainty;
+    jsonResults = present.decorateJsonResults(jsonResults, "municipality", result);
+    json.uncertainty = present.uncertaintyJson(result);
+    shownColumns = present.insertUncertaintyColumns(shownColumns, "rank", result);
+    rows = present.decorateRows(rows, "municipality", result);
+    intervals = present.reportIntervals(result);
+    docNotes.push(...present.uncertaintyNotes(result));
+  }
+  let subtitleGroup: string | undefined;
+  if (outcome.grouping !== undefined) {
+    const grouping = outcome.grouping;
+    const code = (r: { municipality?: unknown }) => String(r.municipality);
+    // JSON keeps the national order (CLI.md); the rows read best region by region.
+    jsonResults = (
+      grouping.kind === "only" ? groupedUnits(grouping, jsonResults, code) : jsonResults
+    ).map((r) => ({ ...r, ...groupFields(grouping, code(r)) }));
+    rows = groupedUnits(grouping, rows, code).map((r) => ({
+      ...r,
+      ...groupFields(grouping, code(r)),
+    }));
+    // By region, the group columns carry the region (name, and its code in CSV).
+    const own =
+      grouping.kind === "by" ? shownColumns.filter((c) => c.key !== "region") : shownColumns;
+    shownColumns = [...groupColumns(grouping), ...own];
+    const shown = new Set(rows.map(code));
+    if (intervals !== undefined) intervals = intervals.filter((i) => shown.has(i.id));
+    const view = groupView(outcome, grouping, shown);
+    Object.assign(json, view.json);
+    docSections.unshift(view.section);
+    docNotes.push(view.note);
+    subtitleGroup = view.subtitle;
+  }
+  json.results = jsonResults;
   return {
-    json: documentJson(outcome),
+    json,
     title:
       "STAR-style benchmark: share of 16–66-year-olds on public support, actual against expected",
     subtitle: [
@@ -92,14 +140,15 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
       mode === "published"
         ? "published mode (STAR's expected values)"
         : "model mode (expected values estimated by OLS)",
+      subtitleGroup,
     ]
       .filter((s) => s !== undefined)
       .join(" · "),
     synthetic: false,
-    columns,
+    columns: shownColumns,
     rows,
-    sections: sections(outcome),
-    notes: notes(outcome),
+    sections: docSections,
+    notes: docNotes,
     chart: {
       valueKey: "residual_pp",
       valueLabel: "Actual − expected share (pct. points); lower is better",
@@ -107,6 +156,91 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
       municipalitiesKey: "municipality",
       better: "lower",
     },
+    ...(intervals !== undefined ? { intervals } : {}),
+  };
+}
+
+/** Sum of the finite values; null when there are none (e.g. no population known). */
+function sum(values: ReadonlyArray<number | null | undefined>): number | null {
+  return groupTotals(values, { total: (v) => v }).total ?? null;
+}
+
+/**
+ * `--by region`: a totals row per region (count, residual persons, cost). `--only`: the
+ * group's totals, with actual and expected persons where the population is known.
+ */
+function groupView(
+  outcome: BenchmarkOutcome,
+  grouping: Grouping,
+  shown: ReadonlySet<string>,
+): { json: Record<string, unknown>; section: ReportSection; note: string; subtitle: string } {
+  const hasCost = outcome.options.costPerFte !== null;
+  const byCode = new Map(outcome.results.map((r) => [r.municipality, r]));
+  const members = membersByGroup(grouping, [...shown], (code) => code);
+  const totalsOf = (codes: readonly string[]) => {
+    const results = codes.flatMap((c) => byCode.get(c) ?? []);
+    const persons = codes.map((c) => outcome.persons.get(c));
+    return {
+      count: results.length,
+      residual_persons: sum(results.map((r) => r.residualPersons)),
+      ...(grouping.kind === "only"
+        ? {
+            actual_persons: sum(persons.map((p) => p?.actual)),
+            expected_persons: sum(persons.map((p) => p?.expected)),
+          }
+        : {}),
+      ...(hasCost ? { cost_dkk: sum(results.map((r) => r.costDkk)) } : {}),
+    };
+  };
+  const columns: ReportColumn[] = [
+    { key: "name", header: grouping.kind === "by" ? "Region" : "Group", kind: "text" },
+    { key: "count", header: "Municipalities", kind: "integer" },
+    ...(grouping.kind === "only"
+      ? [
+          { key: "actual_persons", header: "Actual persons", kind: "number", digits: 0 } as const,
+          {
+            key: "expected_persons",
+            header: "Expected persons",
+            kind: "number",
+            digits: 0,
+          } as const,
+        ]
+      : []),
+    {
+      key: "residual_persons",
+      header: "Residual persons",
+      kind: "number",
+      digits: 0,
+      better: "lower",
+    },
+    ...(hasCost
+      ? [
+          {
+            key: "cost_dkk",
+            header: "Cost DKK/yr",
+            kind: "number",
+            digits: 0,
+            better: "lower",
+          } as const,
+        ]
+      : []),
+  ];
+  if (grouping.kind === "by") {
+    const regions = members.map((g) => ({ id: g.id, name: g.name, ...totalsOf(g.members) }));
+    return {
+      json: { regions },
+      section: { title: "Regions: totals", columns, rows: regions },
+      note: "Region rank: the place within the region, by the national ranking (shared national places are shared within the region too). Region totals add up residual persons (actual − expected full-time persons); negative is below expectation.",
+      subtitle: "ranked within the regions",
+    };
+  }
+  const group = grouping.group;
+  const totals = totalsOf([...shown]);
+  return {
+    json: { unit_group: { id: group.id, name: group.name, kind: group.kind, totals } },
+    section: { title: `Totals: ${group.name}`, columns, rows: [{ name: group.name, ...totals }] },
+    note: `Only ${group.name} (${group.kind === "region" ? "region" : "group"} ${group.id}): ranks are national, of all ${outcome.results.length} municipalities; group rank is the place among these. Persons are full-time persons aged 16–66 on public support, where the population is known.`,
+    subtitle: `only ${group.name}`,
   };
 }
 

@@ -39,6 +39,8 @@ export interface BenchmarkExplanation {
       tied: boolean;
       residual_pp: number;
     }>;
+    /** With uncertainty: the unit's intervals as in `benchmark --format json`, and the run. */
+    uncertainty?: Record<string, unknown>;
     /** Model mode: mean of the expected shares, and each covariate's pull away from it. */
     average_expected_pct?: number;
     contributions?: Contribution[];
@@ -90,6 +92,16 @@ export async function explainBenchmark(
     neighbours,
     ...(contributions ? { contributions } : {}),
     ...(averageExpected !== undefined ? { average_expected_pct: averageExpected } : {}),
+    ...(outcome.uncertainty !== undefined
+      ? {
+          uncertainty: {
+            ...outcome.uncertainty.present.uncertaintyJson(outcome.uncertainty.result),
+            unit: outcome.uncertainty.present
+              .unitJsonFields(outcome.uncertainty.result)
+              .get(result.municipality),
+          },
+        }
+      : {}),
   };
   return { lines: sentences(outcome, result, data), data };
 }
@@ -187,6 +199,11 @@ function sentences(
       `Its actual share is ${where} the ${Math.round((outcome.model?.interval ?? 0) * 100)}% prediction interval (${pct(r.interval.lower)} to ${pct(r.interval.upper)}).`,
     );
   }
+  const certainty = outcome.uncertainty?.present.explainBenchmarkUncertainty(
+    outcome.uncertainty.result,
+    r.municipality,
+  );
+  if (certainty !== undefined) lines.push(certainty);
   if (r.costDkk !== undefined && r.costDkk !== null) {
     const mio = Math.abs(r.costDkk) / 1e6;
     lines.push(

@@ -26,6 +26,20 @@ export interface BenchmarkOptions {
   costPerFte: number | null;
   /** Exit 1 when a published rank contradicts the reproduced order. */
   verify: boolean;
+  /*
+   * The options below are recorded only when given, so the outputs (and golden files) of
+   * runs without them stay as they were.
+   */
+  /** Bootstrap refits for rank intervals (model mode only; docs/uncertainty.md). */
+  uncertainty?: number;
+  /** Seed of the refits; recorded whenever `uncertainty` is, so `check` redraws the same. */
+  seed?: number;
+  /** Which interval decides `distinguishable` (default prediction). */
+  distinguish?: "prediction" | "bootstrap";
+  /** `region`: rank within the regions too, with totals per region. */
+  by?: "region";
+  /** A region or named group's id: only its municipalities, national ranks kept, with totals. */
+  only?: string;
 }
 
 /** Fills defaults and refuses malformed values (options may come from a golden JSON file). */
@@ -53,7 +67,31 @@ export function normaliseOptions(
     interval,
     costPerFte,
     verify: r.verify === true,
+    ...optionalField("uncertainty", optionalNumber(r.uncertainty, "uncertainty")),
+    ...optionalField("seed", optionalNumber(r.seed, "seed")),
+    ...optionalField("distinguish", distinguish(r.distinguish)),
+    ...optionalField("by", by(r.by)),
+    ...optionalField("only", optionalString(r.only, "only")),
   };
+}
+
+/** `{ [key]: value }`, or `{}` for null: absent options stay absent. */
+function optionalField<K extends string, V>(key: K, value: V | null): Partial<Record<K, V>> {
+  return value === null ? {} : ({ [key]: value } as Partial<Record<K, V>>);
+}
+
+function distinguish(value: unknown): "prediction" | "bootstrap" | null {
+  if (value === undefined || value === null) return null;
+  if (value === "prediction" || value === "bootstrap") return value;
+  throw new UsageError(
+    `--distinguish expects prediction or bootstrap, got ${JSON.stringify(value)}`,
+  );
+}
+
+function by(value: unknown): "region" | null {
+  if (value === undefined || value === null) return null;
+  if (value === "region") return value;
+  throw new UsageError(`--by expects region, got ${JSON.stringify(value)}`);
 }
 
 function stringList(value: unknown, name: string): string[] {

@@ -5,12 +5,16 @@
  */
 import { readFile } from "node:fs/promises";
 import { DiagnosticBag, InputError, UsageError } from "../diagnostics.js";
+import { type Grouping, groupingOf, groupRequest } from "../groups.js";
 import { dataPath } from "../paths.js";
 import { comparePeriods, formatPeriod, type Period, parsePeriod, samePeriod } from "../period.js";
 import { readTable } from "../read/index.js";
 import { loadRegistry } from "../registry/index.js";
 import type { Registry } from "../registry/types.js";
 import type { ReportDocument } from "../report/types.js";
+// random.js alone (no imports, a few lines); the analysis itself is imported on demand.
+import { DEFAULT_SEED } from "../uncertainty/random.js";
+import type { BenchmarkUncertainty } from "../uncertainty/types.js";
 import {
   type CovariateCell,
   type CovariateProvenance,
@@ -43,6 +47,15 @@ import type { BenchmarkResult, Contradiction, Observation } from "./types.js";
 
 export type { BenchmarkOptions } from "./options.js";
 
+/** The uncertainty presentation helpers; a type only, the module is imported on demand. */
+export type UncertaintyPresenter = typeof import("../uncertainty/present.js");
+
+/** A municipality's actual and expected full-time persons, where its population is known. */
+export interface Persons {
+  actual: number | null;
+  expected: number | null;
+}
+
 /** The shipped Y30R21 extract, used when no --input is given. */
 export const SHIPPED_EXTRACT = dataPath("benchmark", "y30r21-2020QMAT02-2021QMAT04.jsonl");
 
@@ -61,6 +74,12 @@ export interface BenchmarkOutcome {
   contradictions: Contradiction[];
   model?: ModelDetails;
   population: "input" | "implied" | "none";
+  /** Per municipality code (group totals). */
+  persons: Map<string, Persons>;
+  /** Bootstrap rank intervals (model mode, `uncertainty`), with the module presenting them. */
+  uncertainty?: { result: BenchmarkUncertainty; present: UncertaintyPresenter };
+  /** `--by region` or `--only NAME`. */
+  grouping?: Grouping;
 }
 
 export interface ModelDetails {
@@ -71,6 +90,8 @@ export interface ModelDetails {
   weights: "population" | null;
   loo: boolean;
   interval: number | null;
+  /** Population aged 16–66 by municipality code, where known (the bootstrap of a WLS fit). */
+  population: Map<string, number>;
 }
 
 export async function runBenchmark(
@@ -90,6 +111,10 @@ export async function computeBenchmark(
 ): Promise<BenchmarkOutcome> {
   const given = normaliseOptions(options);
   const registry = loadRegistry();
+  const request = groupRequest(registry, given.by, given.only);
+  if (given.uncertainty === undefined && (given.seed !== undefined || given.distinguish)) {
+    throw new UsageError("--seed and --distinguish apply with --uncertainty");
+  }
   const inputs = given.inputs.length > 0 ? given.inputs : [SHIPPED_EXTRACT];
   const read = await readInputs(inputs, registry);
   const period = choosePeriod(read.rows, given.period);
@@ -97,6 +122,10 @@ export async function computeBenchmark(
   const opts: BenchmarkOptions = {
     ...given,
     period: period === undefined ? given.period : formatPeriod(period),
+    // The group's id, whatever name it was asked by.
+    ...(request.only !== undefined ? { only: request.only.id } : {}),
+    // The seed is recorded whenever there are refits, so `check` redraws the same ones.
+    ...(given.uncertainty !== undefined ? { seed: given.seed ?? DEFAULT_SEED } : {}),
   };
   const regionOf = (code: string) => registry.municipality(code)?.region ?? null;
   const base = {
@@ -112,6 +141,11 @@ export async function computeBenchmark(
         "--weights, --loo and --interval apply to model mode: give --covariates too",
       );
     }
+    if (opts.uncertainty !== undefined) {
+      throw new UsageError(
+        "--uncertainty needs --covariates: it refits the model, and published mode has STAR's expected values, not a model",
+      );
+    }
     if (!read.hasStarExpected) {
       throw new UsageError(
         "the input carries no expected values (not a Y30R21 extract): give --covariates to estimate them",
@@ -121,7 +155,14 @@ export async function computeBenchmark(
       rankResults(publishedResults(slice.observations, regionOf), PUBLISHED_DECIMALS),
       opts.costPerFte,
     );
-    return { ...base, mode: "published", results, contradictions: findContradictions(results) };
+    return {
+      ...base,
+      mode: "published",
+      results,
+      contradictions: findContradictions(results),
+      persons: personsOf(slice.observations, (o) => o.expectedStarPct, "published"),
+      ...withGrouping(registry, request, results),
+    };
   }
 
   const terms = await expandCovariates(opts.covariates);
@@ -163,20 +204,83 @@ export async function computeBenchmark(
     throw error;
   }
   const results = withCost(rankResults(estimated.results), opts.costPerFte);
+  const model: ModelDetails = {
+    summary: estimated.summary,
+    covariates: joined.provenance,
+    design: new Map(rows.map((r) => [r.municipality, r.x])),
+    weights: opts.weights,
+    loo: opts.loo,
+    interval: opts.interval,
+    population: new Map(
+      rows.flatMap((r) => (r.population !== undefined ? [[r.municipality, r.population]] : [])),
+    ),
+  };
+  const expected = new Map(results.map((r) => [r.municipality, r.expectedPct]));
   return {
     ...base,
     mode: "model",
     results,
     contradictions: [],
-    model: {
-      summary: estimated.summary,
-      covariates: joined.provenance,
-      design: new Map(rows.map((r) => [r.municipality, r.x])),
-      weights: opts.weights,
-      loo: opts.loo,
-      interval: opts.interval,
-    },
+    model,
+    persons: personsOf(slice.observations, (o) => expected.get(o.municipality), "model"),
+    ...(await bootstrap(opts, model, results)),
+    ...withGrouping(registry, request, results),
   };
+}
+
+/**
+ * Bootstrap rank intervals when asked for. The module is imported here, on demand, so a
+ * plain benchmark run does not load it (start-up time).
+ */
+async function bootstrap(
+  opts: BenchmarkOptions,
+  model: ModelDetails,
+  results: readonly BenchmarkResult[],
+): Promise<Pick<BenchmarkOutcome, "uncertainty">> {
+  if (opts.uncertainty === undefined) return {};
+  const U = await import("../uncertainty/index.js");
+  const design = U.benchmarkDesign(model, results, model.population);
+  const result = U.bootstrapBenchmarkRanks(design, {
+    runs: opts.uncertainty,
+    seed: opts.seed ?? U.DEFAULT_SEED,
+    ...(opts.distinguish !== undefined ? { criterion: opts.distinguish } : {}),
+  });
+  return { uncertainty: { result, present: U } };
+}
+
+function withGrouping(
+  registry: Registry,
+  request: ReturnType<typeof groupRequest>,
+  results: readonly BenchmarkResult[],
+): Pick<BenchmarkOutcome, "grouping"> {
+  const grouping = groupingOf(
+    registry,
+    request,
+    results.map((r) => ({ id: r.municipality, municipalities: [r.municipality], rank: r.rank })),
+  );
+  return grouping === undefined ? {} : { grouping };
+}
+
+/**
+ * Actual and expected full-time persons. Published mode: STAR's own counts where the
+ * extract has them; otherwise (and in model mode, whose expectation is the model's) the
+ * share × population, so that actual − expected is the residual in persons.
+ */
+function personsOf(
+  observations: readonly Observation[],
+  expectedPct: (o: Observation) => number | undefined,
+  mode: "published" | "model",
+): Map<string, Persons> {
+  return new Map(
+    observations.map((o) => {
+      const share = (pct: number | undefined) =>
+        pct === undefined || o.population === undefined ? null : (pct / 100) * o.population;
+      const actual = (mode === "published" ? o.actualPersons : undefined) ?? share(o.actualPct);
+      const expected =
+        (mode === "published" ? o.expectedPersons : undefined) ?? share(expectedPct(o));
+      return [o.municipality, { actual, expected }];
+    }),
+  );
 }
 
 interface ReadInputs {

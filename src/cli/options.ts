@@ -61,6 +61,16 @@ export function numberOption(name: string, text: string | undefined): number | u
   return n;
 }
 
+/** `{ [key]: n }` for a given number flag, `{}` when absent; ranges are checked by the analysis. */
+export function numberField<K extends string>(
+  flag: string,
+  key: K,
+  text: string | undefined,
+): Partial<Record<K, number>> {
+  const n = numberOption(flag, text);
+  return n === undefined ? {} : ({ [key]: n } as Partial<Record<K, number>>);
+}
+
 /** Adds a runnable example block to a command's --help. */
 export function withExamples(cmd: Command, examples: string[]): Command {
   return cmd.addHelpText("after", `\nExamples:\n${examples.map((e) => `  $ ${e}`).join("\n")}\n`);

@@ -209,6 +209,11 @@ export async function explainIndex(
   lines.push(
     `${scored.unit.name}${members(scored.unit, name)} ranks ${ordinal(scored.rank)} of ${units.length} ${unitWord === "jobcentre" ? "jobcentres" : "municipalities"}${shared} in ${run.scores.period}, with a score of ${formatNumber(score, digits)}.`,
   );
+  const certainty = run.uncertainty?.present.explainIndexUncertainty(
+    run.uncertainty.result,
+    scored.unit.id,
+  );
+  if (certainty !== undefined) lines.push(certainty);
   if (run.synthetic)
     lines.push("These are SYNTHETIC demo data, not real results for any jobcentre.");
   lines.push(methodSentence(profile));
@@ -279,8 +284,22 @@ export async function explainIndex(
       below: below.map((u) => ({ id: u.unit.id, name: u.unit.name, rank: u.rank, score: u.score })),
     },
     method: { name: profile.json.name, hash: profile.hash },
+    ...uncertaintyData(run, scored.unit.id),
     synthetic: run.synthetic,
     options: { ...run.options, explain: target },
   };
   return { lines, data };
+}
+
+/** The unit's rank interval and P(top 10) as in `index --format json`, plus what was run. */
+function uncertaintyData(run: IndexRun, id: string): Record<string, unknown> {
+  if (run.uncertainty === undefined) return {};
+  const { result, present } = run.uncertainty;
+  const unit = present.unitJsonFields(result).get(id);
+  return {
+    uncertainty: {
+      ...present.uncertaintyJson(result),
+      ...(unit !== undefined ? { unit } : {}),
+    },
+  };
 }

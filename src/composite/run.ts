@@ -5,11 +5,17 @@
  */
 import { resolve } from "node:path";
 import { DiagnosticBag, InputError, UsageError } from "../diagnostics.js";
+import { type Grouping, groupingOf, groupRequest } from "../groups.js";
 import { dataPath } from "../paths.js";
 import { comparePeriods, formatPeriod, parsePeriod } from "../period.js";
 import { readTable } from "../read/index.js";
 import { loadRegistry, type Registry } from "../registry/index.js";
 import type { ReportDocument } from "../report/types.js";
+import type { IndexUncertainty } from "../uncertainty/types.js";
+
+/** The uncertainty presentation helpers; a type only, the module is imported on demand. */
+export type UncertaintyPresenter = typeof import("../uncertainty/present.js");
+
 import { buildIndexDocument } from "./document.js";
 import { computeIndicators } from "./indicators.js";
 import { countRecords } from "./input.js";
@@ -36,6 +42,14 @@ export interface IndexOptions {
   history?: boolean;
   /** Override of the profile's weights, by indicator id; must sum to 1. */
   weights?: Record<string, number>;
+  /** Monte Carlo draws of the method for rank intervals (docs/uncertainty.md); absent = none. */
+  uncertainty?: number;
+  /** Seed of those draws; absent = the uncertainty module's DEFAULT_SEED. */
+  seed?: number;
+  /** `region`: rank within the regions too, and total each region. */
+  by?: string;
+  /** A region or named group: only its units (national ranks kept), and their totals. */
+  only?: string;
 }
 
 /** The options as recorded in every JSON output: enough for `runIndex` to reproduce it. */
@@ -48,6 +62,12 @@ export interface RecordedIndexOptions {
   missing: MissingMode;
   history: boolean;
   weights?: Record<string, number>;
+  /** Present only with uncertainty; the seed is always recorded then, so `check` redraws the same. */
+  uncertainty?: number;
+  seed?: number;
+  by?: "region";
+  /** The group's id (`trekant`, `DK-83`), whatever name it was asked by. */
+  only?: string;
 }
 
 /** Everything a run computed, for the document builder and `explain`. */
@@ -69,6 +89,13 @@ export interface IndexRun {
   history: PeriodScores[];
   /** How many units the registry has in the selected quarter (jobcentres or municipalities). */
   unitsInRegistry: number;
+  /**
+   * Rank intervals of the selected quarter, when `uncertainty` was asked for, with the
+   * module that presents them (loaded only then; the document and explain use it).
+   */
+  uncertainty?: { result: IndexUncertainty; present: UncertaintyPresenter };
+  /** `--by region` or `--only NAME` on the selected quarter's ranking. */
+  grouping?: Grouping;
 }
 
 function unitKind(text: string | undefined): UnitKind {
@@ -201,6 +228,10 @@ export async function computeIndex(options: IndexOptions): Promise<IndexRun> {
       ? method.profile.json.input.synthetic
       : files.some((f) => resolve(f).startsWith(DEMO_FOLDER));
   const registry = loadRegistry();
+  const request = groupRequest(registry, options.by, options.only);
+  if ((request.by !== undefined || request.only !== undefined) && options.history === true) {
+    throw new UsageError("--by and --only do not combine with --history");
+  }
   const records = await readRecords(files, method, registry);
   const grouped = byPeriod(records);
   const periods = chronological(grouped.keys());
@@ -215,6 +246,13 @@ export async function computeIndex(options: IndexOptions): Promise<IndexRun> {
     mode,
   );
   const selected = scores.at(-1) as PeriodScores;
+  const values = indicators.at(-1) ?? [];
+  const uncertainty = await simulate(options, values, method, mode);
+  const grouping = groupingOf(
+    registry,
+    request,
+    selected.units.map((u) => ({ ...u.unit, rank: u.rank })),
+  );
   return {
     options: {
       command: "index",
@@ -225,17 +263,47 @@ export async function computeIndex(options: IndexOptions): Promise<IndexRun> {
       missing: mode,
       history: options.history === true,
       ...(options.weights !== undefined ? { weights: { ...options.weights } } : {}),
+      ...(uncertainty !== undefined
+        ? { uncertainty: uncertainty.result.runs, seed: uncertainty.result.seed }
+        : {}),
+      ...(request.by !== undefined ? { by: request.by } : {}),
+      ...(request.only !== undefined ? { only: request.only.id } : {}),
     },
     method,
     files,
     synthetic,
     periods,
     scores: selected,
-    indicators: indicators.at(-1) ?? [],
+    indicators: values,
     records: grouped.get(period) ?? [],
     history: scores,
     unitsInRegistry: unitsFor(registry, unit, period).length,
+    ...(uncertainty !== undefined ? { uncertainty } : {}),
+    ...(grouping !== undefined ? { grouping } : {}),
   };
+}
+
+/**
+ * The Monte Carlo over the method's assumptions, when asked for. The module is imported
+ * here, on demand, so a plain `index` run does not load it (start-up time).
+ */
+async function simulate(
+  options: IndexOptions,
+  values: UnitIndicators[],
+  method: LoadedMethod,
+  mode: MissingMode,
+): Promise<IndexRun["uncertainty"]> {
+  if (options.uncertainty === undefined) {
+    if (options.seed !== undefined) throw new UsageError("--seed applies with --uncertainty");
+    return undefined;
+  }
+  const U = await import("../uncertainty/index.js");
+  const result = U.simulateIndexRanks(values, method.profile, {
+    runs: options.uncertainty,
+    seed: options.seed ?? U.DEFAULT_SEED,
+    missing: mode,
+  });
+  return { result, present: U };
 }
 
 /** The `index` command: 0 always (a ranking has no pass/fail), bad input throws. */

@@ -7,6 +7,7 @@ import { Option } from "commander";
 import {
   addInputOptions,
   addOutputOptions,
+  numberField,
   numberOption,
   outputOptions,
   withExamples,
@@ -24,6 +25,11 @@ interface BenchmarkFlags {
   loo?: boolean;
   interval?: string;
   verify?: boolean;
+  uncertainty?: string;
+  seed?: string;
+  distinguish?: "prediction" | "bootstrap";
+  by?: "region";
+  only?: string;
   [key: string]: unknown;
 }
 
@@ -63,9 +69,26 @@ export function registerBenchmark(program: Command): void {
       "--cost-per-fte <dkk>",
       "yearly cost of one full-time person on public support (DKK): adds cost/saving",
     )
+    .option("--verify", "exit 1 if a published rank contradicts the order of the rounded residuals")
     .option(
-      "--verify",
-      "exit 1 if a published rank contradicts the order of the rounded residuals",
+      "--uncertainty <refits>",
+      "model mode: rank intervals from REFITS bootstrap refits of the model (e.g. 2000; docs/uncertainty.md)",
+    )
+    .option("--seed <n>", "seed of the --uncertainty refits (default 20240601)")
+    .addOption(
+      new Option(
+        "--distinguish <criterion>",
+        "with --uncertainty: which interval decides '≠ expected': the prediction interval (default) or the bootstrap interval of the residual",
+      ).choices(["prediction", "bootstrap"]),
+    )
+    .addOption(
+      new Option("--by <grouping>", "also rank within the regions, with totals per region").choices(
+        ["region"],
+      ),
+    )
+    .option(
+      "--only <group>",
+      "only the municipalities of a region or named group (e.g. Syddanmark, trekant), national ranks kept, with the group's totals",
     );
   addOutputOptions(cmd);
   withExamples(cmd, [
@@ -73,6 +96,9 @@ export function registerBenchmark(program: Command): void {
     "jobindex benchmark --period 2020QMAT04 --group Sygedagpenge --verify",
     "jobindex benchmark --covariates default --interval 0.9 --cost-per-fte 250000",
     'jobindex benchmark --covariates "log(population_density),education,immigration_share_pct" --format json',
+    "jobindex benchmark --covariates default --uncertainty 2000 --seed 1   # how sure is each rank?",
+    "jobindex benchmark --by region --cost-per-fte 400000                  # rank within regions, region totals",
+    "jobindex benchmark --only trekant                                     # Trekantområdet og Haderslev, with totals",
   ]);
   cmd.action(async (flags: BenchmarkFlags) => {
     const { runBenchmark } = await import("../../benchmark/run.js");
@@ -88,6 +114,11 @@ export function registerBenchmark(program: Command): void {
       interval: numberOption("--interval", flags.interval) ?? null,
       costPerFte: numberOption("--cost-per-fte", flags.costPerFte) ?? null,
       verify: flags.verify === true,
+      ...numberField("--uncertainty", "uncertainty", flags.uncertainty),
+      ...numberField("--seed", "seed", flags.seed),
+      ...(flags.distinguish !== undefined ? { distinguish: flags.distinguish } : {}),
+      ...(flags.by !== undefined ? { by: flags.by } : {}),
+      ...(flags.only !== undefined ? { only: flags.only } : {}),
     });
     await emit(
       document,

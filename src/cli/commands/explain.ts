@@ -9,7 +9,25 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { UsageError } from "../../diagnostics.js";
 import { parsePeriod } from "../../period.js";
-import { addInputOptions, withExamples } from "../options.js";
+import { addInputOptions, numberOption, withExamples } from "../options.js";
+
+/**
+ * Draws (index) or refits (benchmark, model mode) behind explain's "how sure" sentence
+ * when --uncertainty is not given: about 0.1 s each on the shipped data, so explain runs
+ * them by default; `--uncertainty 0` leaves the sentence out.
+ */
+export const EXPLAIN_UNCERTAINTY_RUNS = 2000;
+
+/** The uncertainty options explain passes on: none for `--uncertainty 0`. */
+function uncertaintyOptions(flags: ExplainFlags): { uncertainty?: number; seed?: number } {
+  const runs = numberOption("--uncertainty", flags.uncertainty) ?? EXPLAIN_UNCERTAINTY_RUNS;
+  const seed = numberOption("--seed", flags.seed);
+  if (runs === 0) {
+    if (seed !== undefined) throw new UsageError("--seed applies with --uncertainty");
+    return {};
+  }
+  return { uncertainty: runs, ...(seed !== undefined ? { seed } : {}) };
+}
 
 type Kind = "index" | "benchmark";
 
@@ -26,6 +44,9 @@ interface ExplainFlags {
   covariateData: string[];
   weights?: "population";
   loo?: boolean;
+  uncertainty: string;
+  seed?: string;
+  distinguish?: "prediction" | "bootstrap";
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -77,6 +98,9 @@ async function explainOne(
       covariateData: flags.covariateData,
       weights: flags.weights ?? null,
       loo: flags.loo === true,
+      // Published mode has no model to refit: the sentence is for model mode only.
+      ...(flags.covariates !== undefined ? uncertaintyOptions(flags) : {}),
+      ...(flags.distinguish !== undefined ? { distinguish: flags.distinguish } : {}),
     });
   }
   const { explainIndex } = await import("../../composite/explain.js");
@@ -87,6 +111,7 @@ async function explainOne(
     ...(flags.method !== undefined ? { method: flags.method } : {}),
     ...(flags.missing !== undefined ? { missing: flags.missing } : {}),
     ...(flags.unit === "municipality" ? { unitKind: "municipality" as const } : {}),
+    ...uncertaintyOptions(flags),
   });
 }
 
@@ -121,7 +146,19 @@ export function registerExplain(program: Command): void {
       [],
     )
     .addOption(new Option("--weights <kind>", "benchmark: WLS weights").choices(["population"]))
-    .option("--loo", "benchmark: leave-one-out expected values");
+    .option("--loo", "benchmark: leave-one-out expected values")
+    .option(
+      "--uncertainty <runs>",
+      `how sure is the rank: draws of the method (index) or model refits (benchmark with --covariates); 0 = leave it out`,
+      String(EXPLAIN_UNCERTAINTY_RUNS),
+    )
+    .option("--seed <n>", "seed of those draws (default 20240601)")
+    .addOption(
+      new Option(
+        "--distinguish <criterion>",
+        "benchmark: which interval decides 'clearly above/below' (default prediction)",
+      ).choices(["prediction", "bootstrap"]),
+    );
   withExamples(cmd, [
     "jobindex explain Billund                       # the benchmark (real) and the index (demo data)",
     "jobindex explain Esbjerg --kind index --period 2024K4",

@@ -5,7 +5,13 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { UsageError } from "../../diagnostics.js";
-import { addInputOptions, addOutputOptions, outputOptions, withExamples } from "../options.js";
+import {
+  addInputOptions,
+  addOutputOptions,
+  numberField,
+  outputOptions,
+  withExamples,
+} from "../options.js";
 import { emit } from "../output.js";
 
 interface IndexFlags {
@@ -16,6 +22,10 @@ interface IndexFlags {
   missing?: string;
   history?: boolean;
   weights?: string;
+  uncertainty?: string;
+  seed?: string;
+  by?: string;
+  only?: string;
   [key: string]: unknown;
 }
 
@@ -68,6 +78,20 @@ export function registerIndex(program: Command): void {
     .option(
       "-w, --weights <list>",
       "override the profile's weights: indicator=weight,… summing to 1",
+    )
+    .option(
+      "--uncertainty <runs>",
+      "rank intervals: vary the method's weights, normalisation and aggregation in RUNS Monte Carlo draws (e.g. 10000; docs/uncertainty.md)",
+    )
+    .option("--seed <n>", "seed of the --uncertainty draws (default 20240601)")
+    .addOption(
+      new Option("--by <grouping>", "also rank within the regions, with totals per region").choices(
+        ["region"],
+      ),
+    )
+    .option(
+      "--only <group>",
+      "only the units of a region or named group (e.g. Syddanmark, trekant), national ranks kept, with the group's totals",
     );
   addOutputOptions(cmd);
   withExamples(cmd, [
@@ -76,6 +100,9 @@ export function registerIndex(program: Command): void {
     "jobindex index --history --period 2024K4         # each jobcentre's rank per quarter, ▲▼ since last quarter",
     "jobindex index --method fh-points                # 1–10 decile points per indicator: ties as in FH's lists",
     "jobindex index --method open                     # a real-data ranking from jobindsats (not FH's index)",
+    "jobindex index --uncertainty 10000 --seed 1      # how sure is each rank? rank intervals, P(top 10)",
+    "jobindex index --by region                       # rank within each region, region totals",
+    "jobindex index --only trekant                    # Trekantområdet og Haderslev only, with totals",
     "jobindex index --input counts.csv --missing impute-mean --weights upskilling_share=0.4,sickness_duration=0.15,nonwestern_excess_unemployment=0.15,activation_rate=0.15,unemployment_duration=0.15",
   ]);
   cmd.action(async (flags: IndexFlags) => {
@@ -89,6 +116,10 @@ export function registerIndex(program: Command): void {
       ...(flags.missing !== undefined ? { missing: flags.missing } : {}),
       history: flags.history === true,
       ...(flags.weights !== undefined ? { weights: parseWeights(flags.weights) } : {}),
+      ...numberField("--uncertainty", "uncertainty", flags.uncertainty),
+      ...numberField("--seed", "seed", flags.seed),
+      ...(flags.by !== undefined ? { by: flags.by } : {}),
+      ...(flags.only !== undefined ? { only: flags.only } : {}),
     });
     await emit(document, outputOptions(flags), flags.input, process.stdout);
   });

@@ -3,6 +3,7 @@
  * Records are numbered by the physical line they start on, counted from each record's raw
  * text (csv-parse's own line counter drifts on CRLF inside quoted fields).
  */
+import { readFile } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
@@ -17,7 +18,9 @@ import {
 } from "./limits.js";
 import { sniffSeparator } from "./sniff.js";
 import {
+  decodeLatin1,
   fatal,
+  NotUtf8Error,
   readWithEncodingFallback,
   type Source,
   sniffEncoding,
@@ -61,7 +64,7 @@ export async function readCsv(
   const separator =
     options.separator ?? sniffSeparator(decodeHead(source, options.encoding ?? sniffed));
   const table = await readWithEncodingFallback(sniffed, options.encoding, (encoding, lenient) =>
-    parseCsvFile(source.file, { encoding, lenient, separator, limits, options }),
+    parseCsvFile(source.file, { encoding, lenient, separator, limits, options, size: source.size }),
   );
   return table;
 }
@@ -72,6 +75,8 @@ interface CsvSettings {
   separator: Separator;
   limits: Limits;
   options: ReadOptions;
+  /** File size in bytes, to choose the direct path for small files. */
+  size: number;
 }
 
 /** Everything gathered while records stream past. */
@@ -145,9 +150,47 @@ function fieldTooLarge(
   };
 }
 
+/** Files up to this size may take the direct path (read whole, split by line and separator). */
+const DIRECT_MAX_BYTES = 4 * 1024 * 1024;
+const QUOTE = 0x22;
+
+/**
+ * The lines of a small file without a single quote character, or undefined. Such a file has
+ * no quoted fields, so a line is a record and a separator ends a field; when every line is
+ * also within the field and record limits, csv-parse could raise no error on it, and
+ * splitting gives the same records, faster: csv-parse's state machine runs cold at start-up,
+ * where the shipped data is read (docs/performance.md).
+ */
+async function directLines(file: string, settings: CsvSettings): Promise<string[] | undefined> {
+  if (settings.size > DIRECT_MAX_BYTES) return undefined;
+  const bytes = await readFile(file);
+  if (bytes.includes(QUOTE)) return undefined;
+  let text: string;
+  if (settings.encoding === "latin1") text = decodeLatin1(bytes);
+  else {
+    try {
+      // Decoded as textChunks does: BOM dropped, invalid bytes fatal unless lenient.
+      text = new TextDecoder("utf-8", { fatal: !settings.lenient }).decode(bytes);
+    } catch {
+      throw new NotUtf8Error();
+    }
+  }
+  const lines = text.split(/\r\n|\n/);
+  if (lines.at(-1) === "") lines.pop();
+  const longest = Math.min(settings.limits.maxFieldChars, settings.limits.maxRecordChars);
+  return lines.every((line) => line.length <= longest) ? lines : undefined;
+}
+
 async function parseCsvFile(file: string, settings: CsvSettings): Promise<Table> {
   const bag = new DiagnosticBag();
   const collector = new CsvCollector(file, bag, settings.limits);
+  const lines = await directLines(file, settings);
+  if (lines !== undefined) {
+    // `raw` as csv-parse gives it: the record's text and its line end, for line counting.
+    for (const line of lines)
+      collector.add({ record: line.split(settings.separator), raw: `${line}\n` });
+    return finishTable(collector, settings);
+  }
   const parser = parse({
     delimiter: settings.separator,
     raw: true,

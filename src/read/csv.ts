@@ -1,5 +1,6 @@
 /**
- * Delimited text, streamed through csv-parse so memory holds the table, never the file.
+ * Delimited text, streamed through csv-parse so memory holds the table, never the file
+ * (small quote-free files, at most 4 MiB, are read whole and split: see `directLines`).
  * Records are numbered by the physical line they start on, counted from each record's raw
  * text (csv-parse's own line counter drifts on CRLF inside quoted fields).
  */

@@ -36,7 +36,10 @@ export class UsageError extends Error {
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file, d.line, d.column].filter((x) => x !== undefined).join(":");
   const prefix = d.severity === "warning" ? "warning: " : "error: ";
-  return `${where ? `${where}: ` : ""}${prefix}${d.message} [${d.code}]`;
+  // Messages quote cells, and a quoted CSV cell may hold a line break: written as \n so
+  // every problem stays on one line.
+  const message = d.message.replace(/\r\n|\r|\n/g, "\\n");
+  return `${where ? `${where}: ` : ""}${prefix}${message} [${d.code}]`;
 }
 
 /** Collects diagnostics; throws them together when asked. */

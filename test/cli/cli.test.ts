@@ -153,6 +153,22 @@ describe("bad input and usage: exit 2, one line per cause, no stack", () => {
     });
   }
 
+  it("a cell holding a line break is quoted on one line", async () => {
+    const header = readFileSync(
+      join(root, "data", "demo", "fh-synthetic-2019K1-2024K4.csv"),
+      "utf8",
+    ).split("\n")[0];
+    const input = work.write(
+      "line-break.csv",
+      `${header}\n"Nowhere\nTown",2024K4,1,1,1,1,1,1,1,1,1,1,1\n`,
+    );
+    const result = await runCli(["index", "--input", input]);
+    expect(result.code).toBe(2);
+    expect(stderrLines(result)).toEqual([
+      `${input}:2:1: error: unknown municipality "Nowhere\\nTown" [E_UNKNOWN_MUNICIPALITY]`,
+    ]);
+  });
+
   it("an unknown flag is a usage error (exit 2), not a crash", async () => {
     const result = await runCli(["benchmark", "--no-such-flag"]);
     expect(result.code).toBe(2);

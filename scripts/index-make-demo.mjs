@@ -14,6 +14,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SEED = 20190101;
@@ -48,36 +49,9 @@ function normal() {
 const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 const round1 = (x) => Math.round(x * 10) / 10;
 
-/** Minimal CSV split for the two simple files read here (quoted fields with commas allowed). */
-function splitCsvLine(line) {
-  const out = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      out.push(field);
-      field = "";
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}
-
+/** A small comma-separated file as objects keyed by header (csv-parse, as the readers use). */
 function readCsv(path) {
-  const [header, ...lines] = readFileSync(path, "utf8")
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .split(/\r?\n/);
-  const names = splitCsvLine(header);
-  return lines.map((l) => Object.fromEntries(splitCsvLine(l).map((v, i) => [names[i], v])));
+  return parse(readFileSync(path, "utf8"), { columns: true, bom: true, skip_empty_lines: true });
 }
 
 const key = (s) =>

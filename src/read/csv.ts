@@ -7,15 +7,18 @@
 import { readFile } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
-import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
+import { type Diagnostic, DiagnosticBag, InputError } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
 import { DecimalEvidence } from "./decimal.js";
 import {
   formatSize,
   type Limits,
   type ReadOptions,
+  rowBytes,
   type Separator,
+  stringBytes,
   type TextEncoding,
+  tableTooLarge,
 } from "./limits.js";
 import { sniffSeparator } from "./sniff.js";
 import {
@@ -29,11 +32,6 @@ import {
 } from "./source.js";
 import { isStatBankHeader, toStatBankLong } from "./statbank.js";
 import type { Table, TableRow } from "./table.js";
-
-interface CsvRecord {
-  record: string[];
-  raw: string;
-}
 
 const NEWLINE = /\r\n|\r|\n/g;
 
@@ -80,7 +78,46 @@ interface CsvSettings {
   size: number;
 }
 
-/** Everything gathered while records stream past. */
+/** Thrown inside the parser to end a read early: the diagnostics are full (see `CsvCollector`). */
+class StopReading extends Error {}
+
+/** Cells up to this length are shared between equal cells of a column (codes, periods, counts). */
+const SHARE_MAX_CHARS = 24;
+/** Distinct values remembered per column; a column with more is left unshared from then on. */
+const SHARE_MAX_DISTINCT = 4096;
+
+/**
+ * Equal short cells of a column held once: csv-parse makes a new string for every cell, and
+ * an index extract repeats its municipality codes, periods and many counts on every row.
+ */
+class CellSharing {
+  private readonly seen = new Map<number, Map<string, string> | null>();
+
+  /** The held copy of `cell` in column `i`, or `undefined` when `cell` is new (then held). */
+  shared(i: number, cell: string): string | undefined {
+    if (cell.length > SHARE_MAX_CHARS) return undefined;
+    let values = this.seen.get(i);
+    if (values === null) return undefined;
+    if (values === undefined) {
+      values = new Map();
+      this.seen.set(i, values);
+    }
+    const known = values.get(cell);
+    if (known !== undefined) return known;
+    if (values.size >= SHARE_MAX_DISTINCT) this.seen.set(i, null);
+    else values.set(cell, cell);
+    return undefined;
+  }
+}
+
+const LINE_BREAK = /[\r\n]/;
+
+/**
+ * Everything gathered while records stream past. Rows hold one exact-length array of
+ * strings each (equal short cells shared); nothing else of a record is kept. The estimated
+ * heap of the rows is tracked, and reading stops with `E_FILE_TOO_LARGE` once it crosses
+ * `limits.maxTableBytes`, or silently (`full`) once the diagnostics are full.
+ */
 class CsvCollector {
   header: string[] | undefined;
   headerLine = 1;
@@ -88,6 +125,9 @@ class CsvCollector {
   readonly evidence = new DecimalEvidence();
   /** The line the next record starts on. */
   line = 1;
+  /** Estimated heap held by `rows`. */
+  bytes = 0;
+  private readonly sharing = new CellSharing();
 
   constructor(
     readonly file: string,
@@ -95,9 +135,21 @@ class CsvCollector {
     readonly limits: Limits,
   ) {}
 
-  add({ record, raw }: CsvRecord): void {
+  /** True once the bag holds as many problems as it lists: reading on would find no more. */
+  get full(): boolean {
+    return this.bag.items.length > this.bag.limit;
+  }
+
+  /**
+   * Takes one record. Its physical lines are its line end plus the line breaks inside its
+   * fields (quoted), the same count as in csv-parse's raw text of the record.
+   * @throws StopReading when the diagnostics are full; InputError when the table is too large.
+   */
+  add(record: string[]): void {
     const start = this.line;
-    this.line += countNewlines(raw);
+    let lines = 1;
+    for (const cell of record) if (LINE_BREAK.test(cell)) lines += countNewlines(cell);
+    this.line += lines;
     if (record.length === 1 && record[0]?.trim() === "") return; // blank line
     this.checkFieldSizes(record, start);
     if (!this.header) {
@@ -107,10 +159,30 @@ class CsvCollector {
     }
     if (record.length !== this.header.length) {
       this.reportRagged(record.length, start);
-      return;
+    } else {
+      this.hold(record, start);
     }
-    for (let i = 0; i < record.length; i++) this.evidence.observe(record[i] ?? "", start, i);
-    this.rows.push({ line: start, values: record });
+    if (this.full) throw new StopReading();
+  }
+
+  private hold(record: string[], line: number): void {
+    const values = new Array<string>(record.length);
+    let strings = 0;
+    for (let i = 0; i < record.length; i++) {
+      const cell = record[i] ?? "";
+      this.evidence.observe(cell, line, i);
+      const shared = this.sharing.shared(i, cell);
+      if (shared === undefined) strings += stringBytes(cell.length);
+      values[i] = shared ?? cell;
+    }
+    this.rows.push({ line, values });
+    this.bytes += rowBytes(record.length, strings);
+    if (this.bytes > this.limits.maxTableBytes) {
+      throw new InputError([
+        ...this.bag.items,
+        tableTooLarge(this.file, this.limits.maxTableBytes, { line }),
+      ]);
+    }
   }
 
   private checkFieldSizes(record: string[], line: number): void {
@@ -187,34 +259,48 @@ async function parseCsvFile(file: string, settings: CsvSettings): Promise<Table>
   const collector = new CsvCollector(file, bag, settings.limits);
   const lines = await directLines(file, settings);
   if (lines !== undefined) {
-    // `raw` as csv-parse gives it: the record's text and its line end, for line counting.
-    for (const line of lines)
-      collector.add({ record: line.split(settings.separator), raw: `${line}\n` });
+    try {
+      for (const line of lines) collector.add(line.split(settings.separator));
+    } catch (error) {
+      if (!(error instanceof StopReading)) throw error;
+    }
     return finishTable(collector, settings);
   }
   const parser = parse({
     delimiter: settings.separator,
-    raw: true,
+    // Field counts are the collector's to check (E_RAGGED_ROW). csv-parse still compares
+    // each record with the first one and builds an Error (with a stack trace) for every
+    // mismatch, so `on_record` keeps that first length at the header's (a blank first line
+    // would otherwise make every record a mismatch), and the read stops once the
+    // diagnostics are full: at most ~200 of those Errors per file.
     relax_column_count: true,
     // Both endings, so a file that mixes them (edited on two systems) still reads.
     record_delimiter: ["\r\n", "\n"],
     max_record_size: settings.limits.maxRecordChars,
     // Records are collected synchronously inside the parser, not downstream, so the line
     // count is exact when csv-parse stops with an error (downstream would lag behind).
-    // With `raw: true` csv-parse hands over `{ record, raw }` (typed loosely as unknown).
+    // Records are arrays of strings (typed loosely as unknown); a throw here ends the read.
     on_record: (record: unknown) => {
-      collector.add(record as CsvRecord);
+      collector.add(record as string[]);
+      if (collector.header) expectLength(parser, collector.header.length);
       return null;
     },
   });
   try {
     await pipeline(textChunks(file, settings.encoding, settings.lenient), parser, drain);
   } catch (error) {
+    if (error instanceof StopReading) return finishTable(collector, settings);
     if (!(error instanceof CsvError)) throw error;
     bag.add(csvErrorDiagnostic(error, file, collector.line, parser, settings.limits));
     bag.throwIfErrors();
   }
   return finishTable(collector, settings);
+}
+
+/** Sets the field count csv-parse compares records with (its `state.expectedRecordLength`). */
+function expectLength(parser: unknown, length: number): void {
+  const state = (parser as { state?: { expectedRecordLength?: number } }).state;
+  if (state) state.expectedRecordLength = length;
 }
 
 /** csv-parse keeps the field being read in `state.field`; its size says field or record. */

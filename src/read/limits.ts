@@ -9,17 +9,39 @@
  *   20 MB field arrives.
  * - A file may be at most `MAX_FILE_BYTES` bytes. CSV and JSON lines are streamed, so only
  *   the table itself is held in memory.
+ * - The table held in memory may take at most `maxTableBytes` of heap (estimated with
+ *   `rowBytes`), by default `TABLE_HEAP_SHARE` of V8's heap limit (`defaultMaxTableBytes`):
+ *   a table costs several times its file (about 7× for the 13-column index format), so well
+ *   below `MAX_FILE_BYTES` a file can need more heap than node has. A file whose estimated
+ *   table is over the limit is refused up front (estimated from its first 64 KiB), and a
+ *   read stops as soon as the rows held so far cross it: `E_FILE_TOO_LARGE`, never a
+ *   "heap out of memory" abort. `JOBINDEX_MAX_TABLE_BYTES` in the environment overrides it.
  * - A whole JSON document (not JSON lines) is parsed in memory, so it has its own, lower
  *   limit `MAX_JSON_DOCUMENT_BYTES` (V8 strings cannot exceed ~512 MiB anyway), and nesting
  *   deeper than `MAX_JSON_DEPTH` is refused rather than overflowing the stack.
  *
  * All are overridable per call through `ReadOptions`.
  */
+import { getHeapStatistics } from "node:v8";
+
 export const MAX_FIELD_CHARS = 1024 * 1024;
 export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 export const MAX_JSON_DOCUMENT_BYTES = 256 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 64;
+/**
+ * Estimated heap cost of a held table (64-bit V8 without pointer compression, as node
+ * ships), checked against measurement in test/cli/limits.test.ts: each row is an object with
+ * its line and an array of values (`TABLE_ROW_BYTES`), each cell an 8-byte slot
+ * (`TABLE_CELL_BYTES`), and each string not shared with an equal cell above it a header
+ * and its characters (`stringBytes`). About 400 bytes a row for the 13-column index format.
+ */
+export const TABLE_ROW_BYTES = 96;
+export const TABLE_CELL_BYTES = 8;
+/** The share of V8's heap limit a table may take; the rest is for parsing, checks and ranking. */
+export const TABLE_HEAP_SHARE = 0.5;
+/** Environment variable that sets `maxTableBytes` (bytes), e.g. to test the limit. */
+export const MAX_TABLE_BYTES_ENV = "JOBINDEX_MAX_TABLE_BYTES";
 /** Bytes looked at for binary content, encoding, format and separator. */
 export const SNIFF_BYTES = 64 * 1024;
 
@@ -40,6 +62,8 @@ export interface ReadOptions {
   maxRecordChars?: number;
   maxFileBytes?: number;
   maxJsonDocumentBytes?: number;
+  /** Heap the table may take; default from the environment or the heap limit. */
+  maxTableBytes?: number;
 }
 
 export interface Limits {
@@ -47,6 +71,7 @@ export interface Limits {
   maxRecordChars: number;
   maxFileBytes: number;
   maxJsonDocumentBytes: number;
+  maxTableBytes: number;
 }
 
 export function limitsFrom(options: ReadOptions = {}): Limits {
@@ -55,7 +80,66 @@ export function limitsFrom(options: ReadOptions = {}): Limits {
     maxRecordChars: options.maxRecordChars ?? MAX_RECORD_CHARS,
     maxFileBytes: options.maxFileBytes ?? MAX_FILE_BYTES,
     maxJsonDocumentBytes: options.maxJsonDocumentBytes ?? MAX_JSON_DOCUMENT_BYTES,
+    maxTableBytes: options.maxTableBytes ?? defaultMaxTableBytes(),
   };
+}
+
+/**
+ * The in-memory bound for a table: `JOBINDEX_MAX_TABLE_BYTES` if set to a positive number,
+ * else `TABLE_HEAP_SHARE` of V8's heap limit (which `--max-old-space-size` raises).
+ */
+export function defaultMaxTableBytes(
+  heapLimit: number = getHeapStatistics().heap_size_limit,
+  env: Record<string, string | undefined> = process.env,
+): number {
+  const set = Number(env[MAX_TABLE_BYTES_ENV]);
+  if (Number.isFinite(set) && set > 0) return Math.floor(set);
+  return Math.floor(heapLimit * TABLE_HEAP_SHARE);
+}
+
+/** Heap taken by a one-byte string of `chars` characters: 16 bytes of header, 8-byte aligned. */
+export function stringBytes(chars: number): number {
+  return 16 + ((chars + 7) & ~7);
+}
+
+/** Estimated heap held by one row of `cells` cells whose own strings take `strings` bytes. */
+export function rowBytes(cells: number, strings: number): number {
+  return TABLE_ROW_BYTES + cells * TABLE_CELL_BYTES + strings;
+}
+
+/**
+ * The diagnostic for a table over `maxTableBytes`: the bound, and the two ways around it.
+ * `estimate` is the table's estimated size when known (up front), `line` where reading
+ * stopped when it is not.
+ */
+export function tableTooLarge(
+  file: string,
+  limit: number,
+  found: { estimate: number } | { line: number },
+): { code: "E_FILE_TOO_LARGE"; message: string; file: string; line?: number } {
+  const what =
+    "estimate" in found
+      ? `this file needs about ${formatApprox(found.estimate)} (estimated from its first lines)`
+      : "the rows up to here already need that much";
+  return {
+    code: "E_FILE_TOO_LARGE",
+    message: `expected a table that fits in the reader's in-memory limit of ${formatApprox(limit)}; ${what}. Filter the extract to the periods you need, or give node more memory: NODE_OPTIONS=--max-old-space-size=${suggestedHeapMiB(found, limit)}`,
+    file,
+    ...("line" in found ? { line: found.line } : {}),
+  };
+}
+
+function suggestedHeapMiB(found: { estimate: number } | { line: number }, limit: number): number {
+  const need = "estimate" in found ? found.estimate : limit * 2;
+  return Math.ceil(((need / TABLE_HEAP_SHARE) * 1.25) / 1024 ** 2 / 1024) * 1024;
+}
+
+/** `3.2 GiB`, `740 MiB`: sizes in messages where exactness does not matter. */
+export function formatApprox(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
+  if (n >= 1024 ** 2) return `${Math.round(n / 1024 ** 2)} MiB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
+  return `${n} bytes`;
 }
 
 /** `1048576` → `1 MiB`, for messages. */

@@ -25,7 +25,10 @@ import {
   type Limits,
   MAX_JSON_DEPTH,
   type ReadOptions,
+  rowBytes,
+  stringBytes,
   type TextEncoding,
+  tableTooLarge,
 } from "./limits.js";
 import {
   decodeLatin1,
@@ -321,12 +324,20 @@ async function parseJsonLinesFile(
   const bag = new DiagnosticBag();
   const records: JsonRecord[] = [];
   const jsonLimits = parseLimits(limits);
+  // Estimated heap of the records held: as a CSV row of twice the cells (each entry is a
+  // [key, value] pair) with the whole line as strings; an overestimate of the final table.
+  let held = 0;
   const handleLine = (text: string, line: number) => {
     if (text.trim() === "") return;
     try {
       const { value } = parseJson(text, jsonLimits, line);
-      if (isObject(value)) records.push({ line, entries: [...value.entries()] });
-      else {
+      if (isObject(value)) {
+        records.push({ line, entries: [...value.entries()] });
+        held += rowBytes(2 * value.size, stringBytes(text.length));
+        if (held > limits.maxTableBytes) {
+          fatal(tableTooLarge(file, limits.maxTableBytes, { line }));
+        }
+      } else {
         bag.add({
           code: ReadCode.JsonShape,
           message: `expected one object per line, found ${describe(value)}`,

@@ -5,14 +5,21 @@
  * parsed JSON; every mistake becomes a one-line diagnostic naming the JSON path.
  */
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { InputError } from "../diagnostics.js";
 import { type Expression, expressionColumns, parseExpression } from "./expression.js";
 
 export const PROFILE_CODE = "E_METHOD_PROFILE";
 
-const identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, "expected a snake_case name");
+// zod/mini sets no locale (the full zod API set English on first use); without it every
+// message is "Invalid input". Import en.js directly and use z.config(): touching z.locales
+// or z.core as values makes esbuild bundle all of zod core and every locale (~660 KB).
+if (!z.config().localeError) z.config(en());
+
+const identifier = z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, "expected a snake_case name"));
+const nonEmptyString = () => z.string().check(z.minLength(1));
 
 const ratioParts = z.strictObject({ numerator: identifier, denominator: identifier });
 
@@ -23,7 +30,7 @@ const formulaSchema = z.discriminatedUnion("type", [
     minuend: ratioParts,
     subtrahend: ratioParts,
   }),
-  z.strictObject({ type: z.literal("expression"), expression: z.string().min(1) }),
+  z.strictObject({ type: z.literal("expression"), expression: nonEmptyString() }),
 ]);
 
 export const NORMALISATIONS = [
@@ -41,12 +48,18 @@ const normalisationSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("rank") }),
   z.strictObject({ type: z.literal("percentile") }),
   z.strictObject({ type: z.literal("distance_to_best") }),
-  z.strictObject({ type: z.literal("points"), bins: z.number().int().min(2).max(100).default(10) }),
+  z.strictObject({
+    type: z.literal("points"),
+    bins: z._default(z.number().check(z.int(), z.gte(2), z.lte(100)), 10),
+  }),
 ]);
 
 const aggregationSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("arithmetic") }),
-  z.strictObject({ type: z.literal("geometric"), shift: z.number().min(0).default(0) }),
+  z.strictObject({
+    type: z.literal("geometric"),
+    shift: z._default(z.number().check(z.gte(0)), 0),
+  }),
   z.strictObject({ type: z.literal("sum") }),
 ]);
 
@@ -55,57 +68,60 @@ export type MissingMode = (typeof MISSING_MODES)[number];
 
 const indicatorSchema = z.strictObject({
   id: identifier,
-  label: z.string().min(1),
+  label: nonEmptyString(),
   /** Column header in tables: keep it short. */
-  short: z.string().min(1).max(14),
-  description: z.string().optional(),
+  short: z.string().check(z.minLength(1), z.maxLength(14)),
+  description: z.optional(z.string()),
   formula: formulaSchema,
-  scale: z.number().positive().default(1),
+  scale: z._default(z.number().check(z.positive()), 1),
   unit: z.string(),
   better: z.enum(["higher", "lower"]),
   /** Decimals shown in tables and sentences (JSON keeps full precision). */
-  digits: z.number().int().min(0).max(6).default(1),
+  digits: z._default(z.number().check(z.int(), z.gte(0), z.lte(6)), 1),
 });
 
 const profileSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   name: z
     .string()
-    .regex(/^[a-z][a-z0-9_-]*$/, "expected a lower-case name (letters, digits, - and _)"),
-  title: z.string().min(1),
-  description: z.string().min(1),
+    .check(z.regex(/^[a-z][a-z0-9_-]*$/, "expected a lower-case name (letters, digits, - and _)")),
+  title: nonEmptyString(),
+  description: nonEmptyString(),
   input: z.strictObject({
     /** Default input, relative to the package's data/ folder. */
-    default: z.string().min(1),
-    synthetic: z.boolean().default(false),
-    source: z.string().min(1),
+    default: nonEmptyString(),
+    synthetic: z._default(z.boolean(), false),
+    source: nonEmptyString(),
     columns: z
       .array(
         z.strictObject({
           name: identifier,
-          aliases: z.array(z.string().min(1)).default([]),
-          description: z.string().optional(),
+          aliases: z._default(z.array(nonEmptyString()), []),
+          description: z.optional(z.string()),
         }),
       )
-      .min(1),
+      .check(z.minLength(1)),
   }),
-  constraints: z.array(z.strictObject({ part: identifier, total: identifier })).default([]),
-  indicators: z.array(indicatorSchema).min(1),
-  normalisation: normalisationSchema.default({ type: "zscore" }),
-  aggregation: aggregationSchema.default({ type: "arithmetic" }),
-  weights: z.record(z.string(), z.number().min(0)).optional(),
-  winsorise: z
-    .strictObject({ lower: z.number().min(0).max(0.5), upper: z.number().min(0.5).max(1) })
-    .optional(),
-  missing: z.enum(MISSING_MODES).default("error"),
-  alternatives: z
-    .strictObject({
-      normalisations: z.array(normalisationSchema).default([]),
-      aggregations: z.array(aggregationSchema).default([]),
+  constraints: z._default(z.array(z.strictObject({ part: identifier, total: identifier })), []),
+  indicators: z.array(indicatorSchema).check(z.minLength(1)),
+  normalisation: z._default(normalisationSchema, { type: "zscore" }),
+  aggregation: z._default(aggregationSchema, { type: "arithmetic" }),
+  weights: z.optional(z.record(z.string(), z.number().check(z.gte(0)))),
+  winsorise: z.optional(
+    z.strictObject({
+      lower: z.number().check(z.gte(0), z.lte(0.5)),
+      upper: z.number().check(z.gte(0.5), z.lte(1)),
+    }),
+  ),
+  missing: z._default(z.enum(MISSING_MODES), "error"),
+  alternatives: z.optional(
+    z.strictObject({
+      normalisations: z._default(z.array(normalisationSchema), []),
+      aggregations: z._default(z.array(aggregationSchema), []),
       /** Each weight may vary by ± this fraction of itself (then renormalised). */
-      weight_spread: z.number().min(0).max(1).default(0),
-    })
-    .optional(),
+      weight_spread: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
+    }),
+  ),
 });
 
 export type ProfileJson = z.output<typeof profileSchema>;

@@ -3,7 +3,8 @@
  * Diagnostic naming the file and line; all of them are thrown together as one InputError.
  */
 import { readFileSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import { dataPath } from "../paths.js";
 import { type CsvRecord, parseCsv } from "./csv.js";
@@ -42,10 +43,15 @@ export interface RegistryTexts {
 
 const CODE = /^\d{3}$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const nonEmpty = z.string().trim().min(1, "must not be empty");
+// zod/mini sets no locale (the full zod API set English on first use); without it every
+// message is "Invalid input". Import en.js directly and use z.config(): touching z.locales
+// or z.core as values makes esbuild bundle all of zod core and every locale (~660 KB).
+if (!z.config().localeError) z.config(en());
+
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
 
 const municipalityRow = z.object({
-  code: z.string().regex(CODE, "must be a 3-digit code like 101"),
+  code: z.string().check(z.regex(CODE, "must be a 3-digit code like 101")),
   name: nonEmpty,
   region: z.enum(REGION_CODES as [RegionCode, ...RegionCode[]], {
     error: `must be one of ${REGION_CODES.join(", ")}`,
@@ -56,27 +62,37 @@ const municipalityRow = z.object({
 
 const optionalDate = z
   .string()
-  .refine((s) => s === "" || ISO_DATE.test(s), "must be empty or an ISO date like 2022-01-01");
+  .check(
+    z.refine<string>(
+      (s) => s === "" || ISO_DATE.test(s),
+      "must be empty or an ISO date like 2022-01-01",
+    ),
+  );
 
-const jobcentreRow = z
-  .object({
-    id: z.string().regex(/^\d{3}(-\d{3})*$/, "must be member codes joined by '-', like 561-563"),
-    name: nonEmpty,
-    municipalities: z
-      .string()
-      .regex(/^\d{3}(\|\d{3})*$/, "must be 3-digit codes separated by '|', lead first"),
-    valid_from: optionalDate,
-    valid_to: optionalDate,
-    source: nonEmpty,
-  })
-  .refine((r) => r.id === r.municipalities.replaceAll("|", "-"), {
+const jobcentreFields = z.object({
+  id: z
+    .string()
+    .check(z.regex(/^\d{3}(-\d{3})*$/, "must be member codes joined by '-', like 561-563")),
+  name: nonEmpty,
+  municipalities: z
+    .string()
+    .check(z.regex(/^\d{3}(\|\d{3})*$/, "must be 3-digit codes separated by '|', lead first")),
+  valid_from: optionalDate,
+  valid_to: optionalDate,
+  source: nonEmpty,
+});
+type JobcentreFields = z.output<typeof jobcentreFields>;
+
+const jobcentreRow = jobcentreFields.check(
+  z.refine<JobcentreFields>((r) => r.id === r.municipalities.replaceAll("|", "-"), {
     message: "id must be the member codes joined by '-' in the same order",
     path: ["id"],
-  })
-  .refine((r) => r.valid_from === "" || r.valid_to === "" || r.valid_from <= r.valid_to, {
-    message: "valid_from must not be after valid_to",
-    path: ["valid_to"],
-  });
+  }),
+  z.refine<JobcentreFields>(
+    (r) => r.valid_from === "" || r.valid_to === "" || r.valid_from <= r.valid_to,
+    { message: "valid_from must not be after valid_to", path: ["valid_to"] },
+  ),
+);
 
 const groupsFile = z.object({
   groups: z.array(
@@ -85,15 +101,19 @@ const groupsFile = z.object({
         kind: z.literal("region"),
         id: z.enum(REGION_CODES as [RegionCode, ...RegionCode[]]),
         name: nonEmpty,
-        aliases: z.array(nonEmpty).default([]),
+        aliases: z._default(z.array(nonEmpty), []),
         source: nonEmpty,
       }),
       z.strictObject({
         kind: z.literal("cooperation"),
-        id: z.string().regex(/^[a-z][a-z0-9-]*$/, "must be a lower-case slug like trekant"),
+        id: z
+          .string()
+          .check(z.regex(/^[a-z][a-z0-9-]*$/, "must be a lower-case slug like trekant")),
         name: nonEmpty,
-        aliases: z.array(nonEmpty).default([]),
-        municipalities: z.array(z.string().regex(CODE, "must be a 3-digit code")).min(1),
+        aliases: z._default(z.array(nonEmpty), []),
+        municipalities: z
+          .array(z.string().check(z.regex(CODE, "must be a 3-digit code")))
+          .check(z.minLength(1)),
         source: nonEmpty,
       }),
     ]),
@@ -183,7 +203,7 @@ function toRow(record: CsvRecord, header: readonly string[]): Row {
 
 /** One diagnostic per zod issue, pointing at the CSV column the issue is about. */
 function reportIssues(
-  error: z.ZodError,
+  error: z.core.$ZodError,
   where: { file: string; line?: number },
   header: readonly string[] | undefined,
   bag: DiagnosticBag,

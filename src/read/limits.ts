@@ -11,7 +11,7 @@
  *   the table itself is held in memory.
  * - The table held in memory may take at most `maxTableBytes` of heap (estimated with
  *   `rowBytes`), by default `TABLE_HEAP_SHARE` of V8's heap limit (`defaultMaxTableBytes`):
- *   a table costs several times its file (about 7× for the 13-column index format), so well
+ *   a table costs several times its file (3–6× for the 13-column index format), so well
  *   below `MAX_FILE_BYTES` a file can need more heap than node has. A file whose estimated
  *   table is over the limit is refused up front (estimated from its first 64 KiB), and a
  *   read stops as soon as the rows held so far cross it: `E_FILE_TOO_LARGE`, never a
@@ -34,7 +34,10 @@ export const MAX_JSON_DEPTH = 64;
  * ships), checked against measurement in test/cli/limits.test.ts: each row is an object with
  * its line and an array of values (`TABLE_ROW_BYTES`), each cell an 8-byte slot
  * (`TABLE_CELL_BYTES`), and each string not shared with an equal cell above it a header
- * and its characters (`stringBytes`). About 400 bytes a row for the 13-column index format.
+ * and its characters (`stringBytes`): 200 (every cell shared) to 450 bytes a row for the
+ * 13-column index format. With node's default heap of about 4 GiB the bound is 2 GiB of
+ * table: an index extract of about 330 MB of rarely repeating numbers, up to about 750 MB
+ * when most cells repeat.
  */
 export const TABLE_ROW_BYTES = 96;
 export const TABLE_CELL_BYTES = 8;

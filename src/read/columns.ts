@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { DiagnosticBag } from "../diagnostics.js";
 import { dataPath } from "../paths.js";
+import { editDistance } from "../text.js";
 import { ReadCode } from "./codes.js";
 import { normalizeColumnName } from "./names.js";
 import type { Table } from "./table.js";
@@ -127,20 +128,6 @@ export function closestName(column: string, specs: ColumnSpec[]): string | undef
     }
   }
   return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
-}
-
-/** Levenshtein distance, two rows at a time. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 let cachedAliases: ColumnAlias[] | undefined;

@@ -328,6 +328,9 @@ async function readExtract(sizeMb) {
 function describeFailure(status, stderr) {
   if (/heap out of memory/i.test(stderr))
     return `crashed: JavaScript heap out of memory (exit ${status})`;
+  // A diagnostic (the reader refusing the file) is an answer, not a crash: show its code.
+  const code = /\[(E_[A-Z_]+)\]/.exec(stderr)?.[1];
+  if (code !== undefined) return `refused with ${code} (exit ${status})`;
   const first = stderr.split("\n").find((l) => l.trim() !== "") ?? "";
   return `exit ${status}: ${first.slice(0, 160)}`;
 }

@@ -42,20 +42,13 @@ export function municipalityCodes() {
     .filter((code) => /^\d{3}$/.test(code));
 }
 
+/** The index input columns, in the order the shipped fh profile declares them. */
 export const INDEX_HEADER = [
   "municipality",
   "period",
-  "activation_fte",
-  "activation_education_fte",
-  "gross_unemployed_fte",
-  "unemployment_spells_ended",
-  "unemployment_spell_weeks",
-  "sickness_spells_ended",
-  "sickness_spell_weeks",
-  "nonwestern_unemployed",
-  "nonwestern_labour_force",
-  "danish_origin_unemployed",
-  "danish_origin_labour_force",
+  ...JSON.parse(readFileSync(join(root, "data", "methods", "fh.json"), "utf8")).input.columns.map(
+    (c) => c.name,
+  ),
 ];
 
 /** One plausible index row: sub-counts never exceed their totals. */

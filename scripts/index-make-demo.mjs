@@ -117,21 +117,9 @@ function main() {
       sicknessRate: 0.011 * Math.exp(0.12 * normal()),
     };
   });
-  const header = [
-    "municipality",
-    "period",
-    "activation_fte",
-    "activation_education_fte",
-    "gross_unemployed_fte",
-    "unemployment_spells_ended",
-    "unemployment_spell_weeks",
-    "sickness_spells_ended",
-    "sickness_spell_weeks",
-    "nonwestern_unemployed",
-    "nonwestern_labour_force",
-    "danish_origin_unemployed",
-    "danish_origin_labour_force",
-  ];
+  // The columns the fh profile reads, in its order: the profile is their one source.
+  const fh = JSON.parse(readFileSync(join(ROOT, "data", "methods", "fh.json"), "utf8"));
+  const header = ["municipality", "period", ...fh.input.columns.map((c) => c.name)];
   const lines = [header.join(",")];
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
     for (let quarter = 1; quarter <= 4; quarter++) {

@@ -22,6 +22,26 @@ export interface DocumentContext {
   regionName: (code: string) => string | undefined;
 }
 
+/** Residual persons and, with --cost-per-fte, the yearly cost: in the results and the totals. */
+function personColumns(hasCost: boolean, { optional }: { optional: boolean }): ReportColumn[] {
+  const persons: ReportColumn = {
+    key: "residual_persons",
+    header: "Residual persons",
+    kind: "number",
+    digits: 0,
+    better: "lower",
+    ...(optional ? { optional: true } : {}),
+  };
+  const cost: ReportColumn = {
+    key: "cost_dkk",
+    header: "Cost DKK/yr",
+    kind: "number",
+    digits: 0,
+    better: "lower",
+  };
+  return hasCost ? [persons, cost] : [persons];
+}
+
 export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): ReportDocument {
   const { mode, results } = outcome;
   const hasPublished = results.some((r) => r.publishedRank !== undefined);
@@ -46,25 +66,7 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
         ]
       : []),
     { key: "residual_pp", header: "Residual pp", kind: "number", digits: 2, better: "lower" },
-    {
-      key: "residual_persons",
-      header: "Residual persons",
-      kind: "number",
-      digits: 0,
-      better: "lower",
-      optional: true,
-    },
-    ...(hasCost
-      ? [
-          {
-            key: "cost_dkk",
-            header: "Cost DKK/yr",
-            kind: "number",
-            digits: 0,
-            better: "lower",
-          } as const,
-        ]
-      : []),
+    ...personColumns(hasCost, { optional: true }),
     ...(hasInterval
       ? [{ key: "interval_position", header: "vs interval", kind: "text" } as const]
       : []),
@@ -206,24 +208,7 @@ function groupView(
           } as const,
         ]
       : []),
-    {
-      key: "residual_persons",
-      header: "Residual persons",
-      kind: "number",
-      digits: 0,
-      better: "lower",
-    },
-    ...(hasCost
-      ? [
-          {
-            key: "cost_dkk",
-            header: "Cost DKK/yr",
-            kind: "number",
-            digits: 0,
-            better: "lower",
-          } as const,
-        ]
-      : []),
+    ...personColumns(hasCost, { optional: false }),
   ];
   if (grouping.kind === "by") {
     const regions = members.map((g) => ({ id: g.id, name: g.name, ...totalsOf(g.members) }));

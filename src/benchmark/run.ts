@@ -8,7 +8,7 @@ import { DiagnosticBag, InputError, UsageError } from "../diagnostics.js";
 import { type Grouping, groupingOf, groupRequest } from "../groups.js";
 import { dataPath } from "../paths.js";
 import { comparePeriods, formatPeriod, type Period, parsePeriod, samePeriod } from "../period.js";
-import { readTable } from "../read/index.js";
+import { type PeriodSelection, readTable } from "../read/index.js";
 import { loadRegistry } from "../registry/index.js";
 import type { Registry } from "../registry/types.js";
 import type { ReportDocument } from "../report/types.js";
@@ -27,7 +27,7 @@ import {
 } from "./covariates.js";
 import { buildDocument } from "./document.js";
 import type { ModelRow, ModelSummary } from "./model.js";
-import { type InputRow, readObservations } from "./observations.js";
+import { type InputRow, mapColumns, readObservations } from "./observations.js";
 import { type BenchmarkOptions, normaliseOptions } from "./options.js";
 import {
   findContradictions,
@@ -116,8 +116,8 @@ export async function computeBenchmark(
     throw new UsageError("--seed and --distinguish apply with --uncertainty");
   }
   const inputs = given.inputs.length > 0 ? given.inputs : [SHIPPED_EXTRACT];
-  const read = await readInputs(inputs, registry);
-  const period = choosePeriod(read.rows, given.period);
+  const read = await readInputs(inputs, registry, periodSelection(given.period));
+  const period = choosePeriod(read, given.period);
   const slice = selectSlice(read.rows, period, given.group);
   const opts: BenchmarkOptions = {
     ...given,
@@ -285,17 +285,48 @@ function personsOf(
 
 interface ReadInputs {
   rows: InputRow[];
+  /** Every period the inputs name, read or left out by the selection. */
+  periods: Period[];
   hasStarExpected: boolean;
   population: "input" | "implied" | "none";
 }
 
-async function readInputs(inputs: readonly string[], registry: Registry): Promise<ReadInputs> {
+/**
+ * Only the rows of the asked period, or of the latest, are read: a long extract costs the
+ * memory of one period, and rows of other periods are not checked beyond the reader's
+ * syntax checks.
+ */
+function periodSelection(asked: string | null): PeriodSelection | undefined {
+  const period = asked === null ? undefined : parsePeriod(asked);
+  // A bad --period reads everything; choosePeriod then refuses it with the periods there are.
+  if (asked !== null && period === undefined) return undefined;
+  return {
+    column: (columns) => mapColumns(columns).index.period,
+    keep: period === undefined ? "latest" : { exactly: period },
+  };
+}
+
+async function readInputs(
+  inputs: readonly string[],
+  registry: Registry,
+  select: PeriodSelection | undefined,
+): Promise<ReadInputs> {
   const bag = new DiagnosticBag();
-  const tables = await Promise.all(inputs.map((file) => readTable(file)));
+  const tables = await Promise.all(
+    inputs.map((file) => readTable(file, select === undefined ? {} : { select })),
+  );
   const parts = tables.map((table) => readObservations(table, registry, bag));
   bag.throwIfErrors();
+  const rows = parts.flatMap((p) => p.rows);
+  const periods = new Map<string, Period>();
+  for (const text of tables.flatMap((t) => t.periods ?? [])) {
+    const period = parsePeriod(text);
+    if (period !== undefined) periods.set(formatPeriod(period), period);
+  }
+  for (const r of rows) if (r.period) periods.set(formatPeriod(r.period), r.period);
   return {
-    rows: parts.flatMap((p) => p.rows),
+    rows,
+    periods: [...periods.values()].sort(comparePeriods),
     hasStarExpected: parts.every((p) => p.hasStarExpected),
     population: parts.every((p) => p.population === "input")
       ? "input"
@@ -306,8 +337,7 @@ async function readInputs(inputs: readonly string[], registry: Registry): Promis
 }
 
 /** The asked period (which must be in the input, if the input has periods) or the latest. */
-function choosePeriod(rows: readonly InputRow[], asked: string | null): Period | undefined {
-  const periods = uniquePeriods(rows);
+function choosePeriod({ periods }: ReadInputs, asked: string | null): Period | undefined {
   if (asked !== null) {
     const period = parsePeriod(asked);
     if (period === undefined)
@@ -320,12 +350,6 @@ function choosePeriod(rows: readonly InputRow[], asked: string | null): Period |
     return period;
   }
   return periods.at(-1);
-}
-
-function uniquePeriods(rows: readonly InputRow[]): Period[] {
-  const seen = new Map<string, Period>();
-  for (const r of rows) if (r.period) seen.set(formatPeriod(r.period), r.period);
-  return [...seen.values()].sort(comparePeriods);
 }
 
 /** `A-dagpenge` matches `A-dagpenge mv.`: case, spacing and the trailing "mv." do not matter. */

@@ -10,6 +10,8 @@ import {
   type ColumnSpec,
   isMissingCell,
   loadColumnAliases,
+  normalizeColumnName,
+  type PeriodSelection,
   parseNumber,
   resolveColumns,
   type Table,
@@ -35,6 +37,30 @@ function keySpecs(): ColumnSpec[] {
     required: true,
     type: name === "period" ? "period" : "text",
   }));
+}
+
+/**
+ * What to read of an index input: the rows of the selected quarter, or with `history` of
+ * every quarter up to it (all, when no quarter is given), so a long extract costs the
+ * memory of the quarters used. Rows of other quarters are not checked beyond the reader's
+ * syntax checks.
+ */
+export function periodSelection(
+  period: string | undefined,
+  history: boolean,
+): PeriodSelection | undefined {
+  const asked = period === undefined ? undefined : parsePeriod(period);
+  // A bad --period reads everything; the run then refuses it with the periods there are.
+  if (period !== undefined && asked === undefined) return undefined;
+  if (asked === undefined && history) return undefined;
+  const names = new Set([...(keySpecs()[1]?.aliases ?? []), "period"].map(normalizeColumnName));
+  return {
+    column: (columns) => {
+      const at = columns.findIndex((c) => names.has(normalizeColumnName(c)));
+      return at < 0 ? undefined : at;
+    },
+    keep: asked === undefined ? "latest" : history ? { upTo: asked } : { exactly: asked },
+  };
 }
 
 /** The profile's count columns; aliases from the profile and from data/columns.json. */

@@ -8,7 +8,7 @@ import { DiagnosticBag, InputError, UsageError } from "../diagnostics.js";
 import { type Grouping, groupingOf, groupRequest } from "../groups.js";
 import { dataPath } from "../paths.js";
 import { comparePeriods, formatPeriod, parsePeriod } from "../period.js";
-import { readTable } from "../read/index.js";
+import { type PeriodSelection, readTable } from "../read/index.js";
 import { loadRegistry, type Registry } from "../registry/index.js";
 import type { ReportDocument } from "../report/types.js";
 import type { IndexUncertainty } from "../uncertainty/types.js";
@@ -18,7 +18,7 @@ export type UncertaintyPresenter = typeof import("../uncertainty/present.js");
 
 import { buildIndexDocument } from "./document.js";
 import { computeIndicators } from "./indicators.js";
-import { countRecords } from "./input.js";
+import { countRecords, periodSelection } from "./input.js";
 import { DEFAULT_METHOD, type LoadedMethod, loadMethod } from "./methods.js";
 import { MISSING_MODES, type MissingMode, withWeights } from "./profile.js";
 import { scoreIndex } from "./score.js";
@@ -159,17 +159,21 @@ function chronological(periods: Iterable<string>): string[] {
   });
 }
 
+/** The count records of the selected quarters, and every quarter the inputs name. */
 async function readRecords(
   files: readonly string[],
   method: LoadedMethod,
   registry: Registry,
-): Promise<CountRecord[]> {
+  select: PeriodSelection | undefined,
+): Promise<{ records: CountRecord[]; quarters: Set<string> }> {
   const bag = new DiagnosticBag();
   const seen = new Map<string, { file: string; line: number }>();
   const records: CountRecord[] = [];
+  const quarters = new Set<string>();
   for (const file of files) {
     try {
-      const table = await readTable(file);
+      const table = await readTable(file, select === undefined ? {} : { select });
+      for (const p of table.periods ?? []) if (parsePeriod(p)?.kind === "quarter") quarters.add(p);
       records.push(...countRecords(table, method.profile, registry, bag, seen));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -177,7 +181,8 @@ async function readRecords(
     }
   }
   bag.throwIfErrors();
-  return records;
+  for (const r of records) quarters.add(r.period);
+  return { records, quarters };
 }
 
 /** Scores several quarters, collecting the missing-data errors of all before throwing. */
@@ -232,9 +237,10 @@ export async function computeIndex(options: IndexOptions): Promise<IndexRun> {
   if ((request.by !== undefined || request.only !== undefined) && options.history === true) {
     throw new UsageError("--by and --only do not combine with --history");
   }
-  const records = await readRecords(files, method, registry);
+  const select = periodSelection(options.period, options.history === true);
+  const { records, quarters } = await readRecords(files, method, registry, select);
   const grouped = byPeriod(records);
-  const periods = chronological(grouped.keys());
+  const periods = chronological(quarters);
   const period = selectPeriod(options.period, periods);
   const wanted =
     options.history === true ? periods.slice(0, periods.indexOf(period) + 1) : [period];

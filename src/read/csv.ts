@@ -20,6 +20,7 @@ import {
   type TextEncoding,
   tableTooLarge,
 } from "./limits.js";
+import { HeldRows, PeriodJudge, selectRows } from "./select.js";
 import { sniffSeparator } from "./sniff.js";
 import {
   decodeLatin1,
@@ -62,7 +63,11 @@ export async function readCsv(
   const sniffed = sniffEncoding(source.head, source.size <= source.head.length);
   const separator =
     options.separator ?? sniffSeparator(decodeHead(source, options.encoding ?? sniffed));
-  checkTableFits(source, decodeHead(source, options.encoding ?? sniffed), separator, limits);
+  // With a period selection the table is the rows kept, which the head cannot predict: the
+  // bound is checked on those rows while reading.
+  if (options.select === undefined) {
+    checkTableFits(source, decodeHead(source, options.encoding ?? sniffed), separator, limits);
+  }
   const table = await readWithEncodingFallback(sniffed, options.encoding, (encoding, lenient) =>
     parseCsvFile(source.file, { encoding, lenient, separator, limits, options, size: source.size }),
   );
@@ -168,19 +173,25 @@ const LINE_BREAK = /[\r\n]/;
 class CsvCollector {
   header: string[] | undefined;
   headerLine = 1;
-  readonly rows: TableRow[] = [];
   readonly evidence = new DecimalEvidence();
   /** The line the next record starts on. */
   line = 1;
-  /** Estimated heap held by `rows`. */
-  bytes = 0;
+  private held = new HeldRows<TableRow>(undefined);
+  /** With a period selection whose column the header has: the judge and that column. */
+  judge: PeriodJudge | undefined;
+  private periodColumn = -1;
   private readonly sharing = new CellSharing();
 
   constructor(
     readonly file: string,
     readonly bag: DiagnosticBag,
     readonly limits: Limits,
+    private readonly options: ReadOptions,
   ) {}
+
+  get rows(): TableRow[] {
+    return this.held.rows();
+  }
 
   /** True once the bag holds as many problems as it lists: reading on would find no more. */
   get full(): boolean {
@@ -202,6 +213,12 @@ class CsvCollector {
     if (!this.header) {
       this.header = record;
       this.headerLine = start;
+      const column = this.options.select?.column(record);
+      if (this.options.select !== undefined && column !== undefined) {
+        this.judge = new PeriodJudge(this.options.select.keep);
+        this.periodColumn = column;
+        this.held = new HeldRows(this.judge);
+      }
       return;
     }
     if (record.length !== this.header.length) {
@@ -213,18 +230,19 @@ class CsvCollector {
   }
 
   private hold(record: string[], line: number): void {
+    // Every row is evidence of the decimal mark, whether it is held or not.
+    for (let i = 0; i < record.length; i++) this.evidence.observe(record[i] ?? "", line, i);
     const values = new Array<string>(record.length);
     let strings = 0;
     for (let i = 0; i < record.length; i++) {
       const cell = record[i] ?? "";
-      this.evidence.observe(cell, line, i);
       const shared = this.sharing.shared(i, cell);
       if (shared === undefined) strings += stringBytes(cell.length);
       values[i] = shared ?? cell;
     }
-    this.rows.push({ line, values });
-    this.bytes += rowBytes(record.length, strings);
-    if (this.bytes > this.limits.maxTableBytes) {
+    const period = this.judge === undefined ? null : (record[this.periodColumn] ?? null);
+    if (!this.held.add({ line, values }, period, rowBytes(record.length, strings))) return;
+    if (this.held.bytes > this.limits.maxTableBytes) {
       throw new InputError([
         ...this.bag.items,
         tableTooLarge(this.file, this.limits.maxTableBytes, { line }),
@@ -303,7 +321,7 @@ async function directLines(file: string, settings: CsvSettings): Promise<string[
 
 async function parseCsvFile(file: string, settings: CsvSettings): Promise<Table> {
   const bag = new DiagnosticBag();
-  const collector = new CsvCollector(file, bag, settings.limits);
+  const collector = new CsvCollector(file, bag, settings.limits, settings.options);
   const lines = await directLines(file, settings);
   if (lines !== undefined) {
     try {
@@ -420,7 +438,11 @@ function finishTable(collector: CsvCollector, settings: CsvSettings): Table {
       file,
     });
   }
-  if (collector.rows.length === 0 && !bag.hasErrors) {
+  const rows = collector.rows;
+  const { judge } = collector;
+  // A selection that left every row out is not an empty file: the caller says which
+  // periods there are.
+  if (rows.length === 0 && (judge?.skipped ?? 0) === 0 && !bag.hasErrors) {
     bag.add({
       code: ReadCode.NoRows,
       message: `expected rows after the header, found none (header: ${header.join(settings.separator)})`,
@@ -438,15 +460,16 @@ function finishTable(collector: CsvCollector, settings: CsvSettings): Table {
     file,
     format: "csv",
     columns: header,
-    rows: collector.rows,
+    rows,
     separator: settings.separator,
     encoding: settings.encoding,
     ...(decimalMark ? { decimalMark } : {}),
+    ...(judge ? { periods: judge.periods(), skippedRows: judge.skipped } : {}),
   };
   const wantStatBank =
     settings.options.format === "statbank" ||
     (settings.options.format === undefined && isStatBankHeader(header));
-  if (wantStatBank) table = toStatBankLong(table, bag);
+  if (wantStatBank) table = selectRows(toStatBankLong(table, bag), settings.options.select);
   bag.throwIfErrors();
   return table;
 }

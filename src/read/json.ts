@@ -30,6 +30,7 @@ import {
   type TextEncoding,
   tableTooLarge,
 } from "./limits.js";
+import { HeldRows, PeriodJudge, type PeriodSelection, selectRows } from "./select.js";
 import {
   decodeLatin1,
   fatal,
@@ -126,7 +127,7 @@ export async function readJsonDocument(
       line: lineOf(value),
     });
   }
-  return finish({ file, format: "json", encoding, ...table }, bag);
+  return finish(selectRows({ file, format: "json", encoding, ...table }, options.select), bag);
 }
 
 function arrayRecords(
@@ -258,23 +259,72 @@ function recordsTable(
   file: string,
   bag: DiagnosticBag,
 ): Omit<Table, "file" | "format"> {
-  const index = new Map<string, number>();
-  for (const record of records) {
-    for (const [key] of record.entries) if (!index.has(key)) index.set(key, index.size);
-  }
-  const columns = [...index.keys()];
-  const evidence = new DecimalEvidence();
-  const rows = records.map((record): TableRow => {
-    const values: Cell[] = new Array(columns.length).fill(null);
+  const rows = new RecordRows(file, bag, new HeldRows<TableRow>(undefined));
+  for (const record of records) rows.add(record);
+  return rows.table();
+}
+
+/**
+ * Records into rows as they arrive: each key gets a column when first seen, every record is
+ * evidence of the decimal mark, and `held` decides which rows are kept. Rows are padded
+ * with nulls to the final column count at the end.
+ */
+class RecordRows {
+  private readonly index = new Map<string, number>();
+  private readonly evidence = new DecimalEvidence();
+  /** Per key, whether it names the selection's period column. */
+  private readonly isPeriod = new Map<string, boolean>();
+  /** True once a record had the period key (so the selection applied). */
+  sawPeriod = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly bag: DiagnosticBag,
+    readonly held: HeldRows<TableRow>,
+    private readonly periodColumn?: (columns: readonly string[]) => number | undefined,
+  ) {}
+
+  /** Adds one record; returns the estimated heap of its row (0 when it was not held). */
+  add(record: JsonRecord): number {
+    const values: Cell[] = new Array(this.index.size).fill(null);
+    let period: Cell = null;
+    let strings = 0;
     for (const [key, value] of record.entries) {
-      const i = index.get(key) ?? 0;
-      const cell = toCell(value, key, record.line, i, file, bag);
+      let i = this.index.get(key);
+      if (i === undefined) {
+        i = this.index.size;
+        this.index.set(key, i);
+      }
+      const cell = toCell(value, key, record.line, i, this.file, this.bag);
       values[i] = cell;
-      evidence.observe(cell, record.line, i);
+      this.evidence.observe(cell, record.line, i);
+      if (typeof cell === "string") strings += stringBytes(cell.length);
+      if (this.periodColumn !== undefined && this.periodKey(key)) {
+        period = cell;
+        this.sawPeriod = true;
+      }
     }
-    return { line: record.line, values };
-  });
-  return { columns, rows, ...decimalMarkOf(evidence, file, bag) };
+    const bytes = rowBytes(values.length, strings);
+    return this.held.add({ line: record.line, values }, period, bytes) ? bytes : 0;
+  }
+
+  private periodKey(key: string): boolean {
+    let is = this.isPeriod.get(key);
+    if (is === undefined) {
+      is = this.periodColumn?.([key]) === 0;
+      this.isPeriod.set(key, is);
+    }
+    return is;
+  }
+
+  table(): Omit<Table, "file" | "format"> {
+    const columns = [...this.index.keys()];
+    const rows = this.held.rows();
+    for (const row of rows) {
+      for (let i = row.values.length; i < columns.length; i++) row.values.push(null);
+    }
+    return { columns, rows, ...decimalMarkOf(this.evidence, this.file, this.bag) };
+  }
 }
 
 /** JSON numbers are numbers; the mark matters for numbers written as strings (`"9,08"`). */
@@ -290,7 +340,8 @@ function decimalMarkOf(
 }
 
 function finish(table: Table, bag: DiagnosticBag): Table {
-  if (table.rows.length === 0 && !bag.hasErrors) {
+  // A selection that left every row out is not an empty file: the caller names the periods.
+  if (table.rows.length === 0 && (table.skippedRows ?? 0) === 0 && !bag.hasErrors) {
     bag.add({
       code: ReadCode.NoRows,
       message: "expected at least one record, found none",
@@ -311,7 +362,7 @@ export async function readJsonLines(
 ): Promise<Table> {
   const sniffed = sniffEncoding(source.head, source.size <= source.head.length);
   return readWithEncodingFallback(sniffed, options.encoding, (encoding, lenient) =>
-    parseJsonLinesFile(source.file, encoding, lenient, limits),
+    parseJsonLinesFile(source.file, encoding, lenient, limits, options.select),
   );
 }
 
@@ -320,21 +371,19 @@ async function parseJsonLinesFile(
   encoding: TextEncoding,
   lenient: boolean,
   limits: Limits,
+  select: PeriodSelection | undefined,
 ): Promise<Table> {
   const bag = new DiagnosticBag();
-  const records: JsonRecord[] = [];
   const jsonLimits = parseLimits(limits);
-  // Estimated heap of the records held: as a CSV row of twice the cells (each entry is a
-  // [key, value] pair) with the whole line as strings; an overestimate of the final table.
-  let held = 0;
+  const judge = select === undefined ? undefined : new PeriodJudge(select.keep);
+  const rows = new RecordRows(file, bag, new HeldRows<TableRow>(judge), select?.column);
   const handleLine = (text: string, line: number) => {
     if (text.trim() === "") return;
     try {
       const { value } = parseJson(text, jsonLimits, line);
       if (isObject(value)) {
-        records.push({ line, entries: [...value.entries()] });
-        held += rowBytes(2 * value.size, stringBytes(text.length));
-        if (held > limits.maxTableBytes) {
+        rows.add({ line, entries: [...value.entries()] });
+        if (rows.held.bytes > limits.maxTableBytes) {
           fatal(tableTooLarge(file, limits.maxTableBytes, { line }));
         }
       } else {
@@ -363,7 +412,12 @@ async function parseJsonLinesFile(
       }),
   );
   const format: TableFormat = "jsonl";
-  return finish({ file, format, encoding, ...recordsTable(records, file, bag) }, bag);
+  // Every period the lines name, when the selection found its key in them.
+  const selected =
+    judge !== undefined && rows.sawPeriod
+      ? { periods: judge.periods(), skippedRows: judge.skipped }
+      : {};
+  return finish({ file, format, encoding, ...rows.table(), ...selected }, bag);
 }
 
 /**

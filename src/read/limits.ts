@@ -23,6 +23,7 @@
  * All are overridable per call through `ReadOptions`.
  */
 import { getHeapStatistics } from "node:v8";
+import type { PeriodSelection } from "./select.js";
 
 export const MAX_FIELD_CHARS = 1024 * 1024;
 export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
@@ -67,6 +68,11 @@ export interface ReadOptions {
   maxJsonDocumentBytes?: number;
   /** Heap the table may take; default from the environment or the heap limit. */
   maxTableBytes?: number;
+  /**
+   * Hold only the rows of these periods (src/read/select.ts): memory then follows the rows
+   * kept, not the file, and `maxTableBytes` bounds those rows.
+   */
+  select?: PeriodSelection;
 }
 
 export interface Limits {

@@ -24,4 +24,11 @@ export interface Table {
   separator?: string;
   decimalMark?: "," | ".";
   encoding?: "utf-8" | "latin1";
+  /**
+   * Read with a period selection (`ReadOptions.select`) that found its column: every period
+   * the file's rows name, kept or not (canonical, chronological), and how many rows were
+   * left out.
+   */
+  periods?: string[];
+  skippedRows?: number;
 }

@@ -79,16 +79,17 @@ describe("in-memory table limit", () => {
   const rows = (n: number) =>
     Array.from({ length: n }, (_, i) => `${101 + (i % 98)},2019K${1 + (i % 4)},${i}.5\n`).join("");
 
+  // `--history` without `--period` reads every quarter: the whole file is the table.
   it("a table over the limit (lowered via JOBINDEX_MAX_TABLE_BYTES): exit 2, E_FILE_TOO_LARGE, no crash", async () => {
     // Under 64 KiB: stopped while reading, at the row that crosses the limit.
     const streamed = temp.write("table-streamed.csv", HEADER + rows(2000));
     const env = { JOBINDEX_MAX_TABLE_BYTES: "100000" };
-    const result = await runCli(["index", "--input", streamed], { env });
+    const result = await runCli(["index", "--history", "--input", streamed], { env });
     expectCleanRefusal(result, streamed, "E_FILE_TOO_LARGE");
     expect(result.stderr).toMatch(/max-old-space-size/);
     // Over 64 KiB: refused from the estimate, before reading.
     const estimated = temp.write("table-estimated.csv", HEADER + rows(20_000));
-    const early = await runCli(["benchmark", "--input", estimated], { env });
+    const early = await runCli(["index", "--history", "--input", estimated], { env });
     expectCleanRefusal(early, estimated, "E_FILE_TOO_LARGE");
     expect(early.stderr).toMatch(/estimated from its first lines/);
     expect(stderrLines(early)).toHaveLength(1);
@@ -96,12 +97,33 @@ describe("in-memory table limit", () => {
 
   it("the default limit follows node's heap: --max-old-space-size=64 refuses a 20 MB extract cleanly", async () => {
     const path = temp.write("table-heap.csv", HEADER + rows(600_000));
-    const result = await runCli(["index", "--input", path], {
+    const result = await runCli(["index", "--history", "--input", path], {
       env: { NODE_OPTIONS: "--max-old-space-size=64", JOBINDEX_MAX_TABLE_BYTES: undefined },
       timeoutMs: 20_000,
     });
     expectCleanRefusal(result, path, "E_FILE_TOO_LARGE");
     expect(result.stderr).not.toMatch(/heap out of memory/);
+  });
+
+  it("one quarter of a 20 MB extract is read in a 64 MB heap: only the selected quarter is held", async () => {
+    // The bench's seeded generator: the index format, 98 municipalities over 400 quarters,
+    // repeated to the size asked; the latest quarter is 1/400 of the rows. Held whole, its
+    // table would need several times the 32 MiB a 64 MB heap allows.
+    const path = join(temp.dir, "table-one-quarter.csv");
+    const made = spawnSync(process.execPath, ["bench/generate.mjs", "index", path, "--mb", "20"]);
+    expect(made.status).toBe(0);
+    const env = { NODE_OPTIONS: "--max-old-space-size=64", JOBINDEX_MAX_TABLE_BYTES: undefined };
+    const result = await runCli(["index", "--input", path, "--format", "json"], {
+      env,
+      timeoutMs: 30_000,
+    });
+    // The file repeats its 400 quarters, so the quarter read has each municipality several
+    // times: the run gets as far as the method's checks, which name the repeats.
+    expect(result.timedOut).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("E_DUPLICATE_ROW");
+    expect(result.stderr).toMatch(/in 2099K4; first given on line \d+/);
+    expect(result.stderr).not.toMatch(/E_FILE_TOO_LARGE|heap out of memory/);
   });
 });
 

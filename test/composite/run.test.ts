@@ -195,11 +195,14 @@ describe("input errors, each with file and line", () => {
   });
 
   it("duplicates across two input files name the first file", async () => {
-    const ds = await diagnosticsOf(
-      runIndex({ inputs: [FIXTURE, "fixtures/index/missing-values.csv"] }),
-    );
+    const inputs = [FIXTURE, "fixtures/index/missing-values.csv"];
+    const ds = await diagnosticsOf(runIndex({ inputs, history: true }));
     expect(ds.length).toBe(16);
     expect(ds[0]?.message).toContain(`first given on ${FIXTURE}:2`);
+    // Without --history only the latest quarter is read, and only its rows are checked.
+    const latest = await diagnosticsOf(runIndex({ inputs }));
+    expect(latest.length).toBe(8);
+    expect(latest.every((d) => d.message.includes("in 2022K1"))).toBe(true);
   });
 });
 

@@ -1,0 +1,172 @@
+/**
+ * Keeping only the rows of the periods a run uses, while a file streams past, so a reader
+ * holds those rows and not the file: a ten-year extract read for one quarter costs the
+ * memory of that quarter (docs/performance.md, "Memory").
+ *
+ * The caller says which column holds the period (it knows the column's names) and which
+ * periods to keep: the latest in the file, one period, or every period up to one. A row
+ * whose period cell is empty or not a period is kept, so the caller reports it as before.
+ * Every period the file names is remembered (kept or not), so a run can still say which
+ * periods the input has.
+ */
+import { comparePeriods, formatPeriod, type Period, parsePeriod, samePeriod } from "../period.js";
+import type { Cell, Table, TableRow } from "./table.js";
+
+export type PeriodsKept = "latest" | { exactly: Period } | { upTo: Period };
+
+export interface PeriodSelection {
+  /** The 0-based index of the period column in a header, or undefined: keep every row. */
+  column: (columns: readonly string[]) => number | undefined;
+  keep: PeriodsKept;
+}
+
+/**
+ * What the selection says of one row: keep it, leave it out, keep it as the newest period
+ * so far (`latest`: the rows of older periods go), or keep it because it has no period.
+ */
+export type Verdict = "keep" | "skip" | "newer" | "none";
+
+/** Distinct period spellings remembered; beyond this, cells are parsed each time. */
+const MAX_REMEMBERED = 10_000;
+
+/** Judges rows one by one by their period cell and remembers the periods seen. */
+export class PeriodJudge {
+  private latest: Period | undefined;
+  private readonly parsed = new Map<string, Period | null>();
+  private readonly seen = new Map<string, Period>();
+  /** Rows left out (judged `skip`, or let go by `HeldRows` for a newer period). */
+  skipped = 0;
+
+  constructor(private readonly keep: PeriodsKept) {}
+
+  judge(cell: Cell): Verdict {
+    const period = this.periodOf(cell);
+    if (period === undefined) return "none";
+    const { keep } = this;
+    let verdict: Verdict;
+    if (keep === "latest") {
+      const order = this.latest === undefined ? 1 : comparePeriods(period, this.latest);
+      if (order > 0) this.latest = period;
+      verdict = order > 0 ? "newer" : order === 0 ? "keep" : "skip";
+    } else if ("exactly" in keep) {
+      verdict = samePeriod(period, keep.exactly) ? "keep" : "skip";
+    } else {
+      verdict = comparePeriods(period, keep.upTo) <= 0 ? "keep" : "skip";
+    }
+    if (verdict === "skip") this.skipped++;
+    return verdict;
+  }
+
+  /** The latest period judged so far. */
+  latestPeriod(): Period | undefined {
+    return this.latest;
+  }
+
+  /** Every period seen, canonical (`2019K4`), in chronological order. */
+  periods(): string[] {
+    return [...this.seen.values()].sort(comparePeriods).map((p) => formatPeriod(p));
+  }
+
+  private periodOf(cell: Cell): Period | undefined {
+    if (cell === null) return undefined;
+    const text = String(cell);
+    if (text.trim() === "") return undefined;
+    let period = this.parsed.get(text);
+    if (period === undefined) {
+      period = parsePeriod(text) ?? null;
+      if (this.parsed.size < MAX_REMEMBERED) this.parsed.set(text, period);
+      if (period !== null) this.seen.set(formatPeriod(period), period);
+    }
+    return period ?? undefined;
+  }
+}
+
+/**
+ * Rows held while reading, with their estimated heap. With a judge, rows of periods left
+ * out are never held, and when a newer period turns up (`latest`) the rows of the older
+ * one are let go; rows without a period are always held. `rows()` gives them in file order.
+ */
+export class HeldRows<R extends { line: number }> {
+  private placed: R[] = [];
+  private readonly unplaced: R[] = [];
+  private placedBytes = 0;
+  private unplacedBytes = 0;
+
+  constructor(private readonly judge: PeriodJudge | undefined) {}
+
+  /** Holds `row` if its period is wanted; false when it was left out. */
+  add(row: R, period: Cell, bytes: number): boolean {
+    if (this.judge === undefined) {
+      this.placed.push(row);
+      this.placedBytes += bytes;
+      return true;
+    }
+    const verdict = this.judge.judge(period);
+    if (verdict === "none") {
+      this.unplaced.push(row);
+      this.unplacedBytes += bytes;
+      return true;
+    }
+    if (verdict === "skip") return false;
+    if (verdict === "newer") {
+      // The rows of the older period are left out after all.
+      this.judge.skipped += this.placed.length;
+      this.placed = [];
+      this.placedBytes = 0;
+    }
+    this.placed.push(row);
+    this.placedBytes += bytes;
+    return true;
+  }
+
+  get bytes(): number {
+    return this.placedBytes + this.unplacedBytes;
+  }
+
+  get size(): number {
+    return this.placed.length + this.unplaced.length;
+  }
+
+  /** The held rows in file order (by line; both lists are in file order already). */
+  rows(): R[] {
+    if (this.unplaced.length === 0) return this.placed;
+    if (this.placed.length === 0) return this.unplaced;
+    const merged: R[] = [];
+    let i = 0;
+    let j = 0;
+    const { placed, unplaced } = this;
+    while (i < placed.length || j < unplaced.length) {
+      const a = placed[i];
+      const b = unplaced[j];
+      if (b === undefined || (a !== undefined && a.line <= b.line)) {
+        merged.push(a as R);
+        i++;
+      } else {
+        merged.push(b);
+        j++;
+      }
+    }
+    return merged;
+  }
+}
+
+/**
+ * The selection applied to a table read whole (a JSON document, a StatBank table made
+ * long): the same rows a streaming reader would have held, in the table's order.
+ */
+export function selectRows(table: Table, selection: PeriodSelection | undefined): Table {
+  if (selection === undefined) return table;
+  const column = selection.column(table.columns);
+  if (column === undefined) return table;
+  const cellOf = (row: TableRow) => row.values[column] ?? null;
+  // First pass: every period seen, and the latest; second: keep as the first pass decided.
+  const survey = new PeriodJudge("latest");
+  for (const row of table.rows) survey.judge(cellOf(row));
+  const { keep } = selection;
+  const latest = survey.latestPeriod();
+  const judge = new PeriodJudge(
+    keep === "latest" ? (latest === undefined ? "latest" : { exactly: latest }) : keep,
+  );
+  const rows = table.rows.filter((row) => judge.judge(cellOf(row)) !== "skip");
+  return { ...table, rows, periods: survey.periods(), skippedRows: judge.skipped };
+}

@@ -66,7 +66,8 @@ function endMonth(p: Period): number {
 
 /** Orders by end date, then by kind; total and deterministic. */
 export function comparePeriods(a: Period, b: Period): number {
-  return endMonth(a) - endMonth(b) || a.kind.localeCompare(b.kind);
+  // Kinds are plain ASCII words: code-unit order (localeCompare would load ICU's collator).
+  return endMonth(a) - endMonth(b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 }
 
 export function samePeriod(a: Period, b: Period): boolean {

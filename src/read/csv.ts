@@ -315,8 +315,12 @@ async function directLines(file: string, settings: CsvSettings): Promise<string[
   }
   const lines = text.split(/\r\n|\n/);
   if (lines.at(-1) === "") lines.pop();
+  // csv-parse measures fields and records in UTF-8 bytes: a line that could reach either
+  // limit by that measure goes to csv-parse, which reports it as it would any file.
   const longest = Math.min(settings.limits.maxFieldChars, settings.limits.maxRecordChars);
-  return lines.every((line) => line.length <= longest) ? lines : undefined;
+  const fits = (line: string) =>
+    line.length * 3 <= longest || Buffer.byteLength(line, "utf8") <= longest;
+  return lines.every(fits) ? lines : undefined;
 }
 
 async function parseCsvFile(file: string, settings: CsvSettings): Promise<Table> {

@@ -19,11 +19,19 @@ const DIGRAPHS: ReadonlyArray<[RegExp, string]> = [
  * @example nameKey("Høje-Taastrup") === nameKey("hoeje taastrup") // "hoeje taastrup"
  */
 export function nameKey(text: string): string {
+  // Printable ASCII has no Danish letters and no accents: Unicode normalisation (slow,
+  // and run for every name read) changes nothing there.
+  if (PRINTABLE_ASCII.test(text)) return spaced(text.toLowerCase());
   let s = text.normalize("NFC").toLowerCase();
   for (const [re, digraph] of DIGRAPHS) s = s.replace(re, digraph);
+  return spaced(s.normalize("NFD").replace(/\p{M}/gu, ""));
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Hyphens, dots and runs of space as one space, trimmed. */
+function spaced(s: string): string {
   return s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
     .replace(/[-‐‑–—_.,/]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();

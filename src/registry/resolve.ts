@@ -18,6 +18,9 @@ const WIDER_AREAS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 const CODE_FORM = /^0?(\d{3})(?:\s+(.*))?$/;
+const CHRISTIANSOE_KEY = nameKey("Christiansø");
+/** Spellings remembered by a resolver (a real extract has a few hundred at most). */
+const RESOLVED_MAX = 10_000;
 
 export type Resolver = (text: string) => MunicipalityResolution;
 
@@ -28,13 +31,23 @@ export function makeResolver(municipalities: readonly Municipality[]): Resolver 
     for (const spelling of [m.name, ...m.aliases]) byKey.set(nameKey(spelling), m);
   }
   const byName = (text: string) => resolveName(text, byKey);
-
-  return (text) => {
+  const resolve = (text: string): MunicipalityResolution => {
     const trimmed = text.trim();
     if (trimmed === "") return { ok: false, reason: "no municipality given" };
     const code = CODE_FORM.exec(trimmed);
     if (code) return resolveCode(code[1] ?? "", code[2], byCode, byName);
     return byName(trimmed);
+  };
+  // An extract names the same ~100 municipalities on every row: each spelling is resolved
+  // once. Resolutions are not changed by callers; the cache is bounded for hostile input.
+  const cache = new Map<string, MunicipalityResolution>();
+  return (text) => {
+    let resolution = cache.get(text);
+    if (resolution === undefined) {
+      resolution = resolve(text);
+      if (cache.size < RESOLVED_MAX) cache.set(text, resolution);
+    }
+    return resolution;
   };
 }
 
@@ -64,7 +77,7 @@ function resolveName(
   byKey: ReadonlyMap<string, Municipality>,
 ): MunicipalityResolution {
   const key = nameKey(text);
-  if (key === nameKey("Christiansø") || key === "christianso") {
+  if (key === CHRISTIANSOE_KEY || key === "christianso") {
     return { ok: false, reason: CHRISTIANSOE_REASON };
   }
   for (const [pattern, what] of WIDER_AREAS) {

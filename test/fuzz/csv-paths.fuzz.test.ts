@@ -77,7 +77,12 @@ describe("direct and csv-parse paths agree", () => {
           expect(direct).toEqual(streamed);
         },
       ),
-      { numRuns: 400 },
+      {
+        numRuns: 400,
+        // Found by this test: csv-parse measures its limits in UTF-8 bytes, so three Danish
+        // letters exceed a 3-character field limit there; the direct path now defers to it.
+        examples: [[",", ["a"], "æøå", false, { maxFieldChars: 3, maxRecordChars: 3 }]],
+      },
     );
   });
 });

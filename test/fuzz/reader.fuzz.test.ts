@@ -10,6 +10,8 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatDiagnostic, InputError } from "../../src/diagnostics.js";
 import { type ReadOptions, readTable } from "../../src/read/index.js";
+import { flatObject } from "../../src/read/json.js";
+import { parseJson } from "../../src/read/json-parse.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jobindex-fuzz-read-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -203,6 +205,43 @@ describe("readTable never crashes and never hangs", () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("the JSON-lines shortcut (JSON.parse for flat lines)", () => {
+  const cell = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const key = fc.oneof(
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom("0", "1", "10", "01", "-1", "__proto__", "period", "Area"),
+  );
+  /** A flat object's text, spaced in any way JSON allows, keys possibly repeated. */
+  const line = fc
+    .tuple(fc.array(fc.tuple(key, cell), { maxLength: 6 }), fc.constantFrom("", " ", "\t", "\r"))
+    .map(([entries, space]) => {
+      const body = entries
+        .map(([k, v]) => `${JSON.stringify(k)}${space}:${space}${JSON.stringify(v)}`)
+        .join(`,${space}`);
+      return `${space}{${space}${body}${space}}${space}`;
+    });
+
+  it("gives the located parser's entries, in its order, or leaves the line to it", () => {
+    const limits = { maxStringChars: 8, maxDepth: 64 };
+    fc.assert(
+      fc.property(fc.oneof(line, fc.json({ depthSize: "small" })), (text) => {
+        const flat = flatObject(text, limits.maxStringChars);
+        if (flat === undefined) return;
+        const { value } = parseJson(text, limits);
+        expect(value).toBeInstanceOf(Map);
+        expect(flat).toEqual([...(value as Map<string, unknown>).entries()]);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

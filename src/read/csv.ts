@@ -4,7 +4,6 @@
  * Records are numbered by the physical line they start on, counted from each record's raw
  * text (csv-parse's own line counter drifts on CRLF inside quoted fields).
  */
-import { readFile } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { type Diagnostic, DiagnosticBag, InputError } from "../diagnostics.js";
@@ -69,7 +68,7 @@ export async function readCsv(
     checkTableFits(source, decodeHead(source, options.encoding ?? sniffed), separator, limits);
   }
   const table = await readWithEncodingFallback(sniffed, options.encoding, (encoding, lenient) =>
-    parseCsvFile(source.file, { encoding, lenient, separator, limits, options, size: source.size }),
+    parseCsvFile(source, { encoding, lenient, separator, limits, options }),
   );
   return table;
 }
@@ -126,8 +125,6 @@ interface CsvSettings {
   separator: Separator;
   limits: Limits;
   options: ReadOptions;
-  /** File size in bytes, to choose the direct path for small files. */
-  size: number;
 }
 
 /** Thrown inside the parser to end a read early: the diagnostics are full (see `CsvCollector`). */
@@ -232,6 +229,9 @@ class CsvCollector {
   private hold(record: string[], line: number): void {
     // Every row is evidence of the decimal mark, whether it is held or not.
     for (let i = 0; i < record.length; i++) this.evidence.observe(record[i] ?? "", line, i);
+    const period = this.judge === undefined ? null : (record[this.periodColumn] ?? null);
+    const admission = this.held.admit(period);
+    if (admission === undefined) return;
     const values = new Array<string>(record.length);
     let strings = 0;
     for (let i = 0; i < record.length; i++) {
@@ -240,8 +240,7 @@ class CsvCollector {
       if (shared === undefined) strings += stringBytes(cell.length);
       values[i] = shared ?? cell;
     }
-    const period = this.judge === undefined ? null : (record[this.periodColumn] ?? null);
-    if (!this.held.add({ line, values }, period, rowBytes(record.length, strings))) return;
+    this.held.push({ line, values }, rowBytes(record.length, strings), admission);
     if (this.held.bytes > this.limits.maxTableBytes) {
       throw new InputError([
         ...this.bag.items,
@@ -288,20 +287,19 @@ function fieldTooLarge(
   };
 }
 
-/** Files up to this size may take the direct path (read whole, split by line and separator). */
-const DIRECT_MAX_BYTES = 4 * 1024 * 1024;
 const QUOTE = 0x22;
 
 /**
- * The lines of a small file without a single quote character, or undefined. Such a file has
+ * The lines of a small file (one read whole when opened) without a single quote character,
+ * or undefined. Such a file has
  * no quoted fields, so a line is a record and a separator ends a field; when every line is
  * also within the field and record limits, csv-parse could raise no error on it, and
  * splitting gives the same records, faster: csv-parse's state machine runs cold at start-up,
  * where the shipped data is read (docs/performance.md).
  */
-async function directLines(file: string, settings: CsvSettings): Promise<string[] | undefined> {
-  if (settings.size > DIRECT_MAX_BYTES) return undefined;
-  const bytes = await readFile(file);
+function directLines(source: Source, settings: CsvSettings): string[] | undefined {
+  const { bytes } = source;
+  if (bytes === undefined) return undefined;
   if (bytes.includes(QUOTE)) return undefined;
   let text: string;
   if (settings.encoding === "latin1") text = decodeLatin1(bytes);
@@ -323,10 +321,11 @@ async function directLines(file: string, settings: CsvSettings): Promise<string[
   return lines.every(fits) ? lines : undefined;
 }
 
-async function parseCsvFile(file: string, settings: CsvSettings): Promise<Table> {
+async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Table> {
+  const { file } = source;
   const bag = new DiagnosticBag();
   const collector = new CsvCollector(file, bag, settings.limits, settings.options);
-  const lines = await directLines(file, settings);
+  const lines = directLines(source, settings);
   if (lines !== undefined) {
     try {
       for (const line of lines) collector.add(line.split(settings.separator));
@@ -356,7 +355,7 @@ async function parseCsvFile(file: string, settings: CsvSettings): Promise<Table>
     },
   });
   try {
-    await pipeline(textChunks(file, settings.encoding, settings.lenient), parser, drain);
+    await pipeline(textChunks(source, settings.encoding, settings.lenient), parser, drain);
   } catch (error) {
     if (error instanceof StopReading) return finishTable(collector, settings);
     if (!(error instanceof CsvError)) throw error;

@@ -38,7 +38,38 @@ export function isMissingCell(cell: Cell): boolean {
   return cell === null || (typeof cell === "string" && MISSING.has(cell.trim()));
 }
 
+/**
+ * What a cell says of the decimal mark. The common shapes (`1234`, `12.5`) are told by a
+ * scan of their characters; the rest by the patterns above (`classifyByPattern`), which
+ * define the answer (test/read/decimal.test.ts checks the scan against them).
+ */
 export function classifyCell(cell: Cell): CellKind {
+  if (typeof cell === "string") {
+    const shape = plainShape(cell);
+    if (shape === "digits") return "integer";
+    if (shape === "decimal") return AMBIGUOUS.test(cell) ? "ambiguous" : "point";
+  }
+  return classifyByPattern(cell);
+}
+
+/**
+ * `digits` for `0`–`9` only; `decimal` for digits, one point and at least one digit after
+ * it (`12.5`, `.5`); undefined for anything else.
+ */
+function plainShape(text: string): "digits" | "decimal" | undefined {
+  let point = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== 46 || point >= 0) return undefined;
+    point = i;
+  }
+  if (text.length === 0) return undefined;
+  if (point < 0) return "digits";
+  return point < text.length - 1 ? "decimal" : undefined;
+}
+
+export function classifyByPattern(cell: Cell): CellKind {
   if (cell === null) return "missing";
   if (typeof cell === "number") return "integer";
   if (typeof cell !== "string") return "text";

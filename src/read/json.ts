@@ -9,7 +9,7 @@
  * `Forventet og faktisk antal ...: Forventet antal`, ...), so both forms give the same
  * columns. Row lines are where each record (object, or `Data` row) starts.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
 import { DecimalEvidence } from "./decimal.js";
@@ -95,7 +95,7 @@ export async function readJsonDocument(
       file,
     });
   }
-  const bytes = await readFile(file);
+  const bytes = source.bytes ?? readFileSync(file);
   const encoding = options.encoding ?? sniffEncoding(bytes, true);
   const text = encoding === "utf-8" ? new TextDecoder("utf-8").decode(bytes) : decodeLatin1(bytes);
   let parsed: ReturnType<typeof parseJson>;
@@ -362,17 +362,18 @@ export async function readJsonLines(
 ): Promise<Table> {
   const sniffed = sniffEncoding(source.head, source.size <= source.head.length);
   return readWithEncodingFallback(sniffed, options.encoding, (encoding, lenient) =>
-    parseJsonLinesFile(source.file, encoding, lenient, limits, options.select),
+    parseJsonLinesFile(source, encoding, lenient, limits, options.select),
   );
 }
 
 async function parseJsonLinesFile(
-  file: string,
+  source: Source,
   encoding: TextEncoding,
   lenient: boolean,
   limits: Limits,
   select: PeriodSelection | undefined,
 ): Promise<Table> {
+  const { file } = source;
   const bag = new DiagnosticBag();
   const jsonLimits = parseLimits(limits);
   const judge = select === undefined ? undefined : new PeriodJudge(select.keep);
@@ -408,7 +409,7 @@ async function parseJsonLinesFile(
     }
   };
   await forEachLine(
-    textChunks(file, encoding, lenient),
+    textChunks(source, encoding, lenient),
     limits.maxRecordChars,
     handleLine,
     (line) =>
@@ -441,6 +442,9 @@ export function flatObject(
   text: string,
   maxStringChars: number,
 ): Array<[string, string | number | boolean | null]> | undefined {
+  // A string over the field limit is the located parser's to report, even one a repeated
+  // key overwrites (JSON.parse would never show it): only lines that cannot hold one here.
+  if (text.length > maxStringChars) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -450,9 +454,8 @@ export function flatObject(
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
   const entries = Object.entries(value);
   for (const [key, cell] of entries) {
-    if (key.length > maxStringChars || INDEX_KEY.test(key)) return undefined;
+    if (INDEX_KEY.test(key)) return undefined;
     if (typeof cell === "object" && cell !== null) return undefined;
-    if (typeof cell === "string" && cell.length > maxStringChars) return undefined;
   }
   return entries as Array<[string, string | number | boolean | null]>;
 }

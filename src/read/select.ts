@@ -26,6 +26,9 @@ export interface PeriodSelection {
  */
 export type Verdict = "keep" | "skip" | "newer" | "none";
 
+/** Where a held row goes: with the rows of its period, or with those that have none. */
+export type Admission = "placed" | "unplaced";
+
 /** Distinct period spellings remembered; beyond this, cells are parsed each time. */
 const MAX_REMEMBERED = 10_000;
 
@@ -96,27 +99,38 @@ export class HeldRows<R extends { line: number }> {
 
   /** Holds `row` if its period is wanted; false when it was left out. */
   add(row: R, period: Cell, bytes: number): boolean {
-    if (this.judge === undefined) {
-      this.placed.push(row);
-      this.placedBytes += bytes;
-      return true;
-    }
+    const admission = this.admit(period);
+    if (admission === undefined) return false;
+    this.push(row, bytes, admission);
+    return true;
+  }
+
+  /**
+   * Whether a row with this period cell is to be held (then `push` it with the answer), or
+   * undefined: leave it out. Lets a reader judge a row before it builds it.
+   */
+  admit(period: Cell): Admission | undefined {
+    if (this.judge === undefined) return "placed";
     const verdict = this.judge.judge(period);
-    if (verdict === "none") {
-      this.unplaced.push(row);
-      this.unplacedBytes += bytes;
-      return true;
-    }
-    if (verdict === "skip") return false;
+    if (verdict === "none") return "unplaced";
+    if (verdict === "skip") return undefined;
     if (verdict === "newer") {
       // The rows of the older period are left out after all.
       this.judge.skipped += this.placed.length;
       this.placed = [];
       this.placedBytes = 0;
     }
-    this.placed.push(row);
-    this.placedBytes += bytes;
-    return true;
+    return "placed";
+  }
+
+  push(row: R, bytes: number, admission: Admission): void {
+    if (admission === "placed") {
+      this.placed.push(row);
+      this.placedBytes += bytes;
+    } else {
+      this.unplaced.push(row);
+      this.unplacedBytes += bytes;
+    }
   }
 
   get bytes(): number {

@@ -2,8 +2,7 @@
  * Opening a file for reading: the clean errors for missing files, directories and limits,
  * the first bytes for sniffing (binary, encoding, format), and a decoded text stream.
  */
-import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
@@ -17,7 +16,16 @@ export interface Source {
   head: Buffer;
   /** Lower-case extension without the dot (`csv`, `jsonl`, ``). */
   extension: string;
+  /** The whole file when it is small (at most `WHOLE_FILE_BYTES`), read once when opened. */
+  bytes?: Buffer;
 }
+
+/**
+ * Files up to this size are read whole, in one synchronous call, when opened: the shipped
+ * data and most extracts. Streaming them in 64 KiB chunks costs a round trip through the
+ * thread pool per chunk, which is most of a small run's start-up (docs/performance.md).
+ */
+export const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Throws a single-diagnostic InputError: for problems after which nothing else can be read. */
 export function fatal(d: Diagnostic): never {
@@ -25,12 +33,16 @@ export function fatal(d: Diagnostic): never {
 }
 
 export async function openSource(file: string, limits: Limits): Promise<Source> {
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT" || error.code === "ENOTDIR") {
+  let info: ReturnType<typeof statSync>;
+  try {
+    info = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") {
       fatal({ code: ReadCode.FileNotFound, message: "file not found", file });
     }
-    fatal({ code: ReadCode.FileUnreadable, message: `cannot read file (${error.code})`, file });
-  });
+    unreadable(file, error);
+  }
   if (!info.isFile()) {
     const what = info.isDirectory() ? "a directory" : "not a regular file";
     fatal({ code: ReadCode.NotAFile, message: `expected a data file, found ${what}`, file });
@@ -42,23 +54,41 @@ export async function openSource(file: string, limits: Limits): Promise<Source> 
       file,
     });
   }
-  const head = await readHead(file, Math.min(info.size, SNIFF_BYTES));
-  const source = { file, size: info.size, head, extension: extname(file).slice(1).toLowerCase() };
+  let bytes: Buffer | undefined;
+  let head: Buffer;
+  try {
+    if (info.size <= WHOLE_FILE_BYTES) {
+      bytes = readFileSync(file);
+      head = bytes.subarray(0, SNIFF_BYTES);
+    } else head = readHead(file, SNIFF_BYTES);
+  } catch (error) {
+    unreadable(file, error);
+  }
+  const source: Source = {
+    file,
+    size: bytes?.length ?? info.size,
+    head,
+    extension: extname(file).slice(1).toLowerCase(),
+    ...(bytes !== undefined ? { bytes } : {}),
+  };
   checkNotEmpty(source);
   checkNotBinary(source);
   return source;
 }
 
-async function readHead(file: string, length: number): Promise<Buffer> {
-  const handle = await open(file, "r").catch((error: NodeJS.ErrnoException) =>
-    fatal({ code: ReadCode.FileUnreadable, message: `cannot read file (${error.code})`, file }),
-  );
+function unreadable(file: string, error: unknown): never {
+  const code = (error as NodeJS.ErrnoException).code;
+  fatal({ code: ReadCode.FileUnreadable, message: `cannot read file (${code})`, file });
+}
+
+function readHead(file: string, length: number): Buffer {
+  const fd = openSync(file, "r");
   try {
     const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    const bytesRead = readSync(fd, buffer, 0, length, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -150,16 +180,19 @@ export function decodeLatin1(bytes: Buffer): string {
 }
 
 /**
- * The file as a stream of decoded text chunks, BOM removed. In `utf-8` mode invalid bytes
+ * The file as a stream of decoded text chunks (one, for a file read whole), BOM removed. In `utf-8` mode invalid bytes
  * raise `NotUtf8Error` unless `lenient` (the user forced the encoding): then they become U+FFFD.
  */
 export async function* textChunks(
-  file: string,
+  source: Pick<Source, "file" | "bytes">,
   encoding: TextEncoding,
   lenient = false,
 ): AsyncGenerator<string> {
   const decoder = encoding === "utf-8" ? new TextDecoder("utf-8", { fatal: !lenient }) : undefined;
-  for await (const chunk of createReadStream(file, { highWaterMark: SNIFF_BYTES })) {
+  const chunks = source.bytes
+    ? [source.bytes]
+    : createReadStream(source.file, { highWaterMark: SNIFF_BYTES });
+  for await (const chunk of chunks) {
     const bytes = chunk as Buffer;
     if (!decoder) {
       yield decodeLatin1(bytes);

@@ -232,16 +232,23 @@ describe("the JSON-lines shortcut (JSON.parse for flat lines)", () => {
     });
 
   it("gives the located parser's entries, in its order, or leaves the line to it", () => {
-    const limits = { maxStringChars: 8, maxDepth: 64 };
     fc.assert(
-      fc.property(fc.oneof(line, fc.json({ depthSize: "small" })), (text) => {
-        const flat = flatObject(text, limits.maxStringChars);
-        if (flat === undefined) return;
-        const { value } = parseJson(text, limits);
-        expect(value).toBeInstanceOf(Map);
-        expect(flat).toEqual([...(value as Map<string, unknown>).entries()]);
-      }),
-      { numRuns: 2000 },
+      fc.property(
+        fc.oneof(line, fc.json({ depthSize: "small" })),
+        fc.integer({ min: 1, max: 60 }),
+        (text, maxStringChars) => {
+          const flat = flatObject(text, maxStringChars);
+          if (flat === undefined) return;
+          const { value } = parseJson(text, { maxStringChars, maxDepth: 64 });
+          expect(value).toBeInstanceOf(Map);
+          expect(flat).toEqual([...(value as Map<string, unknown>).entries()]);
+        },
+      ),
+      {
+        numRuns: 2000,
+        // Found by this test: a repeated key hid an over-long string from JSON.parse.
+        examples: [['{"01":"         ","01":null}', 8]],
+      },
     );
   });
 });

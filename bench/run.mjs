@@ -51,7 +51,7 @@ const HAVE_R = have("Rscript");
 const HAVE_TIME = existsSync("/usr/bin/time");
 
 function ensureBuilt() {
-  const needed = ["dist/cli/main.js", "dist/read/index.js", "dist/benchmark/ols.js"];
+  const needed = ["dist/cli/main.cjs", "dist/read/index.js", "dist/benchmark/ols.js"];
   if (needed.every((p) => existsSync(join(root, p)))) return;
   log("building (npm run build) …");
   execFileSync(node, [join(root, "scripts", "build.mjs")], { cwd: root, stdio: "inherit" });

@@ -4,11 +4,15 @@
  *
  * 1. `tsc -p tsconfig.build.json` emits the library API (dist/index.js and the rest of
  *    dist/, with .d.ts) exactly as the sources are laid out: what `import "jobindex"` gets.
- * 2. esbuild bundles the command line, src/cli/main.ts, into dist/cli/main.js with its
- *    dependencies inlined. Start-up is dominated by resolving and evaluating many small
- *    modules (commander, csv-parse, our own ~60 files), and one file loads several times
- *    faster. Code splitting keeps every dynamic `import()` (reporters, model mode with
- *    ml-matrix and stdlib, html) in its own chunk, loaded only by the run that needs it.
+ * 2. esbuild bundles the command line, src/cli/main.ts, into one CommonJS file,
+ *    dist/cli/main.cjs, with its dependencies inlined. Start-up is dominated by resolving,
+ *    compiling and evaluating many small modules (commander, csv-parse, our own ~60
+ *    files), and one file loads several times faster. What a dynamic `import()` brings in
+ *    (reporters, model mode with ml-matrix and stdlib, html) stays in that file but is
+ *    evaluated only by the run that imports it (esbuild wraps such modules lazily).
+ * 3. The V8 code cache: bin/jobindex.js runs typical command lines on the shipped data
+ *    once (`CODE_CACHE_TRAINING`) and writes what V8 compiled to dist/cli/main.cjs.cache,
+ *    which later runs load instead of compiling (docs/performance.md).
  *
  * Flags: `--bundle-only` skips tsc (for quick start-up measurements); `--metafile` writes
  * dist/cli/meta.json for `npx esbuild --analyze`-style inspection.
@@ -39,6 +43,8 @@ function runTsc() {
  * the tsc layout (src/x/y.ts → dist/x/y.js), not the bundle's. Every output file of the
  * bundle lives flat in dist/cli/, so each module's own URL is a fixed relative step away.
  */
+const MODULE_URL = 'require("node:url").pathToFileURL(__filename)';
+
 const keepModuleUrls = {
   name: "keep-module-urls",
   setup(b) {
@@ -49,7 +55,7 @@ const keepModuleUrls = {
       const asBuilt = relative(outdir, join(root, "dist", fromSrc))
         .split(sep)
         .join("/");
-      const url = `new URL(${JSON.stringify(asBuilt)}, import.meta.url).href`;
+      const url = `new URL(${JSON.stringify(asBuilt)}, ${MODULE_URL}).href`;
       return { contents: text.replaceAll("import.meta.url", url), loader: "ts" };
     });
   },
@@ -58,35 +64,48 @@ const keepModuleUrls = {
 async function bundleCli() {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: "src/cli/main.ts" },
-    outdir,
+    entryPoints: ["src/cli/main.ts"],
+    outfile: join(outdir, "main.cjs"),
     bundle: true,
-    splitting: true,
-    format: "esm",
+    format: "cjs",
     platform: "node",
     target: "node20",
-    chunkNames: "chunk-[hash]",
     legalComments: "none",
+    // Fewer bytes to read, hash and (without a cache) parse at every start; names are kept
+    // so a --debug stack trace still reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
     metafile: true,
     logLevel: "warning",
-    // CommonJS dependencies (cli-table3, stdlib) call require() for Node built-ins; an ES
-    // module has no `require`, so each output file gets one.
-    banner: {
-      js: 'import { createRequire as __jobindexRequire } from "node:module";\nconst require = __jobindexRequire(import.meta.url);',
-    },
     plugins: [keepModuleUrls],
   });
   if (args.has("--metafile")) {
     writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));
   }
-  // Chunks of earlier builds linger (their names carry content hashes). They are removed
-  // only after the new ones are written, so a jobindex already running (a test, another
-  // shell) never finds its chunks missing; unchanged chunks keep their names.
-  const written = new Set(Object.keys(result.metafile.outputs).map((p) => join(root, p)));
+  // Chunks of the earlier, code-split layout would only confuse a reader of dist/.
   for (const name of readdirSafe(outdir)) {
-    const path = join(outdir, name);
-    if (name.startsWith("chunk-") && !written.has(path)) rmSync(path, { force: true });
+    if (name.startsWith("chunk-")) rmSync(join(outdir, name), { force: true });
   }
+}
+
+/** Command lines whose code the cache holds: the runs that should start fastest. */
+const CODE_CACHE_TRAINING = [
+  ["--version"],
+  ["index"],
+  ["index", "--format", "json"],
+  ["benchmark"],
+  ["benchmark", "--format", "json"],
+];
+
+/** Runs the training command lines in one process, which writes dist/cli/main.cjs.cache. */
+function writeCodeCache() {
+  rmSync(join(outdir, "main.cjs.cache"), { force: true });
+  const result = spawnSync(process.execPath, [join(root, "bin", "jobindex.js")], {
+    cwd: root,
+    env: { ...process.env, JOBINDEX_CODE_CACHE_TRAIN: JSON.stringify(CODE_CACHE_TRAINING) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (result.status !== 0) throw new Error("writing the code cache failed (see above)");
 }
 
 function readdirSafe(dir) {
@@ -97,9 +116,10 @@ function readdirSafe(dir) {
   }
 }
 
-// tsc first: it also writes dist/cli/main.js, which the bundle must overwrite. A type
-// error still fails the build, but only after the bundle is written, so the command line
-// stays runnable while a half-finished module elsewhere does not type-check.
+// tsc first (it also writes dist/cli/main.js, the unbundled entry, which nothing runs). A
+// type error still fails the build, but only after the bundle is written, so the command
+// line stays runnable while a half-finished module elsewhere does not type-check.
 const tscStatus = args.has("--bundle-only") ? 0 : runTsc();
 await bundleCli();
+writeCodeCache();
 if (tscStatus !== 0) process.exitCode = tscStatus;

@@ -27,7 +27,7 @@ const { values } = parseArgs({
   },
 });
 
-if (!existsSync(join(root, "dist", "cli", "main.js"))) {
+if (!existsSync(join(root, "dist", "cli", "main.cjs"))) {
   throw new Error("dist/ is missing: run `npm run build` first");
 }
 if (!existsSync(values.chromium)) {

@@ -1,9 +1,20 @@
+/**
+ * The command line's entry: bundled into dist/cli/main.cjs, which bin/jobindex.js loads
+ * (with the build's V8 code cache) and calls `run` on. Importing it runs nothing.
+ */
 import { main } from "./program.js";
 
-// A reader that stops early (`jobindex index | head`) closes the pipe: that is not an error.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
+let pipeHandled = false;
 
-process.exitCode = await main(process.argv);
+/** Runs one command line (`process.argv` shape); resolves to the exit code. */
+export function run(argv: string[]): Promise<number> {
+  if (!pipeHandled) {
+    pipeHandled = true;
+    // A reader that stops early (`jobindex index | head`) closes the pipe: not an error.
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+  }
+  return main(argv);
+}

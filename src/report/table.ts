@@ -1,12 +1,12 @@
 /**
- * The terminal table: cli-table3 for layout, chalk for colour. Optional columns are
+ * The terminal table: a box-drawn grid (./grid.ts, cli-table3's layout), chalk for colour. Optional columns are
  * dropped from the right until the table fits the width (100 columns when piped).
  * Colour marks better (green) or worse (red) than expected in columns that declare
  * `better`, by the value's sign; no colour under NO_COLOR or when piped.
  */
 import { Chalk } from "chalk";
-import Table from "cli-table3";
 import { displayColumns, displayRowCell } from "./format.js";
+import { renderGrid as drawGrid } from "./grid.js";
 import type { ReportColumn, ReportDocument, ReportRow } from "./types.js";
 
 export interface TableContext {
@@ -42,15 +42,12 @@ function renderGrid(
   paint: InstanceType<typeof Chalk>,
 ): string {
   const kept = fitColumns(displayColumns(columns), rows, ctx.width);
-  const table = new Table({
-    head: kept.map((c) => c.header),
-    colAligns: kept.map((c) => (c.kind === "text" ? "left" : "right")),
-    style: { head: ctx.color ? ["bold"] : [], border: ctx.color ? ["grey"] : [], compact: true },
-  });
-  for (const row of rows) {
-    table.push(kept.map((c) => colour(c, row, paint)));
-  }
-  return table.toString();
+  return drawGrid(
+    kept.map((c) => c.header),
+    rows.map((row) => kept.map((c) => colour(c, row, paint))),
+    kept.map((c) => (c.kind === "text" ? "left" : "right")),
+    { head: (text) => paint.bold(text), border: (text) => paint.gray(text) },
+  );
 }
 
 function colour(column: ReportColumn, row: ReportRow, paint: InstanceType<typeof Chalk>): string {

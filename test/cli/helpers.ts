@@ -20,7 +20,7 @@ import { afterAll } from "vitest";
 
 export const root = join(import.meta.dirname, "..", "..");
 export const bin = join(root, "bin", "jobindex.js");
-const bundle = join(root, "dist", "cli", "main.js");
+const bundle = join(root, "dist", "cli", "main.cjs");
 
 function newestSourceMtime(dir: string): number {
   let newest = 0;

@@ -61,6 +61,27 @@ const keepModuleUrls = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for subcommands that are separate
+ * executables (jobindex has none); loading it costs a few milliseconds at every start. The
+ * bundle gives commander a stand-in that loads the real module on first use.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (resolveArgs) =>
+      /[\\/]commander[\\/]/.test(resolveArgs.importer)
+        ? { path: "child_process", namespace: "lazy-child-process" }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
+      contents:
+        'let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });',
+      loader: "js",
+    }));
+  },
+};
+
 async function bundleCli() {
   const result = await build({
     absWorkingDir: root,
@@ -77,7 +98,10 @@ async function bundleCli() {
     minifySyntax: true,
     metafile: true,
     logLevel: "warning",
-    plugins: [keepModuleUrls],
+    plugins: [keepModuleUrls, lazyChildProcess],
+    // bin/jobindex.js runs the bundle as a vm.Script, which has no dynamic import(): a lazy
+    // import of a node built-in (node:stream/promises) becomes a require() when called.
+    supported: { "dynamic-import": false },
   });
   if (args.has("--metafile")) {
     writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));

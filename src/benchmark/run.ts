@@ -3,7 +3,7 @@
  * read → slice (period, group) → published ranking or model → rank → document.
  * The model code (ml-matrix, stdlib) is imported only in model mode, to keep start-up fast.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { DiagnosticBag, InputError, UsageError } from "../diagnostics.js";
 import { type Grouping, groupingOf, groupRequest } from "../groups.js";
 import { dataPath } from "../paths.js";
@@ -423,7 +423,7 @@ async function expandCovariates(list: readonly string[]): Promise<CovariateSpec[
 }
 
 export async function defaultCovariates(): Promise<string[]> {
-  const text = await readFile(dataPath("benchmark", "default-covariates.json"), "utf8");
+  const text = readFileSync(dataPath("benchmark", "default-covariates.json"), "utf8");
   return (JSON.parse(text) as { covariates: string[] }).covariates;
 }
 

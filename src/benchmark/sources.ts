@@ -3,7 +3,7 @@
  * covariate) and the DST cross-section JSON. The only benchmark module besides run.ts that
  * touches files; the join and the model are pure.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { DiagnosticBag, InputError } from "../diagnostics.js";
 import { dataPath } from "../paths.js";
@@ -39,11 +39,13 @@ export async function catalogue(paths: readonly string[]): Promise<CovariateCata
   };
   const bag = new DiagnosticBag();
   for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
+    const info = statSync(path, { throwIfNoEntry: false });
     if (!info) {
       bag.add({ code: "E_FILE_NOT_FOUND", message: "covariate data not found", file: path });
     } else if (info.isDirectory()) {
-      const names = (await readdir(path)).filter((n) => /\.(csv|txt|json)$/i.test(n)).sort();
+      const names = readdirSync(path)
+        .filter((n) => /\.(csv|txt|json)$/i.test(n))
+        .sort();
       for (const name of names) add(join(path, name));
     } else add(path);
   }
@@ -125,7 +127,7 @@ export async function readLongFile(
 
 /** The covariate names the shipped field map gives to cross-section fields. */
 export async function crossSectionFields(): Promise<CrossSectionFields["fields"]> {
-  const text = await readFile(dataPath("benchmark", "cross-section-covariates.json"), "utf8");
+  const text = readFileSync(dataPath("benchmark", "cross-section-covariates.json"), "utf8");
   return (JSON.parse(text) as CrossSectionFields).fields;
 }
 
@@ -136,7 +138,7 @@ export async function readCrossSectionField(
   file: string,
   registry: Registry,
 ): Promise<CovariateSeries> {
-  const text = await readFile(file, "utf8");
+  const text = readFileSync(file, "utf8");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -3,8 +3,7 @@
  * to --out: a temporary file beside the target, renamed only on success, so a failed run
  * never leaves a partial file. An --out that names an input is refused.
  */
-import { randomBytes } from "node:crypto";
-import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../diagnostics.js";
 import type { ReportDocument } from "../report/types.js";
@@ -46,12 +45,26 @@ export function assertNotAnInput(out: string, inputs: readonly string[]): void {
 }
 
 export function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(resolve(path)), `.jobindex-${randomBytes(6).toString("hex")}.tmp`);
+  // The process id and a clock make the name unique beside the target; opening with `wx`
+  // makes sure an existing file (anyone's) is never written over or removed.
+  const tag = `${process.pid.toString(36)}-${Date.now().toString(36)}`;
+  const tmp = join(dirname(resolve(path)), `.jobindex-${tag}.tmp`);
+  const fd = openSync(tmp, "wx");
+  let renamed = false;
   try {
-    writeFileSync(tmp, text);
+    writeFileSync(fd, text);
+    closeSync(fd);
     renameSync(tmp, path);
+    renamed = true;
   } finally {
-    if (existsSync(tmp)) rmSync(tmp, { force: true });
+    if (!renamed) {
+      try {
+        closeSync(fd);
+      } catch {
+        // closed already
+      }
+      rmSync(tmp, { force: true });
+    }
   }
 }
 

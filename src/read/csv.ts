@@ -4,8 +4,7 @@
  * Records are numbered by the physical line they start on, counted from each record's raw
  * text (csv-parse's own line counter drifts on CRLF inside quoted fields).
  */
-import { pipeline } from "node:stream/promises";
-import { CsvError, parse } from "csv-parse";
+import type { CsvError } from "csv-parse";
 import { type Diagnostic, DiagnosticBag, InputError } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
 import { DecimalEvidence } from "./decimal.js";
@@ -334,6 +333,12 @@ async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Tabl
     }
     return finishTable(collector, settings);
   }
+  // csv-parse and node's streams load only for files that need them (quoted, or large):
+  // the shipped data and most small extracts take the direct path above.
+  const [{ CsvError, parse }, { pipeline }] = await Promise.all([
+    import("csv-parse"),
+    import("node:stream/promises"),
+  ]);
   const parser = parse({
     delimiter: settings.separator,
     // Field counts are the collector's to check (E_RAGGED_ROW). csv-parse still compares

@@ -323,8 +323,13 @@ function directLines(source: Source, settings: CsvSettings): string[] | undefine
 async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Table> {
   const { file } = source;
   const bag = new DiagnosticBag();
-  const collector = new CsvCollector(file, bag, settings.limits, settings.options);
   const lines = directLines(source, settings);
+  const collector = new CsvCollector(
+    file,
+    bag,
+    settings.limits,
+    lines === undefined ? settings.options : withLatestKnown(settings.options, lines, settings),
+  );
   if (lines !== undefined) {
     try {
       for (const line of lines) collector.add(line.split(settings.separator));
@@ -368,6 +373,44 @@ async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Tabl
     bag.throwIfErrors();
   }
   return finishTable(collector, settings);
+}
+
+/**
+ * For a file read whole, "the latest period" becomes that period, found by a first look at
+ * the period column alone: files list periods in ascending order, so while streaming every
+ * row would be the latest so far and be built, only to be let go at the next period.
+ */
+function withLatestKnown(
+  options: ReadOptions,
+  lines: readonly string[],
+  settings: CsvSettings,
+): ReadOptions {
+  const select = options.select;
+  if (select?.keep !== "latest") return options;
+  const headerAt = lines.findIndex((line) => line.trim() !== "");
+  const column = select.column(lines[headerAt]?.split(settings.separator) ?? []);
+  if (column === undefined) return options;
+  const judge = new PeriodJudge("latest");
+  for (let i = headerAt + 1; i < lines.length; i++) {
+    const cell = nthField(lines[i] ?? "", settings.separator, column);
+    if (cell !== undefined) judge.judge(cell);
+  }
+  const latest = judge.latestPeriod();
+  return latest === undefined
+    ? options
+    : { ...options, select: { ...select, keep: { exactly: latest } } };
+}
+
+/** The `n`-th field of a quote-free line, without splitting the rest; undefined if short. */
+function nthField(line: string, separator: string, n: number): string | undefined {
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const next = line.indexOf(separator, start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  const end = line.indexOf(separator, start);
+  return line.slice(start, end < 0 ? undefined : end);
 }
 
 /** Sets the field count csv-parse compares records with (its `state.expectedRecordLength`). */

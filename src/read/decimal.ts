@@ -46,27 +46,34 @@ export function isMissingCell(cell: Cell): boolean {
 export function classifyCell(cell: Cell): CellKind {
   if (typeof cell === "string") {
     const shape = plainShape(cell);
-    if (shape === "digits") return "integer";
-    if (shape === "decimal") return AMBIGUOUS.test(cell) ? "ambiguous" : "point";
+    if (shape === DIGITS) return "integer";
+    if (shape !== undefined) {
+      if (AMBIGUOUS.test(cell)) return "ambiguous";
+      return shape === POINT_MARK ? "point" : "comma";
+    }
   }
   return classifyByPattern(cell);
 }
 
+const DIGITS = 0;
+const POINT_MARK = 46;
+const COMMA_MARK = 44;
+
 /**
- * `digits` for `0`–`9` only; `decimal` for digits, one point and at least one digit after
- * it (`12.5`, `.5`); undefined for anything else.
+ * `DIGITS` for `0`–`9` only; the mark's character code for digits with one `.` or one `,`
+ * followed by at least one digit (`12.5`, `9,08`, `.5`); undefined for anything else.
  */
-function plainShape(text: string): "digits" | "decimal" | undefined {
-  let point = -1;
+function plainShape(text: string): number | undefined {
+  let mark = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) continue;
-    if (c !== 46 || point >= 0) return undefined;
-    point = i;
+    if ((c !== POINT_MARK && c !== COMMA_MARK) || mark >= 0) return undefined;
+    mark = i;
   }
   if (text.length === 0) return undefined;
-  if (point < 0) return "digits";
-  return point < text.length - 1 ? "decimal" : undefined;
+  if (mark < 0) return DIGITS;
+  return mark < text.length - 1 ? text.charCodeAt(mark) : undefined;
 }
 
 export function classifyByPattern(cell: Cell): CellKind {

@@ -259,7 +259,7 @@ function recordsTable(
   file: string,
   bag: DiagnosticBag,
 ): Omit<Table, "file" | "format"> {
-  const rows = new RecordRows(file, bag, new HeldRows<TableRow>(undefined));
+  const rows = new RecordRows(file, bag, new HeldRows<PendingRow>(undefined));
   for (const record of records) rows.add(record);
   return rows.table();
 }
@@ -269,6 +269,18 @@ function recordsTable(
  * evidence of the decimal mark, and `held` decides which rows are kept. Rows are padded
  * with nulls to the final column count at the end.
  */
+/**
+ * A held record before it is a row: the object JSON.parse made (kept as is), or its cells
+ * and their columns. Rows are built at the end, for the records still held then: a file
+ * in period order has every record "the latest so far" while it streams.
+ */
+interface PendingRow {
+  line: number;
+  object?: FlatObject;
+  cells?: Cell[];
+  columns?: number[];
+}
+
 class RecordRows {
   private readonly index = new Map<string, number>();
   private readonly evidence = new DecimalEvidence();
@@ -280,32 +292,69 @@ class RecordRows {
   constructor(
     private readonly file: string,
     private readonly bag: DiagnosticBag,
-    readonly held: HeldRows<TableRow>,
+    readonly held: HeldRows<PendingRow>,
     private readonly periodColumn?: (columns: readonly string[]) => number | undefined,
   ) {}
 
-  /** Adds one record; returns the estimated heap of its row (0 when it was not held). */
+  // Scratch of the record being added: its cells and their columns (reused, not allocated).
+  private readonly cells: Cell[] = [];
+  private readonly columnsOf: number[] = [];
+  private period: Cell = null;
+
+  /** Adds a record parsed by the located parser; returns its row's estimated heap, or 0. */
   add(record: JsonRecord): number {
-    const values: Cell[] = new Array(this.index.size).fill(null);
-    let period: Cell = null;
-    let strings = 0;
+    let n = 0;
     for (const [key, value] of record.entries) {
-      let i = this.index.get(key);
-      if (i === undefined) {
-        i = this.index.size;
-        this.index.set(key, i);
-      }
-      const cell = toCell(value, key, record.line, i, this.file, this.bag);
-      values[i] = cell;
-      this.evidence.observe(cell, record.line, i);
-      if (typeof cell === "string") strings += stringBytes(cell.length);
-      if (this.periodColumn !== undefined && this.periodKey(key)) {
-        period = cell;
-        this.sawPeriod = true;
-      }
+      const i = this.column(key);
+      this.note(n++, i, toCell(value, key, record.line, i, this.file, this.bag), key, record.line);
     }
-    const bytes = rowBytes(values.length, strings);
-    return this.held.add({ line: record.line, values }, period, bytes) ? bytes : 0;
+    const cells = this.cells.slice(0, n);
+    return this.hold({ line: record.line, cells, columns: this.columnsOf.slice(0, n) }, cells);
+  }
+
+  /** Adds a flat object (see `flatObject`); returns its row's estimated heap, or 0. */
+  addFlat(line: number, object: FlatObject): number {
+    let n = 0;
+    for (const key in object) {
+      this.note(n++, this.column(key), object[key] ?? null, key, line);
+    }
+    return this.hold({ line, object }, this.cells, n);
+  }
+
+  private column(key: string): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.index.size;
+      this.index.set(key, i);
+    }
+    return i;
+  }
+
+  /** The n-th cell of the record: every cell is evidence of the decimal mark. */
+  private note(n: number, column: number, cell: Cell, key: string, line: number): void {
+    this.cells[n] = cell;
+    this.columnsOf[n] = column;
+    this.evidence.observe(cell, line, column);
+    if (this.periodColumn !== undefined && this.periodKey(key)) {
+      this.period = cell;
+      this.sawPeriod = true;
+    }
+  }
+
+  /** Holds the record if the selection wants it; its estimated heap as a row, or 0. */
+  private hold(row: PendingRow, cells: readonly Cell[], n = cells.length): number {
+    const period = this.period;
+    this.period = null;
+    const admission = this.held.admit(period);
+    if (admission === undefined) return 0;
+    let strings = 0;
+    for (let k = 0; k < n; k++) {
+      const cell = cells[k];
+      if (typeof cell === "string") strings += stringBytes(cell.length);
+    }
+    const bytes = rowBytes(this.index.size, strings);
+    this.held.push(row, bytes, admission);
+    return bytes;
   }
 
   private periodKey(key: string): boolean {
@@ -319,10 +368,18 @@ class RecordRows {
 
   table(): Omit<Table, "file" | "format"> {
     const columns = [...this.index.keys()];
-    const rows = this.held.rows();
-    for (const row of rows) {
-      for (let i = row.values.length; i < columns.length; i++) row.values.push(null);
-    }
+    const rows = this.held.rows().map((pending): TableRow => {
+      const values: Cell[] = new Array(columns.length).fill(null);
+      if (pending.object !== undefined) {
+        for (const key in pending.object)
+          values[this.index.get(key) ?? 0] = pending.object[key] ?? null;
+      } else {
+        pending.cells?.forEach((cell, k) => {
+          values[pending.columns?.[k] ?? 0] = cell;
+        });
+      }
+      return { line: pending.line, values };
+    });
     return { columns, rows, ...decimalMarkOf(this.evidence, this.file, this.bag) };
   }
 }
@@ -377,12 +434,12 @@ async function parseJsonLinesFile(
   const bag = new DiagnosticBag();
   const jsonLimits = parseLimits(limits);
   const judge = select === undefined ? undefined : new PeriodJudge(select.keep);
-  const rows = new RecordRows(file, bag, new HeldRows<TableRow>(judge), select?.column);
+  const rows = new RecordRows(file, bag, new HeldRows<PendingRow>(judge), select?.column);
   const handleLine = (text: string, line: number) => {
     if (text.trim() === "") return;
     const flat = flatObject(text, jsonLimits.maxStringChars);
     if (flat !== undefined) {
-      rows.add({ line, entries: flat });
+      rows.addFlat(line, flat);
       if (rows.held.bytes > limits.maxTableBytes) {
         fatal(tableTooLarge(file, limits.maxTableBytes, { line }));
       }
@@ -432,16 +489,13 @@ async function parseJsonLinesFile(
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
 
 /**
- * The entries of a line that is one flat object (strings, numbers, true, false, null),
- * parsed by `JSON.parse`; undefined for anything else, which the located parser then reads
+ * A line that is one flat object (strings, numbers, true, false, null), parsed by
+ * `JSON.parse`; undefined for anything else, which the located parser then reads
  * to say what is wrong and where. The two agree on such lines, except that a plain object
  * moves integer-like keys first, so a line with one goes to the located parser too
  * (test/fuzz/reader.fuzz.test.ts compares both on random lines).
  */
-export function flatObject(
-  text: string,
-  maxStringChars: number,
-): Array<[string, string | number | boolean | null]> | undefined {
+export function flatObject(text: string, maxStringChars: number): FlatObject | undefined {
   // A string over the field limit is the located parser's to report, even one a repeated
   // key overwrites (JSON.parse would never show it): only lines that cannot hold one here.
   if (text.length > maxStringChars) return undefined;
@@ -452,13 +506,18 @@ export function flatObject(
     return undefined;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value);
-  for (const [key, cell] of entries) {
-    if (INDEX_KEY.test(key)) return undefined;
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57 && INDEX_KEY.test(key)) return undefined;
+    const cell = object[key];
     if (typeof cell === "object" && cell !== null) return undefined;
   }
-  return entries as Array<[string, string | number | boolean | null]>;
+  return object as FlatObject;
 }
+
+/** One JSON line's object whose values are all strings, numbers, true, false or null. */
+export type FlatObject = Record<string, string | number | boolean | null>;
 
 /**
  * Splits decoded chunks into lines without ever holding more than `maxLine` characters of

@@ -35,11 +35,14 @@ describe("classifyCell", () => {
   });
 
   it("agrees on the shapes the scan decides", () => {
-    for (const cell of ["0", "1234", "12.5", ".5", "1.234", "0.123", "5.", "1..2", "", "007"]) {
+    const cells = ["0", "1234", "12.5", ".5", "1.234", "0.123", "5.", "1..2", "", "007", "9,08"];
+    for (const cell of [...cells, "1,234", ",5", "5,", "1,2,3", "0,123"]) {
       expect(classifyCell(cell), cell).toBe(classifyByPattern(cell));
     }
     expect(classifyCell("1.234")).toBe("ambiguous");
     expect(classifyCell("12.5")).toBe("point");
     expect(classifyCell("1234")).toBe("integer");
+    expect(classifyCell("9,08")).toBe("comma");
+    expect(classifyCell("1,234")).toBe("ambiguous");
   });
 });

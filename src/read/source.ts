@@ -99,8 +99,9 @@ export function hasUtf8Bom(bytes: Buffer): boolean {
 }
 
 function checkNotEmpty(source: Source): void {
+  if (source.size > source.head.length) return;
   const text = source.head.subarray(hasUtf8Bom(source.head) ? 3 : 0).toString("latin1");
-  if (source.size <= source.head.length && text.trim() === "") {
+  if (text.trim() === "") {
     fatal({
       code: ReadCode.Empty,
       message: "expected a header and rows, found an empty file",

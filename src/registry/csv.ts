@@ -28,30 +28,46 @@ export function parseCsv(text: string): CsvRecord[] {
     field = "";
   };
 
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
+  // Runs of plain characters are taken whole (a slice, not a character at a time): the
+  // registry is read by every command, at start-up.
+  const SPECIAL = /[,\r\n"]/g;
+  let i = 0;
+  while (i < src.length) {
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
+      const quote = src.indexOf('"', i);
+      const end = quote < 0 ? src.length : quote;
+      const run = src.slice(i, end);
+      for (let at = run.indexOf("\n"); at >= 0; at = run.indexOf("\n", at + 1)) line++;
+      field += run;
+      i = end;
+      if (quote < 0) break;
+      if (src[quote + 1] === '"') {
         field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
+        i = quote + 2;
       } else {
-        if (ch === "\n") line++;
-        field += ch;
+        quoted = false;
+        i = quote + 1;
       }
-    } else if (ch === '"' && field === "") {
-      quoted = true;
+      continue;
+    }
+    SPECIAL.lastIndex = i;
+    const special = SPECIAL.exec(src);
+    const at = special === null ? src.length : special.index;
+    field += src.slice(i, at);
+    if (special === null) break;
+    const ch = src[at];
+    i = at + 1;
+    if (ch === '"') {
+      if (field === "") quoted = true;
+      else field += ch;
     } else if (ch === ",") {
       fields.push(field);
       field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
+    } else {
+      if (ch === "\r" && src[i] === "\n") i++;
       endRecord();
       line++;
       recordLine = line;
-    } else {
-      field += ch;
     }
   }
   if (field !== "" || fields.length > 0) endRecord();

@@ -7,7 +7,7 @@
 import type { CsvError } from "csv-parse";
 import { type Diagnostic, DiagnosticBag, InputError } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
-import { DecimalEvidence } from "./decimal.js";
+import type { DecimalEvidence } from "./decimal.js";
 import {
   formatSize,
   type Limits,
@@ -18,7 +18,7 @@ import {
   type TextEncoding,
   tableTooLarge,
 } from "./limits.js";
-import { HeldRows, PeriodJudge, selectRows } from "./select.js";
+import { type Admission, HeldRows, PeriodJudge, selectRows } from "./select.js";
 import { sniffSeparator } from "./sniff.js";
 import {
   decodeLatin1,
@@ -169,7 +169,6 @@ const LINE_BREAK = /[\r\n]/;
 class CsvCollector {
   header: string[] | undefined;
   headerLine = 1;
-  readonly evidence = new DecimalEvidence();
   /** The line the next record starts on. */
   line = 1;
   private held = new HeldRows<TableRow>(undefined);
@@ -187,6 +186,33 @@ class CsvCollector {
 
   get rows(): TableRow[] {
     return this.held.rows();
+  }
+
+  get evidence(): DecimalEvidence {
+    return this.held.evidence();
+  }
+
+  /**
+   * Takes one line of a quote-free file (the direct path). A row the selection leaves out
+   * is judged by its period field and counted, not split: only its field count is checked.
+   */
+  addLine(text: string, separator: string): void {
+    const { header, judge } = this;
+    if (header !== undefined && judge !== undefined && text.trim() !== "") {
+      const period = nthField(text, separator, this.periodColumn);
+      if (period !== undefined && fieldCount(text, separator) === header.length) {
+        const admission = this.held.admit(period);
+        if (admission === undefined) {
+          this.line++;
+          return;
+        }
+        const start = this.line++;
+        this.hold(text.split(separator), start, admission);
+        if (this.full) throw new StopReading();
+        return;
+      }
+    }
+    this.add(text.split(separator));
   }
 
   /** True once the bag holds as many problems as it lists: reading on would find no more. */
@@ -225,12 +251,12 @@ class CsvCollector {
     if (this.full) throw new StopReading();
   }
 
-  private hold(record: string[], line: number): void {
-    // Every row is evidence of the decimal mark, whether it is held or not.
-    for (let i = 0; i < record.length; i++) this.evidence.observe(record[i] ?? "", line, i);
+  private hold(record: string[], line: number, admitted?: Admission): void {
     const period = this.judge === undefined ? null : (record[this.periodColumn] ?? null);
-    const admission = this.held.admit(period);
+    const admission = admitted ?? this.held.admit(period);
     if (admission === undefined) return;
+    const evidence = this.held.evidenceOf(admission);
+    for (let i = 0; i < record.length; i++) evidence.observe(record[i] ?? "", line, i);
     const values = new Array<string>(record.length);
     let strings = 0;
     for (let i = 0; i < record.length; i++) {
@@ -332,7 +358,7 @@ async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Tabl
   );
   if (lines !== undefined) {
     try {
-      for (const line of lines) collector.add(line.split(settings.separator));
+      for (const line of lines) collector.addLine(line, settings.separator);
     } catch (error) {
       if (!(error instanceof StopReading)) throw error;
     }
@@ -411,6 +437,13 @@ function nthField(line: string, separator: string, n: number): string | undefine
   }
   const end = line.indexOf(separator, start);
   return line.slice(start, end < 0 ? undefined : end);
+}
+
+/** The number of fields of a quote-free line. */
+function fieldCount(line: string, separator: string): number {
+  let count = 1;
+  for (let at = line.indexOf(separator); at >= 0; at = line.indexOf(separator, at + 1)) count++;
+  return count;
 }
 
 /** Sets the field count csv-parse compares records with (its `state.expectedRecordLength`). */

@@ -115,6 +115,28 @@ interface ColumnEvidence {
 export class DecimalEvidence {
   private readonly columns: ColumnEvidence[] = [];
 
+  /** The evidence of both, as if every cell had been observed by one. */
+  static merge(a: DecimalEvidence, b: DecimalEvidence): DecimalEvidence {
+    const merged = new DecimalEvidence();
+    const count = Math.max(a.columns.length, b.columns.length);
+    for (let i = 0; i < count; i++) {
+      const x = a.columns[i];
+      const y = b.columns[i];
+      if (x === undefined || y === undefined) {
+        const only = x ?? y;
+        if (only !== undefined) merged.columns[i] = { ...only };
+        continue;
+      }
+      merged.columns[i] = {
+        text: x.text || y.text,
+        ...earlier("comma", x, y),
+        ...earlier("point", x, y),
+        ...earlier("ambiguous", x, y),
+      };
+    }
+    return merged;
+  }
+
   observe(cell: Cell, line: number, columnIndex: number): void {
     let column = this.columns[columnIndex];
     if (!column) {
@@ -176,6 +198,17 @@ export class DecimalEvidence {
     // Nothing to decide on (integers only): the file's convention, which changes no value.
     return separator === ";" ? "," : ".";
   }
+}
+
+function earlier(
+  kind: "comma" | "point" | "ambiguous",
+  x: ColumnEvidence,
+  y: ColumnEvidence,
+): Partial<ColumnEvidence> {
+  const a = x[kind];
+  const b = y[kind];
+  const first = a === undefined ? b : b === undefined || a.line <= b.line ? a : b;
+  return first === undefined ? {} : { [kind]: first };
 }
 
 function mixed(file: string, where: Example, message: string): Diagnostic {

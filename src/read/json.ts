@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
-import { DecimalEvidence } from "./decimal.js";
+import type { DecimalEvidence } from "./decimal.js";
 import {
   type JsonObject,
   JsonParseError,
@@ -30,7 +30,7 @@ import {
   type TextEncoding,
   tableTooLarge,
 } from "./limits.js";
-import { HeldRows, PeriodJudge, type PeriodSelection, selectRows } from "./select.js";
+import { HeldRows, PeriodJudge, type PeriodSelection } from "./select.js";
 import {
   decodeLatin1,
   fatal,
@@ -109,13 +109,13 @@ export async function readJsonDocument(
   const { value, lines } = parsed;
   const lineOf: LineOf = (v, fallback = 1) =>
     (typeof v === "object" && v !== null ? lines.get(v) : undefined) ?? fallback;
-  let table: Omit<Table, "file" | "format">;
+  let records: JsonRecord[];
   if (isApiResponse(value)) {
-    table = apiTable([value], lineOf, file, bag);
+    records = apiTable([value], lineOf, file, bag);
   } else if (Array.isArray(value) && value.length > 0 && value.every(isApiResponse)) {
-    table = apiTable(value as JsonObject[], lineOf, file, bag);
+    records = apiTable(value as JsonObject[], lineOf, file, bag);
   } else if (Array.isArray(value)) {
-    table = recordsTable(arrayRecords(value, lineOf, file, bag), file, bag);
+    records = arrayRecords(value, lineOf, file, bag);
   } else {
     const found = isObject(value)
       ? `an object with keys ${[...value.keys()].slice(0, 8).join(", ")}`
@@ -127,7 +127,8 @@ export async function readJsonDocument(
       line: lineOf(value),
     });
   }
-  return finish(selectRows({ file, format: "json", encoding, ...table }, options.select), bag);
+  const table = recordsTable(records, file, bag, options.select);
+  return finish({ file, format: "json", encoding, ...table }, bag);
 }
 
 function arrayRecords(
@@ -168,10 +169,9 @@ function apiTable(
   lineOf: LineOf,
   file: string,
   bag: DiagnosticBag,
-): Omit<Table, "file" | "format"> {
+): JsonRecord[] {
   let columns: string[] | undefined;
-  const evidence = new DecimalEvidence();
-  const rows: TableRow[] = [];
+  const records: JsonRecord[] = [];
   for (const response of responses) {
     const variables = response.get("Variables");
     const data = response.get("Data");
@@ -224,12 +224,10 @@ function apiTable(
         });
         continue;
       }
-      const values = item.map((v, i) => toCell(v, these[i] ?? "", rowLine, i, file, bag));
-      for (const [i, cell] of values.entries()) evidence.observe(cell, rowLine, i);
-      rows.push({ line: rowLine, values });
+      records.push({ line: rowLine, entries: these.map((name, i) => [name, item[i] ?? null]) });
     }
   }
-  return { columns: columns ?? [], rows, ...decimalMarkOf(evidence, file, bag) };
+  return records;
 }
 
 function toCell(
@@ -253,22 +251,22 @@ function toCell(
   return value;
 }
 
-/** Flat objects → table; columns in order of first appearance, absent keys are null. */
+/**
+ * Records → table; columns in order of first appearance, absent keys are null; with a
+ * selection, only the rows of the selected periods (as the JSON-lines reader keeps them).
+ */
 function recordsTable(
   records: JsonRecord[],
   file: string,
   bag: DiagnosticBag,
+  select: PeriodSelection | undefined,
 ): Omit<Table, "file" | "format"> {
-  const rows = new RecordRows(file, bag, new HeldRows<PendingRow>(undefined));
+  const judge = select === undefined ? undefined : new PeriodJudge(select.keep);
+  const rows = new RecordRows(file, bag, new HeldRows<PendingRow>(judge), select?.column);
   for (const record of records) rows.add(record);
-  return rows.table();
+  return { ...rows.table(), ...rows.selected(judge) };
 }
 
-/**
- * Records into rows as they arrive: each key gets a column when first seen, every record is
- * evidence of the decimal mark, and `held` decides which rows are kept. Rows are padded
- * with nulls to the final column count at the end.
- */
 /**
  * A held record before it is a row: the object JSON.parse made (kept as is), or its cells
  * and their columns. Rows are built at the end, for the records still held then: a file
@@ -283,7 +281,6 @@ interface PendingRow {
 
 class RecordRows {
   private readonly index = new Map<string, number>();
-  private readonly evidence = new DecimalEvidence();
   /** Per key, whether it names the selection's period column. */
   private readonly isPeriod = new Map<string, boolean>();
   /** True once a record had the period key (so the selection applied). */
@@ -306,7 +303,7 @@ class RecordRows {
     let n = 0;
     for (const [key, value] of record.entries) {
       const i = this.column(key);
-      this.note(n++, i, toCell(value, key, record.line, i, this.file, this.bag), key, record.line);
+      this.note(n++, i, toCell(value, key, record.line, i, this.file, this.bag), key);
     }
     const cells = this.cells.slice(0, n);
     return this.hold({ line: record.line, cells, columns: this.columnsOf.slice(0, n) }, cells);
@@ -316,7 +313,7 @@ class RecordRows {
   addFlat(line: number, object: FlatObject): number {
     let n = 0;
     for (const key in object) {
-      this.note(n++, this.column(key), object[key] ?? null, key, line);
+      this.note(n++, this.column(key), object[key] ?? null, key);
     }
     return this.hold({ line, object }, this.cells, n);
   }
@@ -330,11 +327,10 @@ class RecordRows {
     return i;
   }
 
-  /** The n-th cell of the record: every cell is evidence of the decimal mark. */
-  private note(n: number, column: number, cell: Cell, key: string, line: number): void {
+  /** The n-th cell of the record. */
+  private note(n: number, column: number, cell: Cell, key: string): void {
     this.cells[n] = cell;
     this.columnsOf[n] = column;
-    this.evidence.observe(cell, line, column);
     if (this.periodColumn !== undefined && this.periodKey(key)) {
       this.period = cell;
       this.sawPeriod = true;
@@ -347,9 +343,12 @@ class RecordRows {
     this.period = null;
     const admission = this.held.admit(period);
     if (admission === undefined) return 0;
+    // The cells of rows held are the evidence of the decimal mark.
+    const evidence = this.held.evidenceOf(admission);
     let strings = 0;
     for (let k = 0; k < n; k++) {
-      const cell = cells[k];
+      const cell = cells[k] ?? null;
+      evidence.observe(cell, row.line, this.columnsOf[k] ?? 0);
       if (typeof cell === "string") strings += stringBytes(cell.length);
     }
     const bytes = rowBytes(this.index.size, strings);
@@ -366,6 +365,13 @@ class RecordRows {
     return is;
   }
 
+  /** What a selection saw: every period, and the rows left out (when the key was there). */
+  selected(judge: PeriodJudge | undefined): Pick<Table, "periods" | "skippedRows"> {
+    return judge !== undefined && this.sawPeriod
+      ? { periods: judge.periods(), skippedRows: judge.skipped }
+      : {};
+  }
+
   table(): Omit<Table, "file" | "format"> {
     const columns = [...this.index.keys()];
     const rows = this.held.rows().map((pending): TableRow => {
@@ -380,7 +386,7 @@ class RecordRows {
       }
       return { line: pending.line, values };
     });
-    return { columns, rows, ...decimalMarkOf(this.evidence, this.file, this.bag) };
+    return { columns, rows, ...decimalMarkOf(this.held.evidence(), this.file, this.bag) };
   }
 }
 
@@ -478,12 +484,7 @@ async function parseJsonLinesFile(
       }),
   );
   const format: TableFormat = "jsonl";
-  // Every period the lines name, when the selection found its key in them.
-  const selected =
-    judge !== undefined && rows.sawPeriod
-      ? { periods: judge.periods(), skippedRows: judge.skipped }
-      : {};
-  return finish({ file, format, encoding, ...rows.table(), ...selected }, bag);
+  return finish({ file, format, encoding, ...rows.table(), ...rows.selected(judge) }, bag);
 }
 
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;

@@ -7,9 +7,11 @@
  * periods to keep: the latest in the file, one period, or every period up to one. A row
  * whose period cell is empty or not a period is kept, so the caller reports it as before.
  * Every period the file names is remembered (kept or not), so a run can still say which
- * periods the input has.
+ * periods the input has. Rows left out are checked for syntax only (fields, quotes, field
+ * counts); the decimal mark is decided on the rows kept.
  */
 import { comparePeriods, formatPeriod, type Period, parsePeriod, samePeriod } from "../period.js";
+import { DecimalEvidence } from "./decimal.js";
 import type { Cell, Table, TableRow } from "./table.js";
 
 export type PeriodsKept = "latest" | { exactly: Period } | { upTo: Period };
@@ -85,15 +87,23 @@ export class PeriodJudge {
 }
 
 /**
- * Rows held while reading, with their estimated heap. With a judge, rows of periods left
- * out are never held, and when a newer period turns up (`latest`) the rows of the older
- * one are let go; rows without a period are always held. `rows()` gives them in file order.
+ * Rows held while reading, with their estimated heap and their evidence of the decimal
+ * mark. With a judge, rows of periods left out are never held, and when a newer period
+ * turns up (`latest`) the rows of the older one are let go, evidence and all; rows without
+ * a period are always held. `rows()` gives them in the order they came.
  */
-export class HeldRows<R extends { line: number }> {
+export class HeldRows<R> {
   private placed: R[] = [];
   private readonly unplaced: R[] = [];
+  // Arrival numbers, to give the rows back in file order.
+  private placedOrder: number[] = [];
+  private readonly unplacedOrder: number[] = [];
+  private arrivals = 0;
   private placedBytes = 0;
   private unplacedBytes = 0;
+  // The decimal mark is decided on the rows read: evidence goes with the rows it came from.
+  private placedEvidence = new DecimalEvidence();
+  private readonly unplacedEvidence = new DecimalEvidence();
 
   constructor(private readonly judge: PeriodJudge | undefined) {}
 
@@ -118,19 +128,34 @@ export class HeldRows<R extends { line: number }> {
       // The rows of the older period are left out after all.
       this.judge.skipped += this.placed.length;
       this.placed = [];
+      this.placedOrder = [];
       this.placedBytes = 0;
+      this.placedEvidence = new DecimalEvidence();
     }
     return "placed";
   }
 
   push(row: R, bytes: number, admission: Admission): void {
+    const order = this.arrivals++;
     if (admission === "placed") {
       this.placed.push(row);
+      this.placedOrder.push(order);
       this.placedBytes += bytes;
     } else {
       this.unplaced.push(row);
+      this.unplacedOrder.push(order);
       this.unplacedBytes += bytes;
     }
+  }
+
+  /** Where the cells of a row held with this admission are evidence of the decimal mark. */
+  evidenceOf(admission: Admission): DecimalEvidence {
+    return admission === "placed" ? this.placedEvidence : this.unplacedEvidence;
+  }
+
+  /** The evidence of every row held. */
+  evidence(): DecimalEvidence {
+    return DecimalEvidence.merge(this.placedEvidence, this.unplacedEvidence);
   }
 
   get bytes(): number {
@@ -141,24 +166,19 @@ export class HeldRows<R extends { line: number }> {
     return this.placed.length + this.unplaced.length;
   }
 
-  /** The held rows in file order (by line; both lists are in file order already). */
+  /** The held rows in the order they arrived (both lists are in that order already). */
   rows(): R[] {
     if (this.unplaced.length === 0) return this.placed;
     if (this.placed.length === 0) return this.unplaced;
     const merged: R[] = [];
     let i = 0;
     let j = 0;
-    const { placed, unplaced } = this;
+    const { placed, unplaced, placedOrder, unplacedOrder } = this;
     while (i < placed.length || j < unplaced.length) {
-      const a = placed[i];
-      const b = unplaced[j];
-      if (b === undefined || (a !== undefined && a.line <= b.line)) {
-        merged.push(a as R);
-        i++;
-      } else {
-        merged.push(b);
-        j++;
-      }
+      const a = placedOrder[i] ?? Number.POSITIVE_INFINITY;
+      const b = unplacedOrder[j] ?? Number.POSITIVE_INFINITY;
+      if (a < b) merged.push(placed[i++] as R);
+      else merged.push(unplaced[j++] as R);
     }
     return merged;
   }

@@ -126,7 +126,12 @@ describe("readTable with a selection", () => {
           );
           expect(some.rows).toEqual(all.rows.filter((_, i) => keepRow[i]));
           expect(some.columns).toEqual(all.columns);
-          expect(some.decimalMark).toEqual(all.decimalMark);
+          // The mark is decided on the rows kept, as if the file held only those.
+          const keptOnly = rows.filter((_, i) => keepRow[i]);
+          if (keptOnly.length > 0) {
+            writeFileSync(path, write(keptOnly, format));
+            expect(some.decimalMark).toEqual((await readTable(path)).decimalMark);
+          }
           expect(some.periods).toEqual(seenPeriods(rows.map(([p]) => p)));
           expect(some.skippedRows).toBe(keepRow.filter((k) => !k).length);
         },
@@ -135,13 +140,28 @@ describe("readTable with a selection", () => {
     );
   });
 
-  it("decides the decimal mark on every row, also those left out", async () => {
-    // Only the 2019K1 row shows a decimal comma; 2019K2 (kept) has integers only.
+  it("decides the decimal mark on the rows kept", async () => {
+    // Only the 2019K1 row, left out, shows a decimal comma; the row kept has integers only,
+    // which read the same with either mark: the separator's convention applies.
     const path = join(dir, "mark.csv");
     writeFileSync(path, "period;value\n2019K1;1,5\n2019K2;2\n");
     const some = await read(path, { column: byHeader("period"), keep: "latest" });
     expect(some.rows.map((r) => r.values)).toEqual([["2019K2", "2"]]);
     expect(some.decimalMark).toBe(",");
+    // A mark only rows left out decide is not taken for the rows kept: `1.234` could be
+    // either, so the read asks for the mark rather than guess.
+    writeFileSync(path, "period;value\n2019K1;1,5\n2019K2;1.234\n");
+    await expect(read(path, { column: byHeader("period"), keep: "latest" })).rejects.toThrow(
+      /decimal mark unclear/,
+    );
+  });
+
+  it("rows left out are still checked for syntax: a wrong field count is reported", async () => {
+    const path = join(dir, "ragged.csv");
+    writeFileSync(path, "period,value\n2019K1,1,extra\n2019K2,2\n");
+    await expect(read(path, { column: byHeader("period"), keep: "latest" })).rejects.toThrow(
+      /expected 2 fields as in the header, found 3/,
+    );
   });
 
   it("a file without the period column is read whole, without periods", async () => {

@@ -22,17 +22,33 @@ const PATTERNS: Array<[RegExp, PeriodKind]> = [
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
-/** Parses a period or returns undefined. Years outside 1900–2100 are impossible. */
+/** Spellings remembered by `parsePeriod` (an extract has a few dozen periods). */
+const PARSED_MAX = 10_000;
+const parsed = new Map<string, Readonly<Period> | null>();
+
+/**
+ * Parses a period or returns undefined. Years outside 1900–2100 are impossible. Each
+ * spelling is parsed once (a file repeats its periods on every row); the result is frozen.
+ */
 export function parsePeriod(text: string): Period | undefined {
+  let period = parsed.get(text);
+  if (period === undefined) {
+    period = parseOnce(text);
+    if (parsed.size < PARSED_MAX) parsed.set(text, period);
+  }
+  return period ?? undefined;
+}
+
+function parseOnce(text: string): Readonly<Period> | null {
   const s = text.trim();
   for (const [re, kind] of PATTERNS) {
     const m = re.exec(s);
     if (!m) continue;
     const year = Number(m[1]);
-    if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
-    return { kind, year, sub: kind === "year" ? 0 : Number(m[2]) };
+    if (year < MIN_YEAR || year > MAX_YEAR) return null;
+    return Object.freeze({ kind, year, sub: kind === "year" ? 0 : Number(m[2]) });
   }
-  return undefined;
+  return null;
 }
 
 export type PeriodStyle = "da" | "en";

@@ -11,6 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
+import type { Period } from "../period.js";
 import { ReadCode } from "./codes.js";
 import type { DecimalEvidence } from "./decimal.js";
 import {
@@ -30,7 +31,7 @@ import {
   type TextEncoding,
   tableTooLarge,
 } from "./limits.js";
-import { HeldRows, PeriodJudge, type PeriodSelection } from "./select.js";
+import { HeldRows, PeriodJudge, type PeriodSelection, type PeriodsKept } from "./select.js";
 import {
   decodeLatin1,
   fatal,
@@ -262,7 +263,8 @@ function recordsTable(
   select: PeriodSelection | undefined,
 ): Omit<Table, "file" | "format"> {
   const judge = select === undefined ? undefined : new PeriodJudge(select.keep);
-  const rows = new RecordRows(file, bag, new HeldRows<PendingRow>(judge), select?.column);
+  const isPeriodKey = select === undefined ? undefined : periodKeys(select.column);
+  const rows = new RecordRows(file, bag, new HeldRows<PendingRow>(judge), isPeriodKey);
   for (const record of records) rows.add(record);
   return { ...rows.table(), ...rows.selected(judge) };
 }
@@ -281,8 +283,6 @@ interface PendingRow {
 
 class RecordRows {
   private readonly index = new Map<string, number>();
-  /** Per key, whether it names the selection's period column. */
-  private readonly isPeriod = new Map<string, boolean>();
   /** True once a record had the period key (so the selection applied). */
   sawPeriod = false;
 
@@ -290,7 +290,7 @@ class RecordRows {
     private readonly file: string,
     private readonly bag: DiagnosticBag,
     readonly held: HeldRows<PendingRow>,
-    private readonly periodColumn?: (columns: readonly string[]) => number | undefined,
+    private readonly isPeriodKey?: (key: string) => boolean,
   ) {}
 
   // Scratch of the record being added: its cells and their columns (reused, not allocated).
@@ -331,7 +331,7 @@ class RecordRows {
   private note(n: number, column: number, cell: Cell, key: string): void {
     this.cells[n] = cell;
     this.columnsOf[n] = column;
-    if (this.periodColumn !== undefined && this.periodKey(key)) {
+    if (this.isPeriodKey?.(key) === true) {
       this.period = cell;
       this.sawPeriod = true;
     }
@@ -354,15 +354,6 @@ class RecordRows {
     const bytes = rowBytes(this.index.size, strings);
     this.held.push(row, bytes, admission);
     return bytes;
-  }
-
-  private periodKey(key: string): boolean {
-    let is = this.isPeriod.get(key);
-    if (is === undefined) {
-      is = this.periodColumn?.([key]) === 0;
-      this.isPeriod.set(key, is);
-    }
-    return is;
   }
 
   /** What a selection saw: every period, and the rows left out (when the key was there). */
@@ -429,6 +420,32 @@ export async function readJsonLines(
   );
 }
 
+/** One line of a JSON-lines file, parsed: a row's record, or what is wrong with it. */
+type ParsedLine =
+  | { line: number; flat: FlatObject }
+  | { line: number; record: JsonRecord }
+  | { line: number; problem: Diagnostic };
+
+function parseLine(
+  text: string,
+  line: number,
+  limits: JsonParseLimits,
+  file: string,
+): ParsedLine | undefined {
+  if (text.trim() === "") return undefined;
+  const flat = flatObject(text, limits.maxStringChars);
+  if (flat !== undefined) return { line, flat };
+  try {
+    const { value } = parseJson(text, limits, line);
+    if (isObject(value)) return { line, record: { line, entries: [...value.entries()] } };
+    const message = `expected one object per line, found ${describe(value)}`;
+    return { line, problem: { code: ReadCode.JsonShape, message, file, line } };
+  } catch (error) {
+    if (!(error instanceof JsonParseError)) throw error;
+    return { line, problem: parseErrorDiagnostic(error, file) };
+  }
+}
+
 async function parseJsonLinesFile(
   source: Source,
   encoding: TextEncoding,
@@ -439,52 +456,91 @@ async function parseJsonLinesFile(
   const { file } = source;
   const bag = new DiagnosticBag();
   const jsonLimits = parseLimits(limits);
-  const judge = select === undefined ? undefined : new PeriodJudge(select.keep);
-  const rows = new RecordRows(file, bag, new HeldRows<PendingRow>(judge), select?.column);
-  const handleLine = (text: string, line: number) => {
-    if (text.trim() === "") return;
-    const flat = flatObject(text, jsonLimits.maxStringChars);
-    if (flat !== undefined) {
-      rows.addFlat(line, flat);
-      if (rows.held.bytes > limits.maxTableBytes) {
-        fatal(tableTooLarge(file, limits.maxTableBytes, { line }));
-      }
+  const isPeriodKey = select === undefined ? undefined : periodKeys(select.column);
+  const parsed: ParsedLine[] = [];
+  // A file read whole is parsed first, so "the latest period" can be found before any row is
+  // built: files list periods in ascending order, and streaming would build every row as
+  // the latest so far. A large file streams, line by line.
+  const whole = source.bytes !== undefined && select?.keep === "latest";
+  let rows: RecordRows | undefined;
+  let judge: PeriodJudge | undefined;
+  const start = (keep: PeriodsKept | undefined) => {
+    judge = keep === undefined ? undefined : new PeriodJudge(keep);
+    rows = new RecordRows(file, bag, new HeldRows<PendingRow>(judge), isPeriodKey);
+    return rows;
+  };
+  const take = (into: RecordRows, p: ParsedLine) => {
+    if ("problem" in p) {
+      bag.add(p.problem);
       return;
     }
-    try {
-      const { value } = parseJson(text, jsonLimits, line);
-      if (isObject(value)) {
-        rows.add({ line, entries: [...value.entries()] });
-        if (rows.held.bytes > limits.maxTableBytes) {
-          fatal(tableTooLarge(file, limits.maxTableBytes, { line }));
-        }
-      } else {
-        bag.add({
-          code: ReadCode.JsonShape,
-          message: `expected one object per line, found ${describe(value)}`,
-          file,
-          line,
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof JsonParseError)) throw error;
-      bag.add(parseErrorDiagnostic(error, file));
+    if ("flat" in p) into.addFlat(p.line, p.flat);
+    else into.add(p.record);
+    if (into.held.bytes > limits.maxTableBytes) {
+      fatal(tableTooLarge(file, limits.maxTableBytes, { line: p.line }));
     }
   };
+  if (!whole) start(select?.keep);
   await forEachLine(
     textChunks(source, encoding, lenient),
     limits.maxRecordChars,
-    handleLine,
-    (line) =>
-      bag.add({
+    (text, line) => {
+      const p = parseLine(text, line, jsonLimits, file);
+      if (p === undefined) return;
+      if (whole) parsed.push(p);
+      else if (rows !== undefined) take(rows, p);
+    },
+    (line) => {
+      const problem: Diagnostic = {
         code: ReadCode.RecordTooLarge,
         message: `expected a line of at most ${formatSize(limits.maxRecordChars)} characters, found more`,
         file,
         line,
-      }),
+      };
+      if (whole) parsed.push({ line, problem });
+      else bag.add(problem);
+    },
   );
+  if (whole) {
+    const latest = latestPeriodOf(parsed, isPeriodKey);
+    const into = start(latest === undefined ? "latest" : { exactly: latest });
+    for (const p of parsed) take(into, p);
+  }
   const format: TableFormat = "jsonl";
-  return finish({ file, format, encoding, ...rows.table(), ...rows.selected(judge) }, bag);
+  const done = rows as RecordRows;
+  return finish({ file, format, encoding, ...done.table(), ...done.selected(judge) }, bag);
+}
+
+/** Whether a key names the period column, asked once per key. */
+function periodKeys(column: PeriodSelection["column"]): (key: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (key) => {
+    let is = known.get(key);
+    if (is === undefined) {
+      is = column([key]) === 0;
+      known.set(key, is);
+    }
+    return is;
+  };
+}
+
+/** The latest period the parsed lines name. */
+function latestPeriodOf(
+  parsed: readonly ParsedLine[],
+  isPeriodKey: ((key: string) => boolean) | undefined,
+): Period | undefined {
+  if (isPeriodKey === undefined) return undefined;
+  const judge = new PeriodJudge("latest");
+  for (const p of parsed) {
+    if ("flat" in p) {
+      for (const key in p.flat) if (isPeriodKey(key)) judge.judge(p.flat[key] ?? null);
+    } else if ("record" in p) {
+      for (const [key, value] of p.record.entries) {
+        if (isPeriodKey(key) && (typeof value !== "object" || value === null)) judge.judge(value);
+      }
+    }
+  }
+  return judge.latestPeriod();
 }
 
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;

@@ -31,14 +31,15 @@ export type Verdict = "keep" | "skip" | "newer" | "none";
 /** Where a held row goes: with the rows of its period, or with those that have none. */
 export type Admission = "placed" | "unplaced";
 
-/** Distinct period spellings remembered; beyond this, cells are parsed each time. */
-const MAX_REMEMBERED = 10_000;
+const MAX_SPELLINGS = 10_000;
 
 /** Judges rows one by one by their period cell and remembers the periods seen. */
 export class PeriodJudge {
   private latest: Period | undefined;
-  private readonly parsed = new Map<string, Period | null>();
+  /** Every period seen, by its canonical text. */
   private readonly seen = new Map<string, Period>();
+  /** Spellings already counted in `seen` (bounded: a hostile file could vary its spaces). */
+  private readonly spellings = new Set<string>();
   /** Rows left out (judged `skip`, or let go by `HeldRows` for a newer period). */
   skipped = 0;
 
@@ -76,13 +77,12 @@ export class PeriodJudge {
     if (cell === null) return undefined;
     const text = String(cell);
     if (text.trim() === "") return undefined;
-    let period = this.parsed.get(text);
-    if (period === undefined) {
-      period = parsePeriod(text) ?? null;
-      if (this.parsed.size < MAX_REMEMBERED) this.parsed.set(text, period);
-      if (period !== null) this.seen.set(formatPeriod(period), period);
+    const period = parsePeriod(text);
+    if (period !== undefined && !this.spellings.has(text)) {
+      if (this.spellings.size < MAX_SPELLINGS) this.spellings.add(text);
+      this.seen.set(formatPeriod(period), period);
     }
-    return period ?? undefined;
+    return period;
   }
 }
 

@@ -26,14 +26,25 @@ export type Resolver = (text: string) => MunicipalityResolution;
 
 export function makeResolver(municipalities: readonly Municipality[]): Resolver {
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
-  const byKey = new Map<string, Municipality>();
-  for (const m of municipalities) {
-    for (const spelling of [m.name, ...m.aliases]) byKey.set(nameKey(spelling), m);
-  }
-  const byName = (text: string) => resolveName(text, byKey);
+  // Names exactly as the registry spells them need no matching key; the keys of every
+  // spelling are built only when a name is spelt otherwise.
+  const exact = new Map<string, Municipality>();
+  for (const m of municipalities)
+    for (const spelling of [m.name, ...m.aliases]) exact.set(spelling, m);
+  let byKey: Map<string, Municipality> | undefined;
+  const keys = () => {
+    if (byKey === undefined) {
+      byKey = new Map();
+      for (const [spelling, m] of exact) byKey.set(nameKey(spelling), m);
+    }
+    return byKey;
+  };
+  const byName = (text: string) => resolveName(text, keys());
   const resolve = (text: string): MunicipalityResolution => {
     const trimmed = text.trim();
     if (trimmed === "") return { ok: false, reason: "no municipality given" };
+    const named = exact.get(trimmed);
+    if (named !== undefined) return { ok: true, municipality: named };
     const code = CODE_FORM.exec(trimmed);
     if (code) return resolveCode(code[1] ?? "", code[2], byCode, byName);
     return byName(trimmed);

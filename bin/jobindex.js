@@ -28,8 +28,11 @@ if (training === undefined) {
     // no cache: compile as node would
   }
 }
+// The build escapes every non-ASCII character, so Latin-1 reads the bundle exactly, and
+// faster than UTF-8 would.
+const source = readFileSync(bundle, "latin1");
 const script = new Script(
-  `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundle, "utf8")}\n})`,
+  `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
   { filename: bundle, cachedData },
 );
 const cli = { exports: {} };

@@ -106,10 +106,26 @@ async function bundleCli() {
   if (args.has("--metafile")) {
     writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));
   }
+  asciiOnly(join(outdir, "main.cjs"));
   // Chunks of the earlier, code-split layout would only confuse a reader of dist/.
   for (const name of readdirSafe(outdir)) {
     if (name.startsWith("chunk-")) rmSync(join(outdir, name), { force: true });
   }
+}
+
+/**
+ * esbuild escapes non-ASCII characters in strings but keeps them in regular expression
+ * literals (`/æ/g`). Escaped there too, the bundle is ASCII, which bin/jobindex.js reads as
+ * Latin-1: a one-byte string, without UTF-8 decoding (about half the read time).
+ */
+function asciiOnly(file) {
+  // One UTF-16 unit at a time: a character beyond U+FFFF becomes its surrogate pair, which
+  // strings and regular expressions (with or without the u flag) read as that character.
+  const text = readFileSync(file, "utf8").replace(
+    /[^\x00-\x7f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  writeFileSync(file, text);
 }
 
 /** Command lines whose code the cache holds: the runs that should start fastest. */

@@ -14,45 +14,53 @@ export interface TableContext {
   width: number;
 }
 
-function tableWidth(columns: ReportColumn[], cells: string[][]): number {
-  let total = 1;
-  columns.forEach((c, i) => {
-    const widest = Math.max(c.header.length, ...cells.map((row) => (row[i] ?? "").length));
-    total += widest + 3;
-  });
-  return total;
+/** Width of the table with these columns: their widest cells, padding and borders. */
+function tableWidth(widths: readonly number[], kept: readonly number[]): number {
+  return kept.reduce((total, i) => total + (widths[i] ?? 0) + 3, 1);
 }
 
-function fitColumns(columns: ReportColumn[], rows: ReportRow[], width: number): ReportColumn[] {
-  let kept = [...columns];
-  const cellsOf = (cols: ReportColumn[]) =>
-    rows.map((row) => cols.map((c) => displayRowCell(c, row)));
-  while (tableWidth(kept, cellsOf(kept)) > width) {
-    const dropAt = kept.map((c) => c.optional === true).lastIndexOf(true);
+/** The columns kept: optional ones dropped from the right until the table fits `width`. */
+function fitColumns(columns: ReportColumn[], texts: string[][], width: number): number[] {
+  const widths = columns.map((c, i) =>
+    texts.reduce((widest, row) => Math.max(widest, (row[i] ?? "").length), c.header.length),
+  );
+  let kept = columns.map((_, i) => i);
+  while (tableWidth(widths, kept) > width) {
+    const dropAt = kept.map((i) => columns[i]?.optional === true).lastIndexOf(true);
     if (dropAt < 0) break;
-    kept = kept.filter((_, i) => i !== dropAt);
+    kept = kept.filter((_, k) => k !== dropAt);
   }
   return kept;
 }
 
 function renderGrid(
-  columns: ReportColumn[],
+  all: ReportColumn[],
   rows: ReportRow[],
   ctx: TableContext,
   paint: InstanceType<typeof Chalk>,
 ): string {
-  const kept = fitColumns(displayColumns(columns), rows, ctx.width);
+  const columns = displayColumns(all);
+  // Each cell's text once: for the widths, and then for the grid.
+  const texts = rows.map((row) => columns.map((c) => displayRowCell(c, row)));
+  const kept = fitColumns(columns, texts, ctx.width);
+  const shown = kept.map((i) => columns[i] as ReportColumn);
   return drawGrid(
-    kept.map((c) => c.header),
-    rows.map((row) => kept.map((c) => colour(c, row, paint))),
-    kept.map((c) => (c.kind === "text" ? "left" : "right")),
+    shown.map((c) => c.header),
+    rows.map((row, r) =>
+      kept.map((i) => colour(columns[i] as ReportColumn, row, texts[r]?.[i] ?? "", paint)),
+    ),
+    shown.map((c) => (c.kind === "text" ? "left" : "right")),
     { head: (text) => paint.bold(text), border: (text) => paint.gray(text) },
   );
 }
 
-function colour(column: ReportColumn, row: ReportRow, paint: InstanceType<typeof Chalk>): string {
+function colour(
+  column: ReportColumn,
+  row: ReportRow,
+  text: string,
+  paint: InstanceType<typeof Chalk>,
+): string {
   const value = row[column.key];
-  const text = displayRowCell(column, row);
   if (column.better === undefined || typeof value !== "number" || value === 0) return text;
   const good = column.better === "lower" ? value < 0 : value > 0;
   return good ? paint.green(text) : paint.red(text);

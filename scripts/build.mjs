@@ -122,7 +122,7 @@ function asciiOnly(file) {
   // One UTF-16 unit at a time: a character beyond U+FFFF becomes its surrogate pair, which
   // strings and regular expressions (with or without the u flag) read as that character.
   const text = readFileSync(file, "utf8").replace(
-    /[^\x00-\x7f]/g,
+    /[\u0080-\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
   writeFileSync(file, text);

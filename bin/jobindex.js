@@ -8,11 +8,12 @@
  * node version), only costs that compiling: the source is the same.
  *
  * With JOBINDEX_CODE_CACHE_TRAIN (a JSON list of argument lists, set by scripts/build.mjs)
- * it runs those command lines and writes the cache; nothing else ever writes it.
+ * it writes the registry snapshot (src/registry/snapshot.ts), runs those command lines and
+ * writes the cache; nothing else ever writes either.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 
@@ -41,6 +42,11 @@ script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirna
 if (training === undefined) {
   process.exitCode = await cli.exports.run(process.argv);
 } else {
+  // The registry as validated now, which runs then read instead of validating it again.
+  writeFileSync(
+    join(dirname(bundle), "registry-snapshot.json"),
+    await cli.exports.registrySnapshot(),
+  );
   for (const args of JSON.parse(training)) await cli.exports.run(["node", "jobindex", ...args]);
   process.exitCode = 0;
   writeFileSync(cacheFile, script.createCachedData());

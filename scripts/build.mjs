@@ -140,6 +140,7 @@ const CODE_CACHE_TRAINING = [
 /** Runs the training command lines in one process, which writes dist/cli/main.cjs.cache. */
 function writeCodeCache() {
   rmSync(join(outdir, "main.cjs.cache"), { force: true });
+  rmSync(join(outdir, "registry-snapshot.json"), { force: true });
   const result = spawnSync(process.execPath, [join(root, "bin", "jobindex.js")], {
     cwd: root,
     env: { ...process.env, JOBINDEX_CODE_CACHE_TRAIN: JSON.stringify(CODE_CACHE_TRAINING) },

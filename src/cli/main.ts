@@ -2,6 +2,8 @@
  * The command line's entry: bundled into dist/cli/main.cjs, which bin/jobindex.js loads
  * (with the build's V8 code cache) and calls `run` on. Importing it runs nothing.
  */
+import { fileURLToPath } from "node:url";
+import { useRegistrySnapshot } from "../registry/snapshot.js";
 import { main } from "./program.js";
 
 let pipeHandled = false;
@@ -15,6 +17,14 @@ export function run(argv: string[]): Promise<number> {
       if (error.code === "EPIPE") process.exit(0);
       throw error;
     });
+    // Beside the bundle, written by the build with the code cache (bin/jobindex.js).
+    useRegistrySnapshot(fileURLToPath(new URL("registry-snapshot.json", import.meta.url)));
   }
   return main(argv);
+}
+
+/** The registry snapshot the build writes (src/registry/snapshot.ts). */
+export async function registrySnapshot(): Promise<string> {
+  const { registrySnapshot } = await import("../registry/index.js");
+  return registrySnapshot();
 }

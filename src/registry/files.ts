@@ -43,82 +43,95 @@ export interface RegistryTexts {
 
 const CODE = /^\d{3}$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-// zod/mini sets no locale (the full zod API set English on first use); without it every
-// message is "Invalid input". Import en.js directly and use z.config(): touching z.locales
-// or z.core as values makes esbuild bundle all of zod core and every locale (~660 KB).
-if (!z.config().localeError) z.config(en());
+/**
+ * The zod schemas of the three files, built on first use: a run whose registry matches the
+ * build's snapshot (src/registry/snapshot.ts) validates nothing and builds none of them.
+ */
+function buildSchemas() {
+  // zod/mini sets no locale (the full zod API set English on first use); without it every
+  // message is "Invalid input". Import en.js directly and use z.config(): touching z.locales
+  // or z.core as values makes esbuild bundle all of zod core and every locale (~660 KB).
+  if (!z.config().localeError) z.config(en());
 
-const nonEmpty = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
+  const nonEmpty = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
 
-const municipalityRow = z.object({
-  code: z.string().check(z.regex(CODE, "must be a 3-digit code like 101")),
-  name: nonEmpty,
-  region: z.enum(REGION_CODES as [RegionCode, ...RegionCode[]], {
-    error: `must be one of ${REGION_CODES.join(", ")}`,
-  }),
-  aliases: z.string(),
-  source: nonEmpty,
-});
+  const municipalityRow = z.object({
+    code: z.string().check(z.regex(CODE, "must be a 3-digit code like 101")),
+    name: nonEmpty,
+    region: z.enum(REGION_CODES as [RegionCode, ...RegionCode[]], {
+      error: `must be one of ${REGION_CODES.join(", ")}`,
+    }),
+    aliases: z.string(),
+    source: nonEmpty,
+  });
 
-const optionalDate = z
-  .string()
-  .check(
-    z.refine<string>(
-      (s) => s === "" || ISO_DATE.test(s),
-      "must be empty or an ISO date like 2022-01-01",
+  const optionalDate = z
+    .string()
+    .check(
+      z.refine<string>(
+        (s) => s === "" || ISO_DATE.test(s),
+        "must be empty or an ISO date like 2022-01-01",
+      ),
+    );
+
+  const jobcentreFields = z.object({
+    id: z
+      .string()
+      .check(z.regex(/^\d{3}(-\d{3})*$/, "must be member codes joined by '-', like 561-563")),
+    name: nonEmpty,
+    municipalities: z
+      .string()
+      .check(z.regex(/^\d{3}(\|\d{3})*$/, "must be 3-digit codes separated by '|', lead first")),
+    valid_from: optionalDate,
+    valid_to: optionalDate,
+    source: nonEmpty,
+  });
+  type JobcentreFields = z.output<typeof jobcentreFields>;
+
+  const jobcentreRow = jobcentreFields.check(
+    z.refine<JobcentreFields>((r) => r.id === r.municipalities.replaceAll("|", "-"), {
+      message: "id must be the member codes joined by '-' in the same order",
+      path: ["id"],
+    }),
+    z.refine<JobcentreFields>(
+      (r) => r.valid_from === "" || r.valid_to === "" || r.valid_from <= r.valid_to,
+      { message: "valid_from must not be after valid_to", path: ["valid_to"] },
     ),
   );
 
-const jobcentreFields = z.object({
-  id: z
-    .string()
-    .check(z.regex(/^\d{3}(-\d{3})*$/, "must be member codes joined by '-', like 561-563")),
-  name: nonEmpty,
-  municipalities: z
-    .string()
-    .check(z.regex(/^\d{3}(\|\d{3})*$/, "must be 3-digit codes separated by '|', lead first")),
-  valid_from: optionalDate,
-  valid_to: optionalDate,
-  source: nonEmpty,
-});
-type JobcentreFields = z.output<typeof jobcentreFields>;
+  const groupsFile = z.object({
+    groups: z.array(
+      z.discriminatedUnion("kind", [
+        z.strictObject({
+          kind: z.literal("region"),
+          id: z.enum(REGION_CODES as [RegionCode, ...RegionCode[]]),
+          name: nonEmpty,
+          aliases: z._default(z.array(nonEmpty), []),
+          source: nonEmpty,
+        }),
+        z.strictObject({
+          kind: z.literal("cooperation"),
+          id: z
+            .string()
+            .check(z.regex(/^[a-z][a-z0-9-]*$/, "must be a lower-case slug like trekant")),
+          name: nonEmpty,
+          aliases: z._default(z.array(nonEmpty), []),
+          municipalities: z
+            .array(z.string().check(z.regex(CODE, "must be a 3-digit code")))
+            .check(z.minLength(1)),
+          source: nonEmpty,
+        }),
+      ]),
+    ),
+  });
+  return { municipalityRow, jobcentreRow, groupsFile };
+}
 
-const jobcentreRow = jobcentreFields.check(
-  z.refine<JobcentreFields>((r) => r.id === r.municipalities.replaceAll("|", "-"), {
-    message: "id must be the member codes joined by '-' in the same order",
-    path: ["id"],
-  }),
-  z.refine<JobcentreFields>(
-    (r) => r.valid_from === "" || r.valid_to === "" || r.valid_from <= r.valid_to,
-    { message: "valid_from must not be after valid_to", path: ["valid_to"] },
-  ),
-);
-
-const groupsFile = z.object({
-  groups: z.array(
-    z.discriminatedUnion("kind", [
-      z.strictObject({
-        kind: z.literal("region"),
-        id: z.enum(REGION_CODES as [RegionCode, ...RegionCode[]]),
-        name: nonEmpty,
-        aliases: z._default(z.array(nonEmpty), []),
-        source: nonEmpty,
-      }),
-      z.strictObject({
-        kind: z.literal("cooperation"),
-        id: z
-          .string()
-          .check(z.regex(/^[a-z][a-z0-9-]*$/, "must be a lower-case slug like trekant")),
-        name: nonEmpty,
-        aliases: z._default(z.array(nonEmpty), []),
-        municipalities: z
-          .array(z.string().check(z.regex(CODE, "must be a 3-digit code")))
-          .check(z.minLength(1)),
-        source: nonEmpty,
-      }),
-    ]),
-  ),
-});
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+const registrySchemas = () => {
+  schemas ??= buildSchemas();
+  return schemas;
+};
 
 /** The shipped registry files. */
 export function readRegistryTexts(): RegistryTexts {
@@ -231,7 +244,7 @@ export function parseMunicipalities(
 ): Array<Located<Municipality>> {
   const out: Array<Located<Municipality>> = [];
   for (const { line, row } of csvRows(text, file, MUNICIPALITY_HEADER, bag)) {
-    const parsed = municipalityRow.safeParse(row);
+    const parsed = registrySchemas().municipalityRow.safeParse(row);
     if (!parsed.success) {
       reportIssues(parsed.error, { file, line }, MUNICIPALITY_HEADER, bag);
       continue;
@@ -262,7 +275,7 @@ export function parseJobcentres(
 ): Array<Located<Jobcentre>> {
   const out: Array<Located<Jobcentre>> = [];
   for (const { line, row } of csvRows(text, file, JOBCENTRE_HEADER, bag)) {
-    const parsed = jobcentreRow.safeParse(row);
+    const parsed = registrySchemas().jobcentreRow.safeParse(row);
     if (!parsed.success) {
       reportIssues(parsed.error, { file, line }, JOBCENTRE_HEADER, bag);
       continue;
@@ -298,7 +311,7 @@ export function parseGroups(
     bag.add({ code: "E_REGISTRY_JSON", message: `not valid JSON: ${message}`, file });
     return [];
   }
-  const parsed = groupsFile.safeParse(json);
+  const parsed = registrySchemas().groupsFile.safeParse(json);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [, index] = issue.path;

@@ -13,6 +13,7 @@ import {
 } from "./files.js";
 import { nameKey } from "./normalize.js";
 import { makeResolver } from "./resolve.js";
+import { snapshotOf, snapshotSource } from "./snapshot.js";
 import type { Group, Jobcentre, Municipality, Registry } from "./types.js";
 
 export type { RegistrySource, RegistryTexts } from "./files.js";
@@ -30,10 +31,22 @@ export { REGION_CODES } from "./types.js";
 
 let cached: Registry | undefined;
 
-/** The shipped registry, read and validated on first use (it runs on every command). */
+/**
+ * The shipped registry, read and validated on first use (it runs on every command); the
+ * command line's runs take it from the build's snapshot when the files match it.
+ */
 export function loadRegistry(): Registry {
-  cached ??= createRegistry(parseRegistry(readRegistryTexts()));
+  if (cached === undefined) {
+    const texts = readRegistryTexts();
+    cached = createRegistry(snapshotSource(texts) ?? parseRegistry(texts));
+  }
   return cached;
+}
+
+/** The snapshot of the shipped registry (validated now) for `useRegistrySnapshot`. */
+export function registrySnapshot(): string {
+  const texts = readRegistryTexts();
+  return snapshotOf(texts, parseRegistry(texts));
 }
 
 /** A registry over already validated records; pure, so tests can build small ones. */

@@ -17,20 +17,12 @@ import { once } from "node:events";
 import { createWriteStream, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../scripts/municipality-data.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** mulberry32: small, fast, good enough for test data; not for anything secret. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of every generated file (mulberry32). */
+export const rng = mulberry32;
 
 /** The 98 municipality codes, in registry order. */
 export function municipalityCodes() {

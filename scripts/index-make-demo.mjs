@@ -11,33 +11,22 @@
  *
  * Run: node scripts/index-make-demo.mjs   (same output byte for byte on every run)
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parse } from "csv-parse/sync";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  codesBySpelling,
+  mulberry32,
+  populationRows,
+  ROOT,
+  registryMunicipalities,
+  spellingKey,
+} from "./municipality-data.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SEED = 20190101;
 const FIRST_YEAR = 2019;
 const LAST_YEAR = 2024;
 const OUT = join(ROOT, "data", "demo", `fh-synthetic-${FIRST_YEAR}K1-${LAST_YEAR}K4.csv`);
 const POPULATION_YEAR = "2019";
-const POPULATION_FILES = [
-  join(ROOT, "data", "dst", "population.csv"),
-  join(ROOT, "..", "shared", "data", "dst", "population.csv"),
-];
-
-/** mulberry32: a tiny, well-known 32-bit PRNG; good enough for demo data, and seedable. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(SEED);
 /** Standard normal by Box–Muller (one of the pair; simplicity over speed). */
@@ -49,32 +38,13 @@ function normal() {
 const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
 const round1 = (x) => Math.round(x * 10) / 10;
 
-/** A small comma-separated file as objects keyed by header (csv-parse, as the readers use). */
-function readCsv(path) {
-  return parse(readFileSync(path, "utf8"), { columns: true, bom: true, skip_empty_lines: true });
-}
-
-const key = (s) =>
-  s
-    .toLowerCase()
-    .replaceAll("æ", "ae")
-    .replaceAll("ø", "oe")
-    .replaceAll("å", "aa")
-    .replace(/[^a-z]/g, "");
-
 function municipalitiesWithPopulation() {
-  const municipalities = readCsv(join(ROOT, "data", "registry", "municipalities.csv"));
-  const byKey = new Map();
-  for (const m of municipalities) {
-    for (const spelling of [m.name, ...m.aliases.split("|").filter(Boolean)])
-      byKey.set(key(spelling), m.code);
-  }
-  const file = POPULATION_FILES.find((f) => existsSync(f));
-  if (!file) throw new Error(`population file not found: ${POPULATION_FILES.join(" or ")}`);
+  const municipalities = registryMunicipalities();
+  const byKey = codesBySpelling(municipalities);
   const population = new Map();
-  for (const row of readCsv(file)) {
+  for (const row of populationRows()) {
     if (row.year !== POPULATION_YEAR) continue;
-    const code = byKey.get(key(row.municipality));
+    const code = byKey.get(spellingKey(row.municipality));
     if (code !== undefined) population.set(code, Number(row.value));
   }
   const out = municipalities.map((m) => ({ code: m.code, population: population.get(m.code) }));

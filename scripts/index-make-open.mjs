@@ -14,12 +14,10 @@
  *
  * Run: node scripts/index-make-open.mjs [path/to/monthly.json]
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parse } from "csv-parse/sync";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { codesBySpelling, populationRows, ROOT, spellingKey } from "./municipality-data.mjs";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const DEFAULT_SOURCE = join(
   ROOT,
   "..",
@@ -30,32 +28,11 @@ const DEFAULT_SOURCE = join(
 );
 const SOURCE = process.argv[2] ?? DEFAULT_SOURCE;
 const OUT = join(ROOT, "data", "open", "jobindsats-quarterly.csv");
-const POPULATION_FILES = [
-  join(ROOT, "data", "dst", "population.csv"),
-  join(ROOT, "..", "shared", "data", "dst", "population.csv"),
-];
-
-const key = (s) =>
-  s
-    .toLowerCase()
-    .replaceAll("æ", "ae")
-    .replaceAll("ø", "oe")
-    .replaceAll("å", "aa")
-    .replace(/[^a-z]/g, "");
-
-/** A small comma-separated file as objects keyed by header (csv-parse, as the readers use). */
-function readCsv(path) {
-  return parse(readFileSync(path, "utf8"), { columns: true, bom: true, skip_empty_lines: true });
-}
 
 function codeLookup() {
-  const byKey = new Map();
-  for (const m of readCsv(join(ROOT, "data", "registry", "municipalities.csv"))) {
-    for (const spelling of [m.name, ...m.aliases.split("|").filter(Boolean)])
-      byKey.set(key(spelling), m.code);
-  }
+  const byKey = codesBySpelling();
   return (name) => {
-    const code = byKey.get(key(name)) ?? byKey.get(key(name).replace(/s$/, ""));
+    const code = byKey.get(spellingKey(name)) ?? byKey.get(spellingKey(name).replace(/s$/, ""));
     if (code === undefined) throw new Error(`no municipality code for "${name}"`);
     return code;
   };
@@ -63,10 +40,8 @@ function codeLookup() {
 
 /** Population by code and year (FOLK1A), for the latest-year-not-after lookup. */
 function populationLookup(codeOf) {
-  const file = POPULATION_FILES.find((f) => existsSync(f));
-  if (!file) throw new Error(`population file not found: ${POPULATION_FILES.join(" or ")}`);
   const byCode = new Map();
-  for (const row of readCsv(file)) {
+  for (const row of populationRows()) {
     const code = codeOf(row.municipality === "Copenhagen" ? "København" : row.municipality);
     const years = byCode.get(code) ?? [];
     years.push([Number(row.year), Number(row.value)]);

@@ -5,7 +5,7 @@
  */
 import { UsageError } from "../diagnostics.js";
 import { formatRank } from "../rank.js";
-import { loadRegistry } from "../registry/index.js";
+import { loadRegistry, resolutionHint } from "../registry/index.js";
 import type { BenchmarkOptions } from "./options.js";
 import { DEFAULT_GROUP } from "./options.js";
 import { type BenchmarkOutcome, computeBenchmark } from "./run.js";
@@ -53,12 +53,7 @@ export async function explainBenchmark(
   const registry = loadRegistry();
   const resolved = registry.resolveMunicipality(options.unit);
   if (!resolved.ok) {
-    const hint = resolved.suggestion
-      ? ` (did you mean ${resolved.suggestion}?)`
-      : resolved.reason
-        ? ` (${resolved.reason})`
-        : "";
-    throw new UsageError(`unknown municipality '${options.unit}'${hint}`);
+    throw new UsageError(`unknown municipality '${options.unit}'${resolutionHint(resolved)}`);
   }
   const { unit: _unit, ...benchmarkOptions } = options;
   const outcome = await computeBenchmark(benchmarkOptions);

@@ -7,6 +7,7 @@ import type { DiagnosticBag } from "../diagnostics.js";
 import { type Period, parsePeriod } from "../period.js";
 import { parseNumber } from "../read/number.js";
 import type { Cell, Table } from "../read/table.js";
+import { resolutionHint } from "../registry/resolve.js";
 import type { Registry } from "../registry/types.js";
 import type { Observation } from "./types.js";
 
@@ -139,16 +140,12 @@ export function readObservations(table: Table, registry: Registry, bag: Diagnost
       return value;
     };
 
-    const resolved = registry.resolveMunicipality(String(cell("municipality") ?? ""));
+    const named = String(cell("municipality") ?? "");
+    const resolved = registry.resolveMunicipality(named);
     if (!resolved.ok) {
-      const hint = resolved.suggestion
-        ? ` (did you mean ${resolved.suggestion}?)`
-        : resolved.reason
-          ? ` (${resolved.reason})`
-          : "";
       bag.add({
         code: "E_UNKNOWN_MUNICIPALITY",
-        message: `unknown municipality ${JSON.stringify(cell("municipality"))}${hint}`,
+        message: `unknown municipality "${named}"${resolutionHint(resolved)}`,
         ...where("municipality"),
       });
       continue;

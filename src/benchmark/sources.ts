@@ -9,6 +9,7 @@ import { DiagnosticBag, InputError } from "../diagnostics.js";
 import { dataPath } from "../paths.js";
 import { readTable } from "../read/index.js";
 import { parseNumber } from "../read/number.js";
+import { resolutionHint } from "../registry/resolve.js";
 import type { Registry } from "../registry/types.js";
 import type { CovariateSeries, DatedValue } from "./covariates.js";
 
@@ -78,13 +79,14 @@ export async function readLongFile(
   const values = new Map<string, DatedValue[]>();
   for (const row of table.rows) {
     const where = { file, line: row.line };
-    const resolved = registry.resolveMunicipality(String(row.values[m] ?? ""));
+    const named = String(row.values[m] ?? "");
+    const resolved = registry.resolveMunicipality(named);
     const year = parseNumber(row.values[y] ?? null, decimalMark);
     const value = parseNumber(row.values[v] ?? null, decimalMark);
     if (!resolved.ok) {
       bag.add({
         code: "E_UNKNOWN_MUNICIPALITY",
-        message: `unknown municipality ${JSON.stringify(row.values[m])}`,
+        message: `unknown municipality "${named}"${resolutionHint(resolved)}`,
         ...where,
         column: m + 1,
       });

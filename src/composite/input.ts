@@ -18,6 +18,7 @@ import {
   validateRows,
 } from "../read/index.js";
 import type { Registry } from "../registry/index.js";
+import { resolutionHint } from "../registry/resolve.js";
 import type { MethodProfile } from "./profile.js";
 import type { CountRecord } from "./types.js";
 
@@ -82,12 +83,6 @@ function cellText(cell: unknown): string {
   return cell === null || cell === undefined ? "" : String(cell).trim();
 }
 
-function describeResolution(text: string, suggestion?: string, reason?: string): string {
-  if (reason !== undefined) return `unknown municipality "${text}": ${reason}`;
-  const hint = suggestion !== undefined ? `; did you mean "${suggestion}"?` : "";
-  return `unknown municipality "${text}"${hint}`;
-}
-
 /**
  * Converts the rows of one table. `seen` carries municipality × period keys across
  * several input files, so a row repeated in another file is a duplicate too.
@@ -117,7 +112,7 @@ export function countRecords(
     if (!resolution.ok) {
       bag.add({
         code: InputCode.UnknownMunicipality,
-        message: describeResolution(who, resolution.suggestion, resolution.reason),
+        message: `unknown municipality "${who}"${resolutionHint(resolution)}`,
         ...where,
         column: municipalityAt + 1,
       });

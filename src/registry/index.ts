@@ -13,6 +13,9 @@ import {
 } from "./files.js";
 import { nameKey } from "./normalize.js";
 import { makeResolver } from "./resolve.js";
+
+export { resolutionHint } from "./resolve.js";
+
 import { snapshotOf, snapshotSource } from "./snapshot.js";
 import type { Group, Jobcentre, Municipality, Registry } from "./types.js";
 

@@ -24,6 +24,13 @@ const RESOLVED_MAX = 10_000;
 
 export type Resolver = (text: string) => MunicipalityResolution;
 
+/** What a failed resolution adds to "unknown municipality …": a likely name, or the reason. */
+export function resolutionHint(resolution: MunicipalityResolution): string {
+  if (resolution.ok) return "";
+  if (resolution.suggestion !== undefined) return ` (did you mean "${resolution.suggestion}"?)`;
+  return resolution.reason !== undefined ? ` (${resolution.reason})` : "";
+}
+
 export function makeResolver(municipalities: readonly Municipality[]): Resolver {
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   // Names exactly as the registry spells them need no matching key; the keys of every

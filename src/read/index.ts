@@ -58,6 +58,6 @@ export {
 } from "./limits.js";
 export { normalizeColumnName } from "./names.js";
 export { parseJobindsatsNumber, parseNumber } from "./number.js";
-export { type PeriodSelection, type PeriodsKept, selectRows } from "./select.js";
+export type { PeriodSelection, PeriodsKept } from "./select.js";
 export type { Cell, Table, TableFormat, TableRow } from "./table.js";
 export { validateRows } from "./validate.js";

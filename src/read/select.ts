@@ -107,14 +107,6 @@ export class HeldRows<R> {
 
   constructor(private readonly judge: PeriodJudge | undefined) {}
 
-  /** Holds `row` if its period is wanted; false when it was left out. */
-  add(row: R, period: Cell, bytes: number): boolean {
-    const admission = this.admit(period);
-    if (admission === undefined) return false;
-    this.push(row, bytes, admission);
-    return true;
-  }
-
   /**
    * Whether a row with this period cell is to be held (then `push` it with the answer), or
    * undefined: leave it out. Lets a reader judge a row before it builds it.

@@ -84,7 +84,8 @@ describe("HeldRows with a PeriodJudge", () => {
         const judge = new PeriodJudge(keep);
         const held = new HeldRows<{ line: number }>(judge);
         cells.forEach((cell, i) => {
-          held.add({ line: i + 2 }, cell, 100);
+          const admission = held.admit(cell);
+          if (admission !== undefined) held.push({ line: i + 2 }, 100, admission);
         });
         const expected = reference(cells, keep).flatMap((k, i) => (k ? [i + 2] : []));
         expect(held.rows().map((r) => r.line)).toEqual(expected);

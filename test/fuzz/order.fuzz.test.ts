@@ -86,62 +86,50 @@ const modelValues = fc
     }),
   );
 
+/**
+ * Writes `rows` in random orders to `path` and expects `run` to give what it gives for the
+ * file order.
+ */
+async function expectOrderFree(
+  path: string,
+  header: string | undefined,
+  rows: string[],
+  run: () => Promise<{ document: ReportDocument }>,
+  numRuns: number,
+): Promise<void> {
+  writeLines(path, header, rows);
+  const expected = observable((await run()).document);
+  await fc.assert(
+    fc.asyncProperty(shuffleOf(rows.length), async (order) => {
+      writeLines(
+        path,
+        header,
+        order.map((i) => rows[i] as string),
+      );
+      expect(observable((await run()).document)).toEqual(expected);
+    }),
+    { numRuns },
+  );
+}
+
 describe("any permutation of the input rows gives the same output", () => {
   it("index (shipped demo data, jobcentres)", async () => {
     const { header, rows } = linesOf(INDEX_DEMO, true);
     const path = join(dir, "index.csv");
-    const expected = observable(
-      (await runIndex({ inputs: [writeLines(path, header, rows)] })).document,
-    );
-    await fc.assert(
-      fc.asyncProperty(shuffleOf(rows.length), async (order) => {
-        writeLines(
-          path,
-          header,
-          order.map((i) => rows[i] as string),
-        );
-        expect(observable((await runIndex({ inputs: [path] })).document)).toEqual(expected);
-      }),
-      { numRuns: 6 },
-    );
+    await expectOrderFree(path, header, rows, () => runIndex({ inputs: [path] }), 6);
   });
 
   it("index by municipality, every quarter in history", async () => {
     const { header, rows } = linesOf(INDEX_DEMO, true);
     const path = join(dir, "index-history.csv");
     const options = { inputs: [path], unit: "municipality", history: true };
-    writeLines(path, header, rows);
-    const expected = observable((await runIndex(options)).document);
-    await fc.assert(
-      fc.asyncProperty(shuffleOf(rows.length), async (order) => {
-        writeLines(
-          path,
-          header,
-          order.map((i) => rows[i] as string),
-        );
-        expect(observable((await runIndex(options)).document)).toEqual(expected);
-      }),
-      { numRuns: 4 },
-    );
+    await expectOrderFree(path, header, rows, () => runIndex(options), 4);
   });
 
   it("benchmark, published mode (shipped Y30R21 extract)", async () => {
     const { rows } = linesOf(Y30R21, false);
     const path = join(dir, "y30r21.jsonl");
-    const expected = observable(
-      (await runBenchmark({ inputs: [writeLines(path, undefined, rows)] })).document,
-    );
-    await fc.assert(
-      fc.asyncProperty(shuffleOf(rows.length), async (order) => {
-        writeLines(
-          path,
-          undefined,
-          order.map((i) => rows[i] as string),
-        );
-        expect(observable((await runBenchmark({ inputs: [path] })).document)).toEqual(expected);
-      }),
-      { numRuns: 6 },
-    );
+    await expectOrderFree(path, undefined, rows, () => runBenchmark({ inputs: [path] }), 6);
   });
 
   it("benchmark, model mode (least squares must not depend on row order)", async () => {

@@ -1,11 +1,21 @@
 /**
- * Every option shared by several commands is declared once here, with its help text,
- * so help, README and behaviour cannot drift apart.
+ * Turns the option table (option-table.ts) into commander options, and the parsed flags
+ * into the options the library takes. A command names the options it takes; their
+ * flags, wording, defaults and choices come from the table only.
  */
 import { type Command, Option } from "commander";
 import { UsageError } from "../diagnostics.js";
+import {
+  type CommandName,
+  EXAMPLES,
+  FORMATS,
+  flagsOf,
+  type OptionName,
+  type OptionSpec,
+  optionFor,
+} from "./option-table.js";
 
-export const FORMATS = ["table", "json", "csv", "md", "html"] as const;
+export { FORMATS };
 export type Format = (typeof FORMATS)[number];
 
 export interface OutputOptions {
@@ -14,35 +24,44 @@ export interface OutputOptions {
   locale: "en" | "da";
 }
 
-function collect(value: string, previous: string[] = []): string[] {
+/** Commander's parser for a repeatable option: each value is appended to the list. */
+export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function addInputOptions(cmd: Command): Command {
-  return cmd
-    .option(
-      "-i, --input <file>",
-      "input extract (csv, json, jsonl, StatBank bulk csv); repeatable. Default: the data shipped in data/",
-      collect,
-      [],
-    )
-    .option(
-      "-p, --period <period>",
-      "period: 2019K4, 2019Q4, 2021QMAT04, 2024M06, 2022 (default: latest)",
-    );
+/**
+ * The description as help and the README show it: the table's wording, then its choices,
+ * default and repetition (commander's own suffix is switched off in `program.ts`).
+ */
+export function describeOption(spec: OptionSpec): string {
+  const notes: string[] = [];
+  if (spec.choices !== undefined) notes.push(`choices: ${spec.choices.join(", ")}`);
+  const shown = spec.default ?? spec.shownDefault;
+  if (shown !== undefined) notes.push(`default: ${shown}`);
+  if (spec.repeatable === true) notes.push("repeatable");
+  if (spec.required === true) notes.push("required");
+  return notes.length > 0 ? `${spec.description} (${notes.join("; ")})` : spec.description;
 }
 
-export function addOutputOptions(cmd: Command): Command {
-  return cmd
-    .addOption(
-      new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("table"),
-    )
-    .option("-o, --out <file>", "write to FILE (atomically; never overwrites an input)")
-    .addOption(
-      new Option("--locale <locale>", "csv number style: en (, and .) or da (; and decimal comma)")
-        .choices(["en", "da"])
-        .default("en"),
-    );
+/** The commander option for `name` as `command` takes it. */
+export function commanderOption(name: OptionName, command: CommandName): Option {
+  const spec = optionFor(name, command);
+  const option = new Option(flagsOf(name), describeOption(spec));
+  if (spec.choices !== undefined) option.choices([...spec.choices]);
+  if (spec.repeatable === true) option.argParser(collect).default([]);
+  else if (spec.default !== undefined) option.default(spec.default);
+  if (spec.required === true) option.makeOptionMandatory();
+  return option;
+}
+
+/** Adds the named options of the table to `cmd`, in the order given. */
+export function addOptions(
+  cmd: Command,
+  command: CommandName,
+  names: readonly OptionName[],
+): Command {
+  for (const name of names) cmd.addOption(commanderOption(name, command));
+  return cmd;
 }
 
 export function outputOptions(opts: Record<string, unknown>): OutputOptions {
@@ -71,7 +90,8 @@ export function numberField<K extends string>(
   return n === undefined ? {} : ({ [key]: n } as Partial<Record<K, number>>);
 }
 
-/** Adds a runnable example block to a command's --help. */
-export function withExamples(cmd: Command, examples: string[]): Command {
-  return cmd.addHelpText("after", `\nExamples:\n${examples.map((e) => `  $ ${e}`).join("\n")}\n`);
+/** Adds the command's runnable examples (from the table) to its --help. */
+export function withExamples(cmd: Command, command: CommandName): Command {
+  const lines = EXAMPLES[command].map((e) => `  $ ${e}`).join("\n");
+  return cmd.addHelpText("after", `\nExamples:\n${lines}\n`);
 }

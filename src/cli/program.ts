@@ -10,7 +10,7 @@ import { registerBenchmark } from "./commands/benchmark.js";
 import { registerCheck } from "./commands/check.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerIndex } from "./commands/index.js";
-import { withExamples } from "./options.js";
+import { addOptions, withExamples } from "./options.js";
 import { type Progress, startProgress } from "./progress.js";
 
 /** The spinner of the running command; stopped after the action or on an error. */
@@ -26,15 +26,12 @@ export function buildProgram(): Command {
       "Benchmark Danish jobcentres: an FH-style jobcentre index and STAR's expected-vs-actual benchmark.",
     )
     .version(pkg.version, "-V, --version")
-    .option("--debug", "show stack traces for unexpected errors")
     .showSuggestionAfterError(true)
+    // Descriptions come whole from the option table, choices and default included.
+    .configureHelp({ optionDescription: (option) => option.description })
     .exitOverride();
-  withExamples(program, [
-    "jobindex index                         # rank jobcentres on the shipped (synthetic) demo data",
-    "jobindex benchmark                     # STAR's published ranking, latest shipped period",
-    "jobindex explain Billund               # why Billund lands where it does",
-    "jobindex benchmark --format json --out golden.json && jobindex check --golden golden.json",
-  ]);
+  addOptions(program, "jobindex", ["debug"]);
+  withExamples(program, "jobindex");
   program.hook("preAction", (_program, action) => {
     progress = startProgress(`jobindex ${action.name()}`);
   });

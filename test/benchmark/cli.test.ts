@@ -36,7 +36,7 @@ describe("jobindex benchmark", () => {
     expect(await run("--interval", "0.9", "--format", "json", "--out", join(dir, "x.json"))).toBe(
       2,
     );
-    expect(await run("--covariates", "default", "--weights", "people")).toBe(2);
+    expect(await run("--covariates", "default", "--wls", "people")).toBe(2);
   });
 
   it("runs model mode from flags", async () => {
@@ -44,7 +44,7 @@ describe("jobindex benchmark", () => {
     const code = await run(
       "--covariates",
       "default",
-      "--weights",
+      "--wls",
       "population",
       "--loo",
       "--interval",

@@ -137,7 +137,7 @@ describe("benchmark --uncertainty (model mode)", () => {
       "benchmark",
       "--covariates",
       "default",
-      "--weights",
+      "--wls",
       "population",
       "--uncertainty",
       "100",

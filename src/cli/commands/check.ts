@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { compareDocuments, formatChangeLine } from "../../check.js";
 import { InputError, UsageError } from "../../diagnostics.js";
 import { rerun } from "../../run.js";
-import { numberOption, withExamples } from "../options.js";
+import { addOptions, numberOption, withExamples } from "../options.js";
 
 interface CheckFlags {
   golden: string;
@@ -60,20 +60,9 @@ export function registerCheck(program: Command): void {
     .command("check")
     .description(
       "recompute an earlier --format json result and compare: ranks exactly, numbers to a relative tolerance (exit 1 on any change)",
-    )
-    .requiredOption("-g, --golden <file>", "an earlier `--format json` output")
-    .option(
-      "-i, --input <file>",
-      "recompute on this input instead of the recorded one; repeatable",
-      (v: string, p: string[] = []) => [...p, v],
-      [],
-    )
-    .option("-t, --tolerance <relative>", "relative tolerance for numbers", "1e-9");
-  withExamples(cmd, [
-    "jobindex benchmark --format json --out golden.json",
-    "jobindex check --golden golden.json",
-    "jobindex check --golden fixtures/golden/benchmark-2021QMAT04.json --tolerance 1e-6",
-  ]);
+    );
+  addOptions(cmd, "check", ["golden", "input", "tolerance"]);
+  withExamples(cmd, "check");
   cmd.action(async (flags: CheckFlags) => {
     const tolerance = numberOption("--tolerance", flags.tolerance) ?? 1e-9;
     if (tolerance < 0) throw new UsageError("--tolerance must not be negative");

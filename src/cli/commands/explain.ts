@@ -6,17 +6,12 @@
  * no input and no such flag, both are explained on the shipped data.
  */
 import type { Command } from "commander";
-import { Option } from "commander";
 import { UsageError } from "../../diagnostics.js";
 import { parsePeriod } from "../../period.js";
-import { addInputOptions, numberOption, withExamples } from "../options.js";
+import { EXPLAIN_UNCERTAINTY_RUNS } from "../option-table.js";
+import { addOptions, numberOption, withExamples } from "../options.js";
 
-/**
- * Draws (index) or refits (benchmark, model mode) behind explain's "how sure" sentence
- * when --uncertainty is not given: about 0.1 s each on the shipped data, so explain runs
- * them by default; `--uncertainty 0` leaves the sentence out.
- */
-export const EXPLAIN_UNCERTAINTY_RUNS = 2000;
+export { EXPLAIN_UNCERTAINTY_RUNS };
 
 /** The uncertainty options explain passes on: none for `--uncertainty 0`. */
 function uncertaintyOptions(flags: ExplainFlags): { uncertainty?: number; seed?: number } {
@@ -42,15 +37,12 @@ interface ExplainFlags {
   group?: string;
   covariates?: string;
   covariateData: string[];
-  weights?: "population";
+  /** WLS weights (`--wls`). */
+  wls?: "population";
   loo?: boolean;
   uncertainty: string;
   seed?: string;
   distinguish?: "prediction" | "bootstrap";
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }
 
 /** Columns that only a benchmark extract carries (Y30R21 labels or model-mode counts). */
@@ -96,7 +88,7 @@ async function explainOne(
       ...(flags.group !== undefined ? { group: flags.group } : {}),
       covariates: flags.covariates === undefined ? [] : [flags.covariates],
       covariateData: flags.covariateData,
-      weights: flags.weights ?? null,
+      weights: flags.wls ?? null,
       loo: flags.loo === true,
       // Published mode has no model to refit: the sentence is for model mode only.
       ...(flags.covariates !== undefined ? uncertaintyOptions(flags) : {}),
@@ -125,45 +117,24 @@ export function registerExplain(program: Command): void {
     .description(
       "explain in plain sentences why a unit ranks where it does, with the numbers behind it",
     );
-  addInputOptions(cmd)
-    .addOption(
-      new Option("--kind <kind>", "what to explain; auto decides from flags and input")
-        .choices(["auto", "index", "benchmark"])
-        .default("auto"),
-    )
-    .addOption(
-      new Option("-f, --format <format>", "text or json").choices(["text", "json"]).default("text"),
-    )
-    .option("--unit <unit>", "index: explain a jobcentre (default) or a municipality on its own")
-    .option("--method <name|file>", "index: method profile (default fh)")
-    .option("--missing <mode>", "index: error, drop or impute-mean")
-    .option("-g, --group <group>", "benchmark: benefit group")
-    .option("-c, --covariates <list>", "benchmark: explain the model estimate on these covariates")
-    .option(
-      "--covariate-data <path>",
-      "benchmark: covariate file or folder; repeatable",
-      collect,
-      [],
-    )
-    .addOption(new Option("--weights <kind>", "benchmark: WLS weights").choices(["population"]))
-    .option("--loo", "benchmark: leave-one-out expected values")
-    .option(
-      "--uncertainty <runs>",
-      `how sure is the rank: draws of the method (index) or model refits (benchmark with --covariates); 0 = leave it out`,
-      String(EXPLAIN_UNCERTAINTY_RUNS),
-    )
-    .option("--seed <n>", "seed of those draws (default 20240601)")
-    .addOption(
-      new Option(
-        "--distinguish <criterion>",
-        "benchmark: which interval decides 'clearly above/below' (default prediction)",
-      ).choices(["prediction", "bootstrap"]),
-    );
-  withExamples(cmd, [
-    "jobindex explain Billund                       # the benchmark (real) and the index (demo data)",
-    "jobindex explain Esbjerg --kind index --period 2024K4",
-    "jobindex explain Gladsaxe --covariates default  # what drives Gladsaxe's expected value",
+  addOptions(cmd, "explain", [
+    "input",
+    "period",
+    "kind",
+    "format",
+    "unit",
+    "method",
+    "missing",
+    "group",
+    "covariates",
+    "covariate-data",
+    "wls",
+    "loo",
+    "uncertainty",
+    "seed",
+    "distinguish",
   ]);
+  withExamples(cmd, "explain");
   cmd.action(async (unit: string, flags: ExplainFlags) => {
     const kinds = await kindsToExplain(flags);
     const explanations = [];

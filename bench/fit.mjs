@@ -3,9 +3,16 @@
  * Least-squares fit time in node, for the comparison with bench/fit.R: the file read by the
  * project's reader (`readTable`), the design built as model mode builds it (intercept added
  * by the fit, log of population density), then each implementation timed side by side over
- * enough repetitions to measure, median of 5. Prints one JSON line: `fit_ms` and
- * `coefficients` are those of `fitOls` (what model mode runs), `implementations` holds every
- * one measured. Needs `npm run build` (imports dist/).
+ * enough repetitions to measure, median of 5:
+ *
+ * - `fitOls`: src/benchmark/ols.ts, the full fit model mode runs (standard errors, p values,
+ *   leverage), Householder QR on Float64Arrays;
+ * - `solveLeastSquares`: the same solver as the bootstrap refits with it, coefficients only;
+ * - `mlMatrix`: the ml-matrix QR fit it replaced (bench/ols-ml-matrix.mjs, dev dependency).
+ *
+ * Prints one JSON line: `fit_ms` and `coefficients` are `fitOls`'s (compared with R's by
+ * bench/run.mjs), `implementations` holds every one measured, with its largest relative
+ * coefficient difference from `fitOls`. Needs `npm run build` (imports dist/).
  *
  *   node bench/fit.mjs FILE.csv
  */
@@ -14,10 +21,10 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { readTable, parseNumber } = await import(join(root, "dist", "read", "index.js"));
-const { fitOls } = await import(join(root, "dist", "benchmark", "ols.js"));
-const { leastSquaresWorkspace, solveLeastSquares } = await import(
-  join(root, "dist", "uncertainty", "least-squares.js")
+const { fitOls, leastSquaresWorkspace, solveLeastSquares } = await import(
+  join(root, "dist", "benchmark", "ols.js")
 );
+const { fitOlsMlMatrix } = await import("./ols-ml-matrix.mjs");
 
 const file = process.argv[2];
 let started = performance.now();
@@ -55,21 +62,21 @@ function coefficientsOnly() {
   return Array.from(ws.beta);
 }
 
+const estimates = (fit) => fit.coefficients.map((c) => c.estimate);
 const implementations = {
-  /** src/benchmark/ols.ts: the full fit (standard errors, p values, leverage), ml-matrix QR. */
-  fitOls: () => fitOls({ covariates, outcome }).coefficients.map((c) => c.estimate),
-  /** src/uncertainty/least-squares.ts: Householder QR on Float64Arrays, coefficients only. */
+  fitOls: () => estimates(fitOls({ covariates, outcome })),
   solveLeastSquares: coefficientsOnly,
+  mlMatrix: () => estimates(fitOlsMlMatrix({ covariates, outcome })),
 };
 
 /** Median milliseconds per call over 5 rounds, after one warm-up call. */
-function time(fit) {
+function time(solve) {
   const reps = Math.max(1, Math.round(20000 / n));
-  let coefficients = fit(); // warm-up: compile before timing
+  let coefficients = solve(); // warm-up: compile before timing
   const times = [];
   for (let t = 0; t < 5; t++) {
     started = performance.now();
-    for (let r = 0; r < reps; r++) coefficients = fit();
+    for (let r = 0; r < reps; r++) coefficients = solve();
     times.push((performance.now() - started) / reps);
   }
   times.sort((a, b) => a - b);
@@ -77,8 +84,14 @@ function time(fit) {
 }
 
 const measured = Object.fromEntries(
-  Object.entries(implementations).map(([name, fit]) => [name, time(fit)]),
+  Object.entries(implementations).map(([name, solve]) => [name, time(solve)]),
 );
+const reference = measured.fitOls.coefficients;
+for (const m of Object.values(measured)) {
+  m.max_rel_diff = Math.max(
+    ...m.coefficients.map((b, j) => Math.abs(b - reference[j]) / Math.abs(reference[j])),
+  );
+}
 process.stdout.write(
   `${JSON.stringify({
     language: "node",

@@ -2,8 +2,17 @@
 /**
  * Least-squares fit time in node, for the comparison with bench/fit.R: the file read by the
  * project's reader (`readTable`), the design built as model mode builds it (intercept added
- * by `fitOls`, log of population density), then `fitOls` timed over enough repetitions to
- * measure, median of 5. Prints one JSON line. Needs `npm run build` (imports dist/).
+ * by the fit, log of population density), then each implementation timed side by side over
+ * enough repetitions to measure, median of 5:
+ *
+ * - `fitOls`: src/benchmark/ols.ts, the full fit model mode runs (standard errors, p values,
+ *   leverage), Householder QR on Float64Arrays;
+ * - `solveLeastSquares`: the same solver as the bootstrap refits with it, coefficients only;
+ * - `mlMatrix`: the ml-matrix QR fit it replaced (bench/ols-ml-matrix.mjs, dev dependency).
+ *
+ * Prints one JSON line: `fit_ms` and `coefficients` are `fitOls`'s (compared with R's by
+ * bench/run.mjs), `implementations` holds every one measured, with its largest relative
+ * coefficient difference from `fitOls`. Needs `npm run build` (imports dist/).
  *
  *   node bench/fit.mjs FILE.csv
  */
@@ -12,7 +21,10 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { readTable, parseNumber } = await import(join(root, "dist", "read", "index.js"));
-const { fitOls } = await import(join(root, "dist", "benchmark", "ols.js"));
+const { fitOls, leastSquaresWorkspace, solveLeastSquares } = await import(
+  join(root, "dist", "benchmark", "ols.js")
+);
+const { fitOlsMlMatrix } = await import("./ols-ml-matrix.mjs");
 
 const file = process.argv[2];
 let started = performance.now();
@@ -35,22 +47,58 @@ const covariates = outcome.map((_, i) => [
   Math.log(density[i]),
   immigration[i],
 ]);
+const n = outcome.length;
 
-const reps = Math.max(1, Math.round(20000 / outcome.length));
-let fit = fitOls({ covariates, outcome }); // warm-up: compile before timing
-const times = [];
-for (let t = 0; t < 5; t++) {
-  started = performance.now();
-  for (let r = 0; r < reps; r++) fit = fitOls({ covariates, outcome });
-  times.push((performance.now() - started) / reps);
+/** The bootstrap's refit: the workspace filled from the rows, then coefficients only. */
+function coefficientsOnly() {
+  const p = covariates[0].length + 1;
+  const ws = leastSquaresWorkspace(n, p);
+  for (let i = 0; i < n; i++) {
+    ws.a[i] = 1;
+    for (let c = 1; c < p; c++) ws.a[c * n + i] = covariates[i][c - 1];
+    ws.y[i] = outcome[i];
+  }
+  if (!solveLeastSquares(ws)) throw new Error("rank deficient");
+  return Array.from(ws.beta);
 }
-times.sort((a, b) => a - b);
+
+const estimates = (fit) => fit.coefficients.map((c) => c.estimate);
+const implementations = {
+  fitOls: () => estimates(fitOls({ covariates, outcome })),
+  solveLeastSquares: coefficientsOnly,
+  mlMatrix: () => estimates(fitOlsMlMatrix({ covariates, outcome })),
+};
+
+/** Median milliseconds per call over 5 rounds, after one warm-up call. */
+function time(solve) {
+  const reps = Math.max(1, Math.round(20000 / n));
+  let coefficients = solve(); // warm-up: compile before timing
+  const times = [];
+  for (let t = 0; t < 5; t++) {
+    started = performance.now();
+    for (let r = 0; r < reps; r++) coefficients = solve();
+    times.push((performance.now() - started) / reps);
+  }
+  times.sort((a, b) => a - b);
+  return { fit_ms: times[2], coefficients };
+}
+
+const measured = Object.fromEntries(
+  Object.entries(implementations).map(([name, solve]) => [name, time(solve)]),
+);
+const reference = measured.fitOls.coefficients;
+for (const m of Object.values(measured)) {
+  m.max_rel_diff = Math.max(
+    ...m.coefficients.map((b, j) => Math.abs(b - reference[j]) / Math.abs(reference[j])),
+  );
+}
 process.stdout.write(
   `${JSON.stringify({
     language: "node",
-    n: outcome.length,
+    n,
     read_ms: readMs,
-    fit_ms: times[2],
-    coefficients: fit.coefficients.map((c) => c.estimate),
+    fit_ms: measured.fitOls.fit_ms,
+    coefficients: measured.fitOls.coefficients,
+    implementations: measured,
   })}\n`,
 );

@@ -1,9 +1,10 @@
 /**
  * Model mode (METHOD.md B2): the expected share estimated from framework conditions by
  * least squares, with optional population weights, leave-one-out expectations and
- * prediction intervals. Loaded on demand: it pulls in ml-matrix and stdlib.
+ * prediction intervals. Loaded on demand: it pulls in stdlib's t distribution.
  */
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import { mean } from "simple-statistics";
 import { fitOls, type OlsCoefficient, type OlsFit } from "./ols.js";
 import type { UnrankedResult } from "./published.js";
 import type { IntervalPosition } from "./types.js";
@@ -93,8 +94,8 @@ export function estimateModel(rows: readonly ModelRow[], choices: ModelChoices):
 /** Population weights scaled to mean 1; every municipality needs a population. */
 function populationWeights(rows: readonly ModelRow[]): number[] {
   const pops = rows.map((r) => r.population ?? Number.NaN);
-  const mean = pops.reduce((s, p) => s + p, 0) / pops.length;
-  return pops.map((p) => p / mean);
+  const average = mean(pops);
+  return pops.map((p) => p / average);
 }
 
 /**

@@ -1,11 +1,15 @@
 /**
- * Ordinary (and weighted) least squares with an intercept, solved by a Householder QR
- * decomposition of the design matrix. XᵀX is never formed or inverted: the coefficients come
- * from Rβ = Qᵀy, and the standard errors from the diagonal of (XᵀX)⁻¹ = R⁻¹R⁻ᵀ.
- * The statistics follow R's `summary.lm` so that fixtures made with `lm()` compare exactly.
+ * Ordinary (and weighted) least squares with an intercept: the one least-squares solver of
+ * the project, used by model mode (`fitOls`) and by the bootstrap's refits (the workspace and
+ * `solveLeastSquares`, coefficients only, no allocation per refit).
+ *
+ * Householder QR on a column-major Float64Array. XᵀX is never formed (its condition number
+ * is the square of X's, and the shipped covariates mix incomes near 3·10⁵ with shares near
+ * 10): the coefficients come from Rβ = Qᵀy, the standard errors from the diagonal of
+ * (XᵀX)⁻¹ = R⁻¹R⁻ᵀ, the leverages from the rows of the thin Q. The statistics follow R's
+ * `summary.lm` so that fixtures made with `lm()` compare exactly.
  */
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
-import { Matrix, QrDecomposition } from "ml-matrix";
 
 export interface OlsInput {
   /** One row per observation, without the intercept column (it is added here). */
@@ -50,7 +54,45 @@ export class RankDeficientError extends Error {
 }
 
 /** Relative size below which a diagonal element of R counts as zero (as R's lm tolerance 1e-7). */
-const RANK_TOLERANCE = 1e-7;
+export const RANK_TOLERANCE = 1e-7;
+
+/** Workspace for repeated solves of n × p problems. */
+export interface LeastSquaresWorkspace {
+  n: number;
+  p: number;
+  /**
+   * Design, column-major (a[c · n + i]); overwritten by the solve: R above the diagonal,
+   * the Householder vectors from the diagonal down.
+   */
+  a: Float64Array;
+  /** Outcome; overwritten by Qᵀy. */
+  y: Float64Array;
+  /** Coefficients after a successful solve. */
+  beta: Float64Array;
+  /** The diagonal of R after a solve. */
+  diagonal: Float64Array;
+}
+
+export function leastSquaresWorkspace(n: number, p: number): LeastSquaresWorkspace {
+  return {
+    n,
+    p,
+    a: new Float64Array(n * p),
+    y: new Float64Array(n),
+    beta: new Float64Array(p),
+    diagonal: new Float64Array(p),
+  };
+}
+
+/**
+ * Solves min ‖a·β − y‖ for the workspace's a and y. Returns false, leaving `beta`
+ * undefined, when a column is (numerically) a combination of the earlier ones.
+ */
+export function solveLeastSquares(ws: LeastSquaresWorkspace): boolean {
+  if (decompose(ws) >= 0) return false;
+  backSubstitute(ws);
+  return true;
+}
 
 export function fitOls(input: OlsInput): OlsFit {
   const n = input.outcome.length;
@@ -58,27 +100,31 @@ export function fitOls(input: OlsInput): OlsFit {
   if (input.covariates.length !== n) throw new Error("covariates and outcome differ in length");
   if (n <= k) throw new Error(`need more observations (${n}) than coefficients (${k})`);
   const weights = input.weights ?? new Array<number>(n).fill(1);
-  // WLS is OLS on rows scaled by √w.
-  const root = weights.map(Math.sqrt);
-  const design = input.covariates.map((row, i) => [1, ...row].map((v) => v * at(root, i)));
-  const scaledOutcome = input.outcome.map((y, i) => y * at(root, i));
+  const ws = leastSquaresWorkspace(n, k);
+  loadWeighted(ws, input, weights);
+  const deficient = decompose(ws);
+  if (deficient >= 0) throw new RankDeficientError(deficient);
+  backSubstitute(ws);
+  const beta = Array.from(ws.beta);
 
-  const qr = new QrDecomposition(new Matrix(design));
-  const r = qr.upperTriangularMatrix.to2DArray();
-  assertFullRank(r, design);
-  const beta = qr.solve(Matrix.columnVector(scaledOutcome)).getColumn(0);
-
-  const fitted = input.covariates.map((row) => dot([1, ...row], beta));
-  const residuals = input.outcome.map((y, i) => y - at(fitted, i));
-  const q = qr.orthogonalMatrix.to2DArray();
-  const leverage = q.map((row) => row.reduce((s, v) => s + v * v, 0));
+  const fitted = new Array<number>(n);
+  const residuals = new Array<number>(n);
+  let rss = 0;
+  for (let i = 0; i < n; i++) {
+    const row = input.covariates[i] as readonly number[];
+    let f = beta[0] as number;
+    for (let c = 1; c < k; c++) f += (row[c - 1] as number) * (beta[c] as number);
+    const e = (input.outcome[i] as number) - f;
+    fitted[i] = f;
+    residuals[i] = e;
+    rss += (weights[i] as number) * e * e;
+  }
 
   const df = n - k;
-  const rss = residuals.reduce((s, e, i) => s + at(weights, i) * e * e, 0);
   const sigma = Math.sqrt(rss / df);
-  const unscaledVariance = inverseGramDiagonal(r);
+  const unscaledVariance = inverseGramDiagonal(upperTriangle(ws));
   const coefficients = beta.map((estimate, j) => {
-    const stdError = sigma * Math.sqrt(at(unscaledVariance, j));
+    const stdError = sigma * Math.sqrt(unscaledVariance[j] as number);
     const t = estimate / stdError;
     return { estimate, stdError, t, p: 2 * tCdf(-Math.abs(t), df) };
   });
@@ -89,7 +135,7 @@ export function fitOls(input: OlsInput): OlsFit {
     coefficients,
     fitted,
     residuals,
-    leverage,
+    leverage: leverages(ws),
     r2,
     adjR2: 1 - (1 - r2) * ((n - 1) / df),
     sigma,
@@ -97,11 +143,115 @@ export function fitOls(input: OlsInput): OlsFit {
   };
 }
 
+/** WLS is OLS on rows scaled by √w: the intercept column first, then the covariates. */
+function loadWeighted(ws: LeastSquaresWorkspace, input: OlsInput, weights: readonly number[]) {
+  const { n, p, a, y } = ws;
+  for (let i = 0; i < n; i++) {
+    const row = input.covariates[i] as readonly number[];
+    const root = Math.sqrt(weights[i] as number);
+    a[i] = root;
+    for (let c = 1; c < p; c++) a[c * n + i] = root * (row[c - 1] as number);
+    y[i] = root * (input.outcome[i] as number);
+  }
+}
+
+/**
+ * Householder QR of a in place, Qᵀ applied to y alongside. Returns the first column that is
+ * (numerically) a combination of the earlier ones, or −1 when the design has full rank.
+ */
+function decompose(ws: LeastSquaresWorkspace): number {
+  const { n, p, a, y, diagonal } = ws;
+  for (let j = 0; j < p; j++) {
+    const col = j * n;
+    let squares = 0;
+    for (let i = j; i < n; i++) squares += (a[col + i] as number) ** 2;
+    let columnSquares = squares;
+    for (let i = 0; i < j; i++) columnSquares += (a[col + i] as number) ** 2;
+    const norm = Math.sqrt(squares);
+    // The reflections keep the column's norm, so this compares |R_jj| with the column's.
+    if (columnSquares === 0 || norm < RANK_TOLERANCE * Math.sqrt(columnSquares)) return j;
+    // Reflect onto −sign(a_jj)·‖x‖·e₁ so that v = x − αe₁ does not cancel.
+    const lead = a[col + j] as number;
+    const alpha = lead > 0 ? -norm : norm;
+    a[col + j] = lead - alpha;
+    const vSquares = squares - lead * lead + (lead - alpha) ** 2;
+    for (let c = j + 1; c < p; c++) reflect(a, col, j, n, vSquares, a, c * n);
+    reflect(a, col, j, n, vSquares, y, 0);
+    diagonal[j] = alpha;
+  }
+  return -1;
+}
+
+/** β from Rβ = Qᵀy after `decompose`. */
+function backSubstitute(ws: LeastSquaresWorkspace): void {
+  const { n, p, a, y, beta, diagonal } = ws;
+  for (let j = p - 1; j >= 0; j--) {
+    let s = y[j] as number;
+    for (let c = j + 1; c < p; c++) s -= (a[c * n + j] as number) * (beta[c] as number);
+    beta[j] = s / (diagonal[j] as number);
+  }
+}
+
+/** target[from + i] −= 2 (v·target)/(v·v) · vᵢ for i ≥ j, v stored in a[col + j …]. */
+function reflect(
+  a: Float64Array,
+  col: number,
+  j: number,
+  n: number,
+  vSquares: number,
+  target: Float64Array,
+  from: number,
+): void {
+  let dot = 0;
+  for (let i = j; i < n; i++) dot += (a[col + i] as number) * (target[from + i] as number);
+  const f = (2 * dot) / vSquares;
+  for (let i = j; i < n; i++) {
+    target[from + i] = (target[from + i] as number) - f * (a[col + i] as number);
+  }
+}
+
+/** R (p × p) from a decomposed workspace. */
+function upperTriangle(ws: LeastSquaresWorkspace): number[][] {
+  const { n, p, a, diagonal } = ws;
+  return Array.from({ length: p }, (_, i) =>
+    Array.from({ length: p }, (_, j) => {
+      if (j < i) return 0;
+      return j === i ? (diagonal[i] as number) : (a[j * n + i] as number);
+    }),
+  );
+}
+
+/**
+ * hᵢ = ‖row i of the thin Q‖²: Q's columns are H₀H₁…H_{p−1} applied to e₀ … e_{p−1}, built
+ * from the Householder vectors `decompose` left below R's diagonal.
+ */
+function leverages(ws: LeastSquaresWorkspace): number[] {
+  const { n, p, a } = ws;
+  const vSquares = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    for (let i = j; i < n; i++) s += (a[j * n + i] as number) ** 2;
+    vSquares[j] = s;
+  }
+  const q = new Float64Array(n * p);
+  for (let c = 0; c < p; c++) {
+    q[c * n + c] = 1;
+    // Hⱼ leaves eₓ alone for j > c (its vector is zero above row j).
+    for (let j = c; j >= 0; j--) reflect(a, j * n, j, n, vSquares[j] as number, q, c * n);
+  }
+  const leverage = new Array<number>(n).fill(0);
+  for (let c = 0; c < p; c++) {
+    for (let i = 0; i < n; i++)
+      leverage[i] = (leverage[i] as number) + (q[c * n + i] as number) ** 2;
+  }
+  return leverage;
+}
+
 /** R² as summary.lm: explained over explained + residual, around the weighted mean of the fit. */
 function rSquared(fitted: readonly number[], rss: number, weights: readonly number[]): number {
   const totalWeight = weights.reduce((s, w) => s + w, 0);
-  const mean = fitted.reduce((s, f, i) => s + at(weights, i) * f, 0) / totalWeight;
-  const mss = fitted.reduce((s, f, i) => s + at(weights, i) * (f - mean) ** 2, 0);
+  const mean = fitted.reduce((s, f, i) => s + (weights[i] as number) * f, 0) / totalWeight;
+  const mss = fitted.reduce((s, f, i) => s + (weights[i] as number) * (f - mean) ** 2, 0);
   return mss / (mss + rss);
 }
 
@@ -118,23 +268,6 @@ export function inverseGramDiagonal(r: readonly (readonly number[])[]): number[]
     }
   }
   return inv.map((row) => row.reduce((s, v) => s + v * v, 0));
-}
-
-function assertFullRank(r: readonly (readonly number[])[], design: readonly number[][]): void {
-  for (let j = 0; j < r.length; j++) {
-    const columnNorm = Math.sqrt(design.reduce((s, row) => s + at(row, j) ** 2, 0));
-    if (columnNorm === 0 || Math.abs(cell(r, j, j)) < RANK_TOLERANCE * columnNorm) {
-      throw new RankDeficientError(j);
-    }
-  }
-}
-
-function dot(row: readonly number[], beta: readonly number[]): number {
-  return row.reduce((s, v, j) => s + v * at(beta, j), 0);
-}
-
-function at(values: readonly number[], i: number): number {
-  return values[i] as number;
 }
 
 function cell(m: readonly (readonly number[])[], i: number, j: number): number {

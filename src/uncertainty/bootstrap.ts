@@ -7,14 +7,19 @@
  * own prediction interval. Either may decide whether a residual is distinguishable from 0.
  *
  * Loaded on demand like src/benchmark/model.ts, which it uses for the full-data fit (so
- * its residuals and prediction intervals are exactly those of the benchmark output).
+ * its residuals and prediction intervals are exactly those of the benchmark output); the
+ * refits use the same solver (src/benchmark/ols.ts) on one preallocated workspace.
  */
 import { estimateModel, type ModelRow } from "../benchmark/model.js";
-import { RankDeficientError } from "../benchmark/ols.js";
+import {
+  type LeastSquaresWorkspace,
+  leastSquaresWorkspace,
+  RankDeficientError,
+  solveLeastSquares,
+} from "../benchmark/ols.js";
 import { quantileSorted } from "../composite/normalise.js";
 import { UsageError } from "../diagnostics.js";
 import { competitionRank } from "../rank.js";
-import { leastSquaresWorkspace, solveLeastSquares } from "./least-squares.js";
 import { createRandom, DEFAULT_SEED, isValidSeed, type Random } from "./random.js";
 import { Ranker } from "./ranking.js";
 import { DEFAULT_LEVEL, rankHistograms, rankInterval, topShare } from "./summary.js";
@@ -94,7 +99,7 @@ function rootWeights(design: BenchmarkDesign): Float64Array {
 
 /** Fills the workspace with the resampled rows (intercept first). */
 function loadResample(
-  ws: ReturnType<typeof leastSquaresWorkspace>,
+  ws: LeastSquaresWorkspace,
   design: BenchmarkDesign,
   root: Float64Array,
   picks: Uint32Array,

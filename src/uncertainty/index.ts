@@ -1,7 +1,7 @@
 /**
  * How sure is rank 1? Uncertainty and sensitivity of both rankings (docs/uncertainty.md).
  * Import this module on demand (`await import(".../uncertainty/index.js")`) only when
- * `--uncertainty` is given: the bootstrap loads the benchmark model (ml-matrix, stdlib).
+ * `--uncertainty` is given: the bootstrap loads the benchmark model (stdlib's t distribution).
  */
 export {
   type BootstrapOptions,

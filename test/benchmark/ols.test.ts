@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fitOls, inverseGramDiagonal, RankDeficientError } from "../../src/benchmark/ols.js";
@@ -133,4 +134,73 @@ describe("inverseGramDiagonal", () => {
     expect(d[0]).toBeCloseTo(0.25 + 0.015625, 15);
     expect(d[1]).toBeCloseTo(0.0625, 15);
   });
+});
+
+describe("fitOls against numpy's SVD least squares at 3,000 rows", () => {
+  // fixtures/benchmark/lstsq-3000.json, made by scripts/benchmark-lstsq-fixture.py on this
+  // design (integer MINSTD steps, so Python and JavaScript build the same doubles).
+  interface Truth {
+    n: number;
+    k: number;
+    estimate: number[];
+    std_error: number[];
+    t: number[];
+    p: number[];
+    r2: number;
+    adj_r2: number;
+    sigma: number;
+    leverage_first: number[];
+    residuals_first: number[];
+  }
+  const truth = JSON.parse(readFileSync("fixtures/benchmark/lstsq-3000.json", "utf8")) as Record<
+    "ols" | "wls",
+    Truth
+  >;
+  const M = 2147483647;
+  const MULTIPLIERS = [16807, 69621, 39373, 40692, 41358, 48271];
+  const u = (i: number, s: number) =>
+    (((((i + 1) * (MULTIPLIERS[s - 1] as number)) % M) * 48271) % M) / M;
+  const covariates: number[][] = [];
+  const outcome: number[] = [];
+  const weights: number[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const x = [220000 + 150000 * u(i, 1), 20 + 40 * u(i, 2), 3 + 5 * u(i, 3), 3 + 25 * u(i, 4)];
+    const [x0, x1, x2, x3] = x as [number, number, number, number];
+    covariates.push(x);
+    outcome.push(14 - x0 / 50000 - 0.05 * x1 + 0.2 * x2 + 0.08 * x3 + 30 * (u(i, 5) - 0.5));
+    weights.push(8000 + 200000 * u(i, 6));
+  }
+  const meanWeight = weights.reduce((s, w) => s + w, 0) / weights.length;
+  const close = (actual: number | undefined, expected: number, relative: number) =>
+    expect(Math.abs((actual as number) - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(
+      relative * Math.abs(expected),
+    );
+
+  for (const kind of ["ols", "wls"] as const) {
+    it(`${kind}: coefficients, standard errors, t, p, R², σ and leverages agree to 1e-9`, () => {
+      const t = truth[kind];
+      const fit = fitOls({
+        covariates,
+        outcome,
+        ...(kind === "wls" ? { weights: weights.map((w) => w / meanWeight) } : {}),
+      });
+      expect(fit.n).toBe(t.n);
+      expect(fit.k).toBe(t.k);
+      fit.coefficients.forEach((c, j) => {
+        close(c.estimate, t.estimate[j] as number, 1e-9);
+        close(c.stdError, t.std_error[j] as number, 1e-9);
+        close(c.t, t.t[j] as number, 1e-9);
+        close(c.p, t.p[j] as number, 1e-9);
+      });
+      close(fit.r2, t.r2, 1e-9);
+      close(fit.adjR2, t.adj_r2, 1e-9);
+      close(fit.sigma, t.sigma, 1e-9);
+      t.leverage_first.forEach((h, i) => {
+        close(fit.leverage[i], h, 1e-9);
+      });
+      t.residuals_first.forEach((e, i) => {
+        close(fit.residuals[i], e, 1e-9);
+      });
+    });
+  }
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitOls } from "../../src/benchmark/ols.js";
-import { leastSquaresWorkspace, solveLeastSquares } from "../../src/uncertainty/least-squares.js";
+import { fitOls, leastSquaresWorkspace, solveLeastSquares } from "../../src/benchmark/ols.js";
 import { createRandom } from "../../src/uncertainty/random.js";
 
 function load(x: number[][], y: number[]) {

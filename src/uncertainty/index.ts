@@ -3,6 +3,8 @@
  * Import this module on demand (`await import(".../uncertainty/index.js")`) only when
  * `--uncertainty` is given: the bootstrap loads the benchmark model (ml-matrix, stdlib).
  */
+
+export * from "../pipeline/decorate/uncertainty.js";
 export {
   type BootstrapOptions,
   bootstrapBenchmarkRanks,
@@ -14,7 +16,6 @@ export {
   type IndexUncertaintyOptions,
   simulateIndexRanks,
 } from "./index-simulation.js";
-export * from "./present.js";
 export { createRandom, DEFAULT_SEED, isValidSeed, Random } from "./random.js";
 export { DEFAULT_LEVEL } from "./summary.js";
 export type * from "./types.js";

@@ -101,7 +101,7 @@ export function registerBenchmark(program: Command): void {
     "jobindex benchmark --only trekant                                     # Trekantområdet og Haderslev, with totals",
   ]);
   cmd.action(async (flags: BenchmarkFlags) => {
-    const { runBenchmark } = await import("../../benchmark/run.js");
+    const { runBenchmark } = await import("../../pipeline/benchmark/run.js");
     const { document, exitCode } = await runBenchmark({
       command: "benchmark",
       inputs: flags.input,

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
-import { compareDocuments, formatChangeLine } from "../../check.js";
 import { InputError, UsageError } from "../../diagnostics.js";
-import { rerun } from "../../run.js";
+import { compareDocuments, formatChangeLine } from "../../pipeline/check/compare.js";
+import { rerun } from "../../pipeline/check/rerun.js";
 import { numberOption, withExamples } from "../options.js";
 
 interface CheckFlags {

@@ -88,7 +88,7 @@ async function explainOne(
   flags: ExplainFlags,
 ): Promise<{ lines: string[]; data: unknown }> {
   if (kind === "benchmark") {
-    const { explainBenchmark } = await import("../../benchmark/explain.js");
+    const { explainBenchmark } = await import("../../pipeline/benchmark/explain.js");
     return explainBenchmark({
       unit,
       inputs: flags.input,
@@ -103,7 +103,7 @@ async function explainOne(
       ...(flags.distinguish !== undefined ? { distinguish: flags.distinguish } : {}),
     });
   }
-  const { explainIndex } = await import("../../composite/explain.js");
+  const { explainIndex } = await import("../../pipeline/index/explain.js");
   return explainIndex({
     unit,
     inputs: flags.input,

@@ -106,7 +106,7 @@ export function registerIndex(program: Command): void {
     "jobindex index --input counts.csv --missing impute-mean --weights upskilling_share=0.4,sickness_duration=0.15,nonwestern_excess_unemployment=0.15,activation_rate=0.15,unemployment_duration=0.15",
   ]);
   cmd.action(async (flags: IndexFlags) => {
-    const { runIndex } = await import("../../composite/run.js");
+    const { runIndex } = await import("../../pipeline/index/run.js");
     const { document } = await runIndex({
       command: "index",
       inputs: flags.input,

@@ -4,17 +4,6 @@
  * The model code (ml-matrix, stdlib) is imported only in model mode, to keep start-up fast.
  */
 import { readFileSync } from "node:fs";
-import { DiagnosticBag, InputError, UsageError } from "../diagnostics.js";
-import { type Grouping, groupingOf, groupRequest } from "../groups.js";
-import { dataPath } from "../paths.js";
-import { comparePeriods, formatPeriod, type Period, parsePeriod, samePeriod } from "../period.js";
-import { type PeriodSelection, readTable } from "../read/index.js";
-import { loadRegistry } from "../registry/index.js";
-import type { Registry } from "../registry/types.js";
-import type { ReportDocument } from "../report/types.js";
-// random.js alone (no imports, a few lines); the analysis itself is imported on demand.
-import { DEFAULT_SEED } from "../uncertainty/random.js";
-import type { BenchmarkUncertainty } from "../uncertainty/types.js";
 import {
   type CovariateCell,
   type CovariateProvenance,
@@ -24,18 +13,36 @@ import {
   splitCovariateList,
   termValues,
   valueAsOf,
-} from "./covariates.js";
-import { buildDocument } from "./document.js";
-import type { ModelRow, ModelSummary } from "./model.js";
-import { type InputRow, mapColumns, readObservations } from "./observations.js";
-import { type BenchmarkOptions, normaliseOptions } from "./options.js";
+} from "../../benchmark/covariates.js";
+import type { ModelRow, ModelSummary } from "../../benchmark/model.js";
 import {
   findContradictions,
   PUBLISHED_DECIMALS,
   publishedResults,
   rankResults,
   type UnrankedResult,
-} from "./published.js";
+} from "../../benchmark/published.js";
+import type { BenchmarkResult, Contradiction, Observation } from "../../benchmark/types.js";
+import { DiagnosticBag, InputError, UsageError } from "../../diagnostics.js";
+import { dataPath } from "../../paths.js";
+import {
+  comparePeriods,
+  formatPeriod,
+  type Period,
+  parsePeriod,
+  samePeriod,
+} from "../../period.js";
+import { type PeriodSelection, readTable } from "../../read/index.js";
+import { loadRegistry } from "../../registry/index.js";
+import type { Registry } from "../../registry/types.js";
+import type { ReportDocument } from "../../report/types.js";
+// random.js alone (no imports, a few lines); the analysis itself is imported on demand.
+import { DEFAULT_SEED } from "../../uncertainty/random.js";
+import type { BenchmarkUncertainty } from "../../uncertainty/types.js";
+import { type Grouping, groupingOf, groupRequest } from "../groups.js";
+import { buildDocument } from "./document.js";
+import { type InputRow, mapColumns, readObservations } from "./observations.js";
+import { type BenchmarkOptions, normaliseOptions } from "./options.js";
 import {
   catalogue,
   crossSectionFields,
@@ -43,12 +50,11 @@ import {
   readLongFile,
   SHIPPED_COVARIATE_DATA,
 } from "./sources.js";
-import type { BenchmarkResult, Contradiction, Observation } from "./types.js";
 
 export type { BenchmarkOptions } from "./options.js";
 
 /** The uncertainty presentation helpers; a type only, the module is imported on demand. */
-export type UncertaintyPresenter = typeof import("../uncertainty/present.js");
+export type UncertaintyPresenter = typeof import("../decorate/uncertainty.js");
 
 /** A municipality's actual and expected full-time persons, where its population is known. */
 export interface Persons {
@@ -189,8 +195,8 @@ export async function computeBenchmark(
       `the model needs more municipalities (${rows.length}) than coefficients (${terms.length + 1})`,
     );
   }
-  const { estimateModel } = await import("./model.js");
-  const { RankDeficientError } = await import("./ols.js");
+  const { estimateModel } = await import("../../benchmark/model.js");
+  const { RankDeficientError } = await import("../../benchmark/ols.js");
   let estimated: ReturnType<typeof estimateModel>;
   try {
     estimated = estimateModel(rows, {
@@ -238,7 +244,7 @@ async function bootstrap(
   results: readonly BenchmarkResult[],
 ): Promise<Pick<BenchmarkOutcome, "uncertainty">> {
   if (opts.uncertainty === undefined) return {};
-  const U = await import("../uncertainty/index.js");
+  const U = await import("../../uncertainty/index.js");
   const design = U.benchmarkDesign(model, results, model.population);
   const result = U.bootstrapBenchmarkRanks(design, {
     runs: opts.uncertainty,

@@ -4,16 +4,17 @@
  * normalised value, its weighted contribution (the contributions add up to the score),
  * the rank and the neighbours above and below.
  */
-import { UsageError } from "../diagnostics.js";
-import { editDistance, loadRegistry, nameKey } from "../registry/index.js";
-import { formatNumber } from "../report/format.js";
-import { contributions } from "./aggregate.js";
+
+import { contributions } from "../../composite/aggregate.js";
+import { computeIndicators } from "../../composite/indicators.js";
+import { describeCause } from "../../composite/missing.js";
+import type { IndicatorDefinition, MethodProfile } from "../../composite/profile.js";
+import type { IndexUnit, ScoredUnit } from "../../composite/types.js";
+import { UsageError } from "../../diagnostics.js";
+import { editDistance, loadRegistry, nameKey } from "../../registry/index.js";
+import { formatNumber } from "../../report/format.js";
 import { methodSentence } from "./document.js";
-import { computeIndicators } from "./indicators.js";
-import { describeCause } from "./missing.js";
-import type { IndicatorDefinition, MethodProfile } from "./profile.js";
 import { computeIndex, type IndexOptions, type IndexRun, type UnitKind } from "./run.js";
-import type { IndexUnit, ScoredUnit } from "./types.js";
 
 export interface ExplainOptions extends Omit<IndexOptions, "unit"> {
   /** Jobcentre id (`561-563`), jobcentre name, or a member municipality's name or code. */

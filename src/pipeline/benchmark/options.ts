@@ -2,7 +2,7 @@
  * The benchmark's options: one plain, JSON-serialisable object. The JSON output records it
  * (`options`), and `runBenchmark(json.options)` re-runs the same benchmark (`check`).
  */
-import { UsageError } from "../diagnostics.js";
+import { UsageError } from "../../diagnostics.js";
 
 export const DEFAULT_GROUP = "Ydelsesgrupper i alt";
 

@@ -3,13 +3,14 @@
  * document plus what makes it reproducible and honest: the options, the method (name,
  * hash, full profile), whether the data are synthetic, every imputed or dropped value.
  */
+
+import { type HistoryView, rankHistory } from "../../composite/history.js";
+import { describeCause, unitLabel } from "../../composite/missing.js";
+import type { IndicatorDefinition, MethodProfile } from "../../composite/profile.js";
+import type { MissingCell, ScoredUnit } from "../../composite/types.js";
+import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
 import { groupColumns, groupedUnits, groupFields, membersByGroup } from "../groups.js";
-import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../report/types.js";
-import { type HistoryView, rankHistory } from "./history.js";
-import { describeCause, unitLabel } from "./missing.js";
-import type { IndicatorDefinition, MethodProfile } from "./profile.js";
 import type { IndexRun } from "./run.js";
-import type { MissingCell, ScoredUnit } from "./types.js";
 
 /** Display decimals of a score: points are whole numbers, z-scores need three. */
 function scoreDigits(profile: MethodProfile): number {

@@ -4,9 +4,9 @@
  * input files themselves (run.ts).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { InputError, UsageError } from "../diagnostics.js";
-import { dataPath } from "../paths.js";
-import { type MethodProfile, PROFILE_CODE, parseMethodProfile } from "./profile.js";
+import { type MethodProfile, PROFILE_CODE, parseMethodProfile } from "../../composite/profile.js";
+import { InputError, UsageError } from "../../diagnostics.js";
+import { dataPath } from "../../paths.js";
 
 export const DEFAULT_METHOD = "fh";
 

@@ -3,13 +3,14 @@
  * expectation (model mode), and the rank with its neighbours, in sentences a journalist can
  * quote.
  */
-import { UsageError } from "../diagnostics.js";
-import { formatRank } from "../rank.js";
-import { loadRegistry, resolutionHint } from "../registry/index.js";
+
+import type { BenchmarkResult } from "../../benchmark/types.js";
+import { UsageError } from "../../diagnostics.js";
+import { formatRank } from "../../rank.js";
+import { loadRegistry, resolutionHint } from "../../registry/index.js";
 import type { BenchmarkOptions } from "./options.js";
 import { DEFAULT_GROUP } from "./options.js";
 import { type BenchmarkOutcome, computeBenchmark } from "./run.js";
-import type { BenchmarkResult } from "./types.js";
 
 export interface Contribution {
   term: string;

@@ -5,9 +5,9 @@
  * the commands decide where to put them.
  */
 
-import { formatRank } from "../rank.js";
-import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../report/types.js";
-import { TOP } from "./summary.js";
+import { formatRank } from "../../rank.js";
+import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
+import { TOP } from "../../uncertainty/summary.js";
 import type {
   BenchmarkUncertainty,
   BenchmarkUnitUncertainty,
@@ -18,7 +18,7 @@ import type {
   RankInterval,
   ResidualInterval,
   WeightModel,
-} from "./types.js";
+} from "../../uncertainty/types.js";
 
 export type Uncertainty = IndexUncertainty | BenchmarkUncertainty;
 type UnitUncertainty = IndexUnitUncertainty | BenchmarkUnitUncertainty;

@@ -3,6 +3,10 @@
  * precision, plus `options`) and the table every other reporter renders.
  */
 import { relative } from "node:path";
+import type { CovariateProvenance } from "../../benchmark/covariates.js";
+import type { BenchmarkResult, Contradiction } from "../../benchmark/types.js";
+import { dataPath } from "../../paths.js";
+import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
 import {
   type Grouping,
   groupColumns,
@@ -11,11 +15,7 @@ import {
   groupTotals,
   membersByGroup,
 } from "../groups.js";
-import { dataPath } from "../paths.js";
-import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../report/types.js";
-import type { CovariateProvenance } from "./covariates.js";
 import type { BenchmarkOutcome, ModelDetails } from "./run.js";
-import type { BenchmarkResult, Contradiction } from "./types.js";
 
 export interface DocumentContext {
   /** Region name for a municipality code ("Region Syddanmark"). */

@@ -4,25 +4,30 @@
  * to the pure core (indicators → score → rank) and to the document builder.
  */
 import { resolve } from "node:path";
-import { DiagnosticBag, InputError, UsageError } from "../diagnostics.js";
+import { DiagnosticBag, InputError, UsageError } from "../../diagnostics.js";
+import { dataPath } from "../../paths.js";
+import { comparePeriods, formatPeriod, parsePeriod } from "../../period.js";
+import { type PeriodSelection, readTable } from "../../read/index.js";
+import { loadRegistry, type Registry } from "../../registry/index.js";
+import type { ReportDocument } from "../../report/types.js";
+import type { IndexUncertainty } from "../../uncertainty/types.js";
 import { type Grouping, groupingOf, groupRequest } from "../groups.js";
-import { dataPath } from "../paths.js";
-import { comparePeriods, formatPeriod, parsePeriod } from "../period.js";
-import { type PeriodSelection, readTable } from "../read/index.js";
-import { loadRegistry, type Registry } from "../registry/index.js";
-import type { ReportDocument } from "../report/types.js";
-import type { IndexUncertainty } from "../uncertainty/types.js";
 
 /** The uncertainty presentation helpers; a type only, the module is imported on demand. */
-export type UncertaintyPresenter = typeof import("../uncertainty/present.js");
+export type UncertaintyPresenter = typeof import("../decorate/uncertainty.js");
 
+import { computeIndicators } from "../../composite/indicators.js";
+import { MISSING_MODES, type MissingMode, withWeights } from "../../composite/profile.js";
+import { scoreIndex } from "../../composite/score.js";
+import type {
+  CountRecord,
+  IndexUnit,
+  PeriodScores,
+  UnitIndicators,
+} from "../../composite/types.js";
 import { buildIndexDocument } from "./document.js";
-import { computeIndicators } from "./indicators.js";
 import { countRecords, periodSelection } from "./input.js";
-import { DEFAULT_METHOD, type LoadedMethod, loadMethod } from "./methods.js";
-import { MISSING_MODES, type MissingMode, withWeights } from "./profile.js";
-import { scoreIndex } from "./score.js";
-import type { CountRecord, IndexUnit, PeriodScores, UnitIndicators } from "./types.js";
+import { DEFAULT_METHOD, type LoadedMethod, loadMethod } from "./method.js";
 
 export const UNIT_KINDS = ["jobcentre", "municipality"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -303,7 +308,7 @@ async function simulate(
     if (options.seed !== undefined) throw new UsageError("--seed applies with --uncertainty");
     return undefined;
   }
-  const U = await import("../uncertainty/index.js");
+  const U = await import("../../uncertainty/index.js");
   const result = U.simulateIndexRanks(values, method.profile, {
     runs: options.uncertainty,
     seed: options.seed ?? U.DEFAULT_SEED,

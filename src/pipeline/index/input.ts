@@ -4,8 +4,11 @@
  * duplicate municipality × period, a sub-count larger than its total. Pure given the
  * table and the registry; problems go into the bag with file, line and column.
  */
-import type { DiagnosticBag } from "../diagnostics.js";
-import { formatPeriod, parsePeriod } from "../period.js";
+
+import type { MethodProfile } from "../../composite/profile.js";
+import type { CountRecord } from "../../composite/types.js";
+import type { DiagnosticBag } from "../../diagnostics.js";
+import { formatPeriod, parsePeriod } from "../../period.js";
 import {
   type ColumnSpec,
   isMissingCell,
@@ -16,11 +19,9 @@ import {
   resolveColumns,
   type Table,
   validateRows,
-} from "../read/index.js";
-import type { Registry } from "../registry/index.js";
-import { resolutionHint } from "../registry/resolve.js";
-import type { MethodProfile } from "./profile.js";
-import type { CountRecord } from "./types.js";
+} from "../../read/index.js";
+import type { Registry } from "../../registry/index.js";
+import { resolutionHint } from "../../registry/resolve.js";
 
 export const InputCode = {
   UnknownMunicipality: "E_UNKNOWN_MUNICIPALITY",

@@ -4,7 +4,6 @@
  * `--uncertainty` is given: the bootstrap loads the benchmark model (ml-matrix, stdlib).
  */
 
-export * from "../pipeline/decorate/uncertainty.js";
 export {
   type BootstrapOptions,
   bootstrapBenchmarkRanks,

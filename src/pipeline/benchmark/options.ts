@@ -3,6 +3,8 @@
  * (`options`), and `runBenchmark(json.options)` re-runs the same benchmark (`check`).
  */
 import { UsageError } from "../../diagnostics.js";
+import type { Period } from "../../period.js";
+import { parsePeriodOption } from "../period.js";
 
 export const DEFAULT_GROUP = "Ydelsesgrupper i alt";
 
@@ -40,6 +42,40 @@ export interface BenchmarkOptions {
   by?: "region";
   /** A region or named group's id: only its municipalities, national ranks kept, with totals. */
   only?: string;
+}
+
+/** The options checked and filled, with the period parsed: nothing read yet. */
+export interface BenchmarkRequest {
+  options: BenchmarkOptions;
+  /** The period asked for; undefined = the latest in the input. */
+  period: Period | undefined;
+}
+
+/**
+ * Fills defaults and refuses malformed values and combinations that do not need the
+ * input to be refused: the period first, so a mistyped `--period` is refused at once.
+ */
+export function normaliseBenchmarkOptions(
+  raw: Partial<BenchmarkOptions> | Record<string, unknown>,
+): BenchmarkRequest {
+  const period = parsePeriodOption((raw as Record<string, unknown>).period);
+  const options = normaliseOptions(raw);
+  if (options.uncertainty === undefined && (options.seed !== undefined || options.distinguish)) {
+    throw new UsageError("--seed and --distinguish apply with --uncertainty");
+  }
+  if (options.covariates.length === 0) {
+    if (options.weights !== null || options.loo || options.interval !== null) {
+      throw new UsageError(
+        "--weights, --loo and --interval apply to model mode: give --covariates too",
+      );
+    }
+    if (options.uncertainty !== undefined) {
+      throw new UsageError(
+        "--uncertainty needs --covariates: it refits the model, and published mode has STAR's expected values, not a model",
+      );
+    }
+  }
+  return { options, period };
 }
 
 /** Fills defaults and refuses malformed values (options may come from a golden JSON file). */

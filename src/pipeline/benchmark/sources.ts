@@ -1,7 +1,7 @@
 /**
  * Reading covariate data: long files (`municipality,year,value`, the file's stem names the
- * covariate) and the DST cross-section JSON. The only benchmark module besides run.ts that
- * touches files; the join and the model are pure.
+ * covariate) and the DST cross-section JSON, for the join (./covariates.ts); the join of
+ * values to municipalities and the model itself are pure (src/benchmark).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";

@@ -21,7 +21,7 @@ const DEMO = join(ROOT, "data", "demo", "fh-synthetic-2019K1-2024K4.csv");
 const { runIndex } = await import(
   pathToFileURL(join(DIST, "pipeline", "index", "run.js")).href
 ).catch(() => {
-  throw new Error(`cannot load ${DIST}/composite/run.js: run npm run build first`);
+  throw new Error(`cannot load ${DIST}/pipeline/index/run.js: run npm run build first`);
 });
 
 const fh = JSON.parse(readFileSync(join(ROOT, "data", "methods", "fh.json"), "utf8"));

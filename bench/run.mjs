@@ -260,7 +260,7 @@ async function fitScaling() {
 /** The project's reader: the whole table, or (`latest`) as `jobindex index` reads: one quarter. */
 const READ_SCRIPT = (file, latest) => `
   const { readTable } = await import(${JSON.stringify(join(root, "dist", "read", "index.js"))});
-  const { periodSelection } = await import(${JSON.stringify(join(root, "dist", "composite", "input.js"))});
+  const { periodSelection } = await import(${JSON.stringify(join(root, "dist", "pipeline", "index", "input.js"))});
   const started = performance.now();
   const table = await readTable(${JSON.stringify(file)}, ${latest ? "{ select: periodSelection(undefined, false) }" : "{}"});
   const ms = performance.now() - started;

@@ -23,7 +23,7 @@ import { fileURLToPath } from "node:url";
 import { sampleCorrelation, sampleRankCorrelation } from "simple-statistics";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { computeBenchmark } = await import(join(root, "dist", "benchmark", "run.js"));
+const { computeBenchmark } = await import(join(root, "dist", "pipeline", "benchmark", "run.js"));
 
 const TRAIN = { period: "2020QMAT04", group: "Ydelsesgrupper i alt" };
 const TEST = { period: "2021QMAT04", group: "Ydelsesgrupper i alt" };

@@ -18,11 +18,11 @@ const DIST = join(ROOT, process.env.JOBINDEX_DIST ?? "dist");
 const OUT = join(ROOT, "data", "methods", "comparison.md");
 const DEMO = join(ROOT, "data", "demo", "fh-synthetic-2019K1-2024K4.csv");
 
-const { runIndex } = await import(pathToFileURL(join(DIST, "composite", "run.js")).href).catch(
-  () => {
-    throw new Error(`cannot load ${DIST}/composite/run.js: run npm run build first`);
-  },
-);
+const { runIndex } = await import(
+  pathToFileURL(join(DIST, "pipeline", "index", "run.js")).href
+).catch(() => {
+  throw new Error(`cannot load ${DIST}/pipeline/index/run.js: run npm run build first`);
+});
 
 const fh = JSON.parse(readFileSync(join(ROOT, "data", "methods", "fh.json"), "utf8"));
 const ids = fh.indicators.map((i) => i.id);

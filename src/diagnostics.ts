@@ -24,11 +24,16 @@ export class InputError extends Error {
   }
 }
 
-/** Bad usage (flags), as opposed to bad input data. Also exit code 2. */
+/**
+ * Bad usage (flags), as opposed to bad input data. Also exit code 2. A stable `code`
+ * (`E_PERIOD`) is shown after the message as in a diagnostic: `… [E_PERIOD]`.
+ */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(code === undefined ? message : `${message} [${code}]`);
     this.name = "UsageError";
+    this.code = code;
   }
 }
 

@@ -3,15 +3,18 @@
  * uncertainty) stay behind dynamic imports inside these functions.
  */
 
-export { explainBenchmark } from "./benchmark/explain.js";
-export { runBenchmark } from "./benchmark/run.js";
-export { type Change, compareDocuments, formatChangeLine } from "./check.js";
-export { explainIndex } from "./composite/explain.js";
-export { runIndex } from "./composite/run.js";
 export { type Diagnostic, formatDiagnostic, InputError, UsageError } from "./diagnostics.js";
 export { comparePeriods, formatPeriod, type Period, parsePeriod } from "./period.js";
+export { explainBenchmark } from "./pipeline/benchmark/explain.js";
+export { runBenchmark } from "./pipeline/benchmark/run.js";
+export { type Change, compareDocuments, formatChangeLine } from "./pipeline/check/compare.js";
+export { rerun } from "./pipeline/check/rerun.js";
+export { type CheckOptions, runCheck } from "./pipeline/check/run.js";
+export { type ExplainCommandOptions, runExplain } from "./pipeline/explain/run.js";
+export { explainIndex } from "./pipeline/index/explain.js";
+export { runIndex } from "./pipeline/index/run.js";
+export { choosePeriod, parsePeriodOption } from "./pipeline/period.js";
 export { competitionRank, formatRank } from "./rank.js";
 export { readTable } from "./read/index.js";
 export { loadRegistry } from "./registry/index.js";
 export type { ReportDocument } from "./report/types.js";
-export { rerun } from "./run.js";

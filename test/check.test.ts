@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareDocuments, formatChangeLine, numbersAgree } from "../src/check.js";
+import { compareDocuments, formatChangeLine, numbersAgree } from "../src/pipeline/check/compare.js";
 
 const golden = {
   command: "index",

@@ -8,8 +8,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compareDocuments } from "../src/check.js";
-import { rerun } from "../src/run.js";
+import { compareDocuments } from "../src/pipeline/check/compare.js";
+import { rerun } from "../src/pipeline/check/rerun.js";
 
 const goldenDir = join(import.meta.dirname, "..", "fixtures", "golden");
 const files = readdirSync(goldenDir)

@@ -11,7 +11,7 @@ import {
   rankWithinGroups,
   regionOfUnit,
   requireGroup,
-} from "../src/groups.js";
+} from "../src/pipeline/groups.js";
 import { loadRegistry } from "../src/registry/index.js";
 
 const registry = loadRegistry();

@@ -1,6 +1,6 @@
 /**
- * The benchmark's domain records. Field names are camelCase here; `document.ts` writes the
- * snake_case JSON of CLI.md from them.
+ * The benchmark's domain records. Field names are camelCase here; the pipeline's
+ * `document-json.ts` writes the snake_case JSON of CLI.md from them.
  */
 
 /** One municipality in one period and benefit group, as read from an input. */

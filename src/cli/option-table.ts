@@ -6,6 +6,8 @@
  * where one option reads differently in one command, `per` holds that command's wording.
  * The help examples of every command live here too, as plain strings.
  */
+
+import { EXPLAIN_UNCERTAINTY_RUNS } from "../pipeline/explain/options.js";
 import { DEFAULT_SEED } from "../uncertainty/random.js";
 
 /** The program itself (global options) and its commands. */
@@ -32,12 +34,8 @@ export interface OptionSpec {
 /** The output formats of the report commands. */
 export const FORMATS = ["table", "json", "csv", "md", "html"] as const;
 
-/**
- * Draws (index) or refits (benchmark, model mode) behind explain's "how sure" sentence
- * when --uncertainty is not given: about 0.1 s each on the shipped data, so explain runs
- * them by default; `--uncertainty 0` leaves the sentence out.
- */
-export const EXPLAIN_UNCERTAINTY_RUNS = 2000;
+/** Explain's default draws or refits for its "how sure" sentence, defined by the pipeline. */
+export { EXPLAIN_UNCERTAINTY_RUNS };
 
 /**
  * Explain takes the index's and the benchmark's options to choose what it explains; a

@@ -9,6 +9,11 @@ import { UsageError } from "../diagnostics.js";
 import type { ReportDocument } from "../report/types.js";
 import type { OutputOptions } from "./options.js";
 
+/** The output options, with the text reporter for commands whose answer is prose. */
+export type RenderOptions = Omit<OutputOptions, "format"> & {
+  format: OutputOptions["format"] | "text";
+};
+
 export interface RenderContext {
   color: boolean;
   /** Terminal width for the table reporter. */
@@ -18,7 +23,7 @@ export interface RenderContext {
 
 export async function render(
   doc: ReportDocument,
-  output: OutputOptions,
+  output: RenderOptions,
   ctx: RenderContext,
 ): Promise<string> {
   // Reporters are imported on demand: only the chosen one is loaded.
@@ -31,6 +36,8 @@ export async function render(
       return (await import("../report/markdown.js")).renderMarkdown(doc);
     case "html":
       return (await import("../report/html.js")).renderHtml(doc);
+    case "text":
+      return (await import("../report/text.js")).renderText(doc);
     default:
       return (await import("../report/table.js")).renderTable(doc, ctx);
   }
@@ -70,7 +77,7 @@ export function writeAtomically(path: string, text: string): void {
 
 export async function emit(
   doc: ReportDocument,
-  output: OutputOptions,
+  output: RenderOptions,
   inputs: readonly string[],
   stdout: NodeJS.WriteStream,
 ): Promise<void> {

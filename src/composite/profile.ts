@@ -4,7 +4,6 @@
  * needs a profile, not code. Validation is pure: the caller reads the file and passes the
  * parsed JSON; every mistake becomes a one-line diagnostic naming the JSON path.
  */
-import { createHash } from "node:crypto";
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import type { Diagnostic } from "../diagnostics.js";
@@ -149,8 +148,6 @@ export interface MethodProfile {
   indicators: IndicatorDefinition[];
   /** Weights in indicator order; they sum to 1. */
   weights: number[];
-  /** sha256 of the canonical JSON (sorted keys): records exactly which method ran. */
-  hash: string;
 }
 
 export const WEIGHT_SUM_TOLERANCE = 1e-9;
@@ -237,21 +234,6 @@ function formulaColumnPaths(formula: FormulaJson): Array<[string, Array<string>]
     case "expression":
       return [];
   }
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function profileHash(json: ProfileJson): string {
-  return createHash("sha256").update(canonicalJson(json)).digest("hex");
 }
 
 /** Cross-field checks zod cannot express: names, columns, weights. */
@@ -355,7 +337,7 @@ export function parseMethodProfile(raw: unknown, file: string): MethodProfile {
     };
   });
   const weights = indicators.map((i) => json.weights?.[i.id] ?? 1 / indicators.length);
-  return { json, indicators, weights, hash: profileHash(json) };
+  return { json, indicators, weights };
 }
 
 /**
@@ -368,13 +350,4 @@ export function withWeights(
   source: string,
 ): MethodProfile {
   return parseMethodProfile({ ...profile.json, weights: { ...weights } }, source);
-}
-
-/** Profile with another normalisation / aggregation (method comparison, uncertainty). */
-export function withChoices(
-  profile: MethodProfile,
-  choices: { normalisation?: Normalisation; aggregation?: Aggregation },
-): MethodProfile {
-  const json: ProfileJson = { ...profile.json, ...choices };
-  return { ...profile, json, hash: profileHash(json) };
 }

@@ -1,7 +1,7 @@
 /**
- * Every command builds one ReportDocument; every reporter (table, csv, json, md, html)
- * renders it. The JSON reporter writes `json` exactly (the CLI.md contract); the others
- * render `columns` × `rows` plus the notes.
+ * Every command builds one ReportDocument; every reporter (table, csv, json, md, html,
+ * text) renders it. The JSON reporter writes `json` exactly (the CLI.md contract); the
+ * text reporter writes `prose`; the others render `columns` × `rows` plus the notes.
  */
 export type ReportValue = string | number | boolean | null | undefined;
 
@@ -68,6 +68,11 @@ export interface ReportDocument {
     periods: string[];
     series: Array<{ id: string; name: string; ranks: Array<number | null> }>;
   };
+  /**
+   * For commands whose answer is prose (explain's sentences, check's verdict): the lines
+   * the text reporter prints as they are. Such a document has no table.
+   */
+  prose?: string[];
   /** Rank intervals from the uncertainty analysis (HTML rank-interval chart). */
   intervals?: Array<{
     id: string;

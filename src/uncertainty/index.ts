@@ -3,6 +3,7 @@
  * Import this module on demand (`await import(".../uncertainty/index.js")`) only when
  * `--uncertainty` is given: the bootstrap loads the benchmark model (stdlib's t distribution).
  */
+
 export {
   type BootstrapOptions,
   bootstrapBenchmarkRanks,
@@ -14,7 +15,6 @@ export {
   type IndexUncertaintyOptions,
   simulateIndexRanks,
 } from "./index-simulation.js";
-export * from "./present.js";
 export { createRandom, DEFAULT_SEED, isValidSeed, Random } from "./random.js";
 export { DEFAULT_LEVEL } from "./summary.js";
 export type * from "./types.js";

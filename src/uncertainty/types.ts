@@ -1,4 +1,4 @@
-/** Plain data the uncertainty analyses return; camelCase here, snake_case in JSON (present.ts). */
+/** Plain data the uncertainty analyses return; camelCase here, snake_case in JSON (src/pipeline/decorate/uncertainty.ts). */
 import type { Aggregation, MissingMode, Normalisation } from "../composite/profile.js";
 
 /** A unit's median rank and the ranks between which it lies in `level` of the draws. */

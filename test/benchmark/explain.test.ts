@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explainBenchmark } from "../../src/benchmark/explain.js";
 import { UsageError } from "../../src/diagnostics.js";
+import { explainBenchmark } from "../../src/pipeline/benchmark/explain.js";
 
 describe("explainBenchmark", () => {
   it("says where a municipality stands in published mode, in quotable sentences", async () => {

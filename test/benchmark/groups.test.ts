@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { runBenchmark } from "../../src/benchmark/run.js";
 import { main } from "../../src/cli/program.js";
+import { runBenchmark } from "../../src/pipeline/benchmark/run.js";
 
 type Result = Record<string, unknown> & {
   municipality: string;

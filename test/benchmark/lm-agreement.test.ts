@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { runBenchmark } from "../../src/benchmark/run.js";
+import { runBenchmark } from "../../src/pipeline/benchmark/run.js";
 
 interface LmTruth {
   covariates: string[];

@@ -5,8 +5,8 @@ import {
   rankResults,
   roundPublished,
 } from "../../src/benchmark/published.js";
-import { runBenchmark } from "../../src/benchmark/run.js";
 import type { BenchmarkResult, Observation } from "../../src/benchmark/types.js";
+import { runBenchmark } from "../../src/pipeline/benchmark/run.js";
 
 function obs(
   municipality: string,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { computeBenchmark, runBenchmark } from "../../src/benchmark/run.js";
 import { InputError, UsageError } from "../../src/diagnostics.js";
+import { computeBenchmark, runBenchmark } from "../../src/pipeline/benchmark/run.js";
 
 async function diagnosticsOf(promise: Promise<unknown>): Promise<InputError["diagnostics"]> {
   try {

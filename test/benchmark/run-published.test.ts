@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeBenchmark, runBenchmark } from "../../src/benchmark/run.js";
+import { computeBenchmark, runBenchmark } from "../../src/pipeline/benchmark/run.js";
 
 const PERIODS = ["2020QMAT02", "2020QMAT04", "2021QMAT02", "2021QMAT04"];
 const GROUPS = ["Ydelsesgrupper i alt", "A-dagpenge mv.", "Sygedagpenge mv.", "Kontanthjælp mv."];

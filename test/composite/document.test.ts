@@ -4,8 +4,8 @@
  * (markKey), and the machine columns `tied` and `imputed` in CSV only.
  */
 import { describe, expect, it } from "vitest";
-import { runBenchmark } from "../../src/benchmark/run.js";
-import { runIndex } from "../../src/composite/run.js";
+import { runBenchmark } from "../../src/pipeline/benchmark/run.js";
+import { runIndex } from "../../src/pipeline/index/run.js";
 import { renderCsv } from "../../src/report/csv.js";
 import { renderHtml } from "../../src/report/html.js";
 import { renderMarkdown } from "../../src/report/markdown.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explainIndex, ordinal } from "../../src/composite/explain.js";
 import { UsageError } from "../../src/diagnostics.js";
+import { explainIndex, ordinal } from "../../src/pipeline/index/explain.js";
 import { FIXTURE } from "./helpers.js";
 
 interface Explained {

@@ -1,9 +1,9 @@
 /** `index --by region` and `index --only NAME` (src/groups.ts on the index ranking). */
 import { describe, expect, it } from "vitest";
-import { compareDocuments } from "../../src/check.js";
-import { runIndex } from "../../src/composite/run.js";
 import { UsageError } from "../../src/diagnostics.js";
-import { rerun } from "../../src/run.js";
+import { compareDocuments } from "../../src/pipeline/check/compare.js";
+import { rerun } from "../../src/pipeline/check/rerun.js";
+import { runIndex } from "../../src/pipeline/index/run.js";
 
 type Result = Record<string, unknown> & { id: string; rank: number; score: number };
 const resultsOf = (json: Record<string, unknown>) => json.results as Result[];

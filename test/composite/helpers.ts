@@ -1,7 +1,7 @@
 /** Test helpers: the small fixture as plain records, without the readers or the registry. */
 import { readFileSync } from "node:fs";
-import { type MethodProfile, parseMethodProfile } from "../../src/composite/profile.js";
 import type { CountRecord, IndexUnit } from "../../src/composite/types.js";
+import { type MethodProfile, parseMethodProfile } from "../../src/pipeline/index/profile.js";
 
 export const FIXTURE = "fixtures/index/fh-small.csv";
 

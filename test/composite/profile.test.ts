@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadMethod } from "../../src/composite/methods.js";
-import { parseMethodProfile, withWeights } from "../../src/composite/profile.js";
 import { formatDiagnostic, InputError } from "../../src/diagnostics.js";
+import { loadMethod } from "../../src/pipeline/index/method.js";
+import { parseMethodProfile, withWeights } from "../../src/pipeline/index/profile.js";
 import { fhProfile } from "./helpers.js";
 
 const FH = JSON.parse(readFileSync("data/methods/fh.json", "utf8")) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runIndex } from "../../src/composite/run.js";
 import { InputError, UsageError } from "../../src/diagnostics.js";
+import { runIndex } from "../../src/pipeline/index/run.js";
 import { closeTo, FIXTURE, memberKey, truth } from "./helpers.js";
 
 interface ResultJson {

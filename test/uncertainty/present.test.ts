@@ -12,7 +12,7 @@ import {
   sensitivitySection,
   uncertaintyJson,
   uncertaintyNotes,
-} from "../../src/uncertainty/present.js";
+} from "../../src/pipeline/decorate/uncertainty.js";
 import type { BenchmarkUncertainty, IndexUncertainty } from "../../src/uncertainty/types.js";
 
 const index: IndexUncertainty = {

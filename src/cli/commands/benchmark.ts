@@ -54,7 +54,7 @@ export function registerBenchmark(program: Command): void {
   ]);
   withExamples(cmd, "benchmark");
   cmd.action(async (flags: BenchmarkFlags) => {
-    const { runBenchmark } = await import("../../benchmark/run.js");
+    const { runBenchmark } = await import("../../pipeline/benchmark/run.js");
     const { document, exitCode } = await runBenchmark({
       command: "benchmark",
       inputs: flags.input,

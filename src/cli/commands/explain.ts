@@ -6,23 +6,11 @@
  * no input and no such flag, both are explained on the shipped data.
  */
 import type { Command } from "commander";
-import { UsageError } from "../../diagnostics.js";
-import { parsePeriod } from "../../period.js";
-import { EXPLAIN_UNCERTAINTY_RUNS } from "../option-table.js";
+import { EXPLAIN_UNCERTAINTY_RUNS } from "../../pipeline/explain/options.js";
 import { addOptions, numberOption, withExamples } from "../options.js";
+import { emit } from "../output.js";
 
 export { EXPLAIN_UNCERTAINTY_RUNS };
-
-/** The uncertainty options explain passes on: none for `--uncertainty 0`. */
-function uncertaintyOptions(flags: ExplainFlags): { uncertainty?: number; seed?: number } {
-  const runs = numberOption("--uncertainty", flags.uncertainty) ?? EXPLAIN_UNCERTAINTY_RUNS;
-  const seed = numberOption("--seed", flags.seed);
-  if (runs === 0) {
-    if (seed !== undefined) throw new UsageError("--seed applies with --uncertainty");
-    return {};
-  }
-  return { uncertainty: runs, ...(seed !== undefined ? { seed } : {}) };
-}
 
 type Kind = "index" | "benchmark";
 
@@ -43,68 +31,6 @@ interface ExplainFlags {
   uncertainty: string;
   seed?: string;
   distinguish?: "prediction" | "bootstrap";
-}
-
-/** Columns that only a benchmark extract carries (Y30R21 labels or model-mode counts). */
-const BENCHMARK_COLUMN = /forventet|expected|public_support|offentlig forsørgelse|placering/i;
-
-async function inputKind(path: string): Promise<Kind> {
-  const { readTable } = await import("../../read/index.js");
-  const table = await readTable(path);
-  return table.columns.some((c) => BENCHMARK_COLUMN.test(c)) ? "benchmark" : "index";
-}
-
-async function kindsToExplain(flags: ExplainFlags): Promise<Kind[]> {
-  if (flags.kind !== "auto") return [flags.kind];
-  const benchmarkFlags =
-    flags.group !== undefined || flags.covariates !== undefined || flags.covariateData.length > 0;
-  const indexFlags =
-    flags.unit !== undefined || flags.method !== undefined || flags.missing !== undefined;
-  if (benchmarkFlags && indexFlags) {
-    throw new UsageError("explain: give either benchmark flags or index flags, or say --kind");
-  }
-  if (benchmarkFlags) return ["benchmark"];
-  if (indexFlags) return ["index"];
-  const first = flags.input[0];
-  if (first !== undefined) return [await inputKind(first)];
-  // Shipped data: a moving-window period belongs to the benchmark, a quarter to the index.
-  const period = flags.period === undefined ? undefined : parsePeriod(flags.period);
-  if (period?.kind === "mat") return ["benchmark"];
-  if (period?.kind === "quarter") return ["index"];
-  return ["benchmark", "index"];
-}
-
-async function explainOne(
-  kind: Kind,
-  unit: string,
-  flags: ExplainFlags,
-): Promise<{ lines: string[]; data: unknown }> {
-  if (kind === "benchmark") {
-    const { explainBenchmark } = await import("../../benchmark/explain.js");
-    return explainBenchmark({
-      unit,
-      inputs: flags.input,
-      period: flags.period ?? null,
-      ...(flags.group !== undefined ? { group: flags.group } : {}),
-      covariates: flags.covariates === undefined ? [] : [flags.covariates],
-      covariateData: flags.covariateData,
-      weights: flags.wls ?? null,
-      loo: flags.loo === true,
-      // Published mode has no model to refit: the sentence is for model mode only.
-      ...(flags.covariates !== undefined ? uncertaintyOptions(flags) : {}),
-      ...(flags.distinguish !== undefined ? { distinguish: flags.distinguish } : {}),
-    });
-  }
-  const { explainIndex } = await import("../../composite/explain.js");
-  return explainIndex({
-    unit,
-    inputs: flags.input,
-    ...(flags.period !== undefined ? { period: flags.period } : {}),
-    ...(flags.method !== undefined ? { method: flags.method } : {}),
-    ...(flags.missing !== undefined ? { missing: flags.missing } : {}),
-    ...(flags.unit === "municipality" ? { unitKind: "municipality" as const } : {}),
-    ...uncertaintyOptions(flags),
-  });
 }
 
 export function registerExplain(program: Command): void {
@@ -136,19 +62,31 @@ export function registerExplain(program: Command): void {
   ]);
   withExamples(cmd, "explain");
   cmd.action(async (unit: string, flags: ExplainFlags) => {
-    const kinds = await kindsToExplain(flags);
-    const explanations = [];
-    for (const kind of kinds) explanations.push({ kind, ...(await explainOne(kind, unit, flags)) });
-    if (flags.format === "json") {
-      const data = Object.fromEntries(explanations.map((e) => [e.kind, e.data]));
-      process.stdout.write(`${JSON.stringify({ command: "explain", unit, ...data }, null, 2)}\n`);
-      return;
-    }
-    const blocks = explanations.map((e) =>
-      [kinds.length > 1 ? `${e.kind === "benchmark" ? "Benchmark" : "Index"}:` : "", ...e.lines]
-        .filter((line) => line !== "")
-        .join("\n"),
+    const { runExplain } = await import("../../pipeline/explain/run.js");
+    const uncertainty = numberOption("--uncertainty", flags.uncertainty);
+    const seed = numberOption("--seed", flags.seed);
+    const { document } = await runExplain({
+      unit,
+      kind: flags.kind,
+      inputs: flags.input,
+      ...(flags.period !== undefined ? { period: flags.period } : {}),
+      ...(flags.unit !== undefined ? { unitKind: flags.unit } : {}),
+      ...(flags.method !== undefined ? { method: flags.method } : {}),
+      ...(flags.missing !== undefined ? { missing: flags.missing } : {}),
+      ...(flags.group !== undefined ? { group: flags.group } : {}),
+      ...(flags.covariates !== undefined ? { covariates: flags.covariates } : {}),
+      covariateData: flags.covariateData,
+      ...(flags.wls !== undefined ? { weights: flags.wls } : {}),
+      ...(flags.loo === true ? { loo: true } : {}),
+      ...(uncertainty !== undefined ? { uncertainty } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(flags.distinguish !== undefined ? { distinguish: flags.distinguish } : {}),
+    });
+    await emit(
+      document,
+      { format: flags.format === "json" ? "json" : "text", locale: "en" },
+      [],
+      process.stdout,
     );
-    process.stdout.write(`${blocks.join("\n\n")}\n`);
   });
 }

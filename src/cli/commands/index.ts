@@ -65,7 +65,7 @@ export function registerIndex(program: Command): void {
   ]);
   withExamples(cmd, "index");
   cmd.action(async (flags: IndexFlags) => {
-    const { runIndex } = await import("../../composite/run.js");
+    const { runIndex } = await import("../../pipeline/index/run.js");
     const { document } = await runIndex({
       command: "index",
       inputs: flags.input,

@@ -2,10 +2,14 @@
  * A read Table → count records, with every input error the index can detect before any
  * computing: unknown municipality (with "did you mean"), bad or non-quarter period,
  * duplicate municipality × period, a sub-count larger than its total. Pure given the
- * table and the registry; problems go into the bag with file, line and column.
+ * table and the registry; problems go into the bag with file, line and column. Also what
+ * the reader should keep of an index input (`periodSelection`).
  */
-import type { DiagnosticBag } from "../diagnostics.js";
-import { formatPeriod, parsePeriod } from "../period.js";
+
+import type { MethodProfile } from "../../composite/profile.js";
+import type { CountRecord } from "../../composite/types.js";
+import type { DiagnosticBag } from "../../diagnostics.js";
+import { formatPeriod, type Period, parsePeriod } from "../../period.js";
 import {
   type ColumnSpec,
   isMissingCell,
@@ -16,11 +20,9 @@ import {
   resolveColumns,
   type Table,
   validateRows,
-} from "../read/index.js";
-import type { Registry } from "../registry/index.js";
-import { resolutionHint } from "../registry/resolve.js";
-import type { MethodProfile } from "./profile.js";
-import type { CountRecord } from "./types.js";
+} from "../../read/index.js";
+import type { Registry } from "../../registry/index.js";
+import { resolutionHint } from "../../registry/resolve.js";
 
 export const InputCode = {
   UnknownMunicipality: "E_UNKNOWN_MUNICIPALITY",
@@ -47,12 +49,9 @@ function keySpecs(): ColumnSpec[] {
  * syntax checks.
  */
 export function periodSelection(
-  period: string | undefined,
+  asked: Period | undefined,
   history: boolean,
 ): PeriodSelection | undefined {
-  const asked = period === undefined ? undefined : parsePeriod(period);
-  // A bad --period reads everything; the run then refuses it with the periods there are.
-  if (period !== undefined && asked === undefined) return undefined;
   if (asked === undefined && history) return undefined;
   const names = new Set([...(keySpecs()[1]?.aliases ?? []), "period"].map(normalizeColumnName));
   return {

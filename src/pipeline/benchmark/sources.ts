@@ -1,17 +1,17 @@
 /**
  * Reading covariate data: long files (`municipality,year,value`, the file's stem names the
- * covariate) and the DST cross-section JSON. The only benchmark module besides run.ts that
- * touches files; the join and the model are pure.
+ * covariate) and the DST cross-section JSON, for the join (./covariates.ts); the join of
+ * values to municipalities and the model itself are pure (src/benchmark).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { DiagnosticBag, InputError } from "../diagnostics.js";
-import { dataPath } from "../paths.js";
-import { readTable } from "../read/index.js";
-import { parseNumber } from "../read/number.js";
-import { resolutionHint } from "../registry/resolve.js";
-import type { Registry } from "../registry/types.js";
-import type { CovariateSeries, DatedValue } from "./covariates.js";
+import type { CovariateSeries, DatedValue } from "../../benchmark/covariates.js";
+import { DiagnosticBag, InputError } from "../../diagnostics.js";
+import { dataPath } from "../../paths.js";
+import { readTable } from "../../read/index.js";
+import { parseNumber } from "../../read/number.js";
+import { resolutionHint } from "../../registry/resolve.js";
+import type { Registry } from "../../registry/types.js";
 
 /** The shipped covariate data, used when no --covariate-data is given. */
 export const SHIPPED_COVARIATE_DATA = dataPath("dst");

@@ -3,13 +3,15 @@
  * document plus what makes it reproducible and honest: the options, the method (name,
  * hash, full profile), whether the data are synthetic, every imputed or dropped value.
  */
-import { groupColumns, groupedUnits, groupFields, membersByGroup } from "../groups.js";
-import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../report/types.js";
-import { type HistoryView, rankHistory } from "./history.js";
-import { describeCause, unitLabel } from "./missing.js";
-import type { IndicatorDefinition, MethodProfile } from "./profile.js";
-import type { IndexRun } from "./run.js";
-import type { MissingCell, ScoredUnit } from "./types.js";
+
+import { type HistoryView, rankHistory } from "../../composite/history.js";
+import { describeCause, unitLabel } from "../../composite/missing.js";
+import type { IndicatorDefinition, MethodProfile } from "../../composite/profile.js";
+import type { MissingCell, ScoredUnit } from "../../composite/types.js";
+import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
+import { type GroupView, withGrouping } from "../decorate/groups.js";
+import { type Grouping, membersByGroup } from "../groups.js";
+import type { IndexRun } from "./types.js";
 
 /** Display decimals of a score: points are whole numbers, z-scores need three. */
 function scoreDigits(profile: MethodProfile): number {
@@ -287,9 +289,9 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
   const table = history ? historyTable(history, scoreColumn) : undefined;
   const sections: ReportSection[] = [];
   const notes = notesFor(run, history);
-  let columns = table?.columns ?? defaultColumns;
-  let rows = table?.rows ?? s.units.map((u) => rowFor(u, profile));
-  let results = s.units.map((u) => resultJson(u, profile));
+  const columns = table?.columns ?? defaultColumns;
+  const rows = table?.rows ?? s.units.map((u) => rowFor(u, profile));
+  const results = s.units.map((u) => resultJson(u, profile));
 
   const json: Record<string, unknown> = {
     command: "index",
@@ -313,84 +315,10 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
     notes,
   };
 
-  let intervals: ReportDocument["intervals"];
-  if (run.uncertainty !== undefined) {
-    const { result, present } = run.uncertainty;
-    const labels = new Map(profile.indicators.map((i) => [i.id, i.label]));
-    results = present.decorateJsonResults(results, "id", result);
-    json.uncertainty = present.uncertaintyJson(result);
-    columns = present.insertUncertaintyColumns(columns, "rank", result);
-    rows = present.decorateRows(rows, "id", result);
-    intervals = present.reportIntervals(result);
-    notes.push(...present.uncertaintyNotes(result, labels));
-    const sensitivity = present.sensitivitySection(result, labels);
-    if (sensitivity.rows.length > 0) sections.push(sensitivity);
-  }
-
-  let subtitleGroup = "";
-  if (run.grouping !== undefined) {
-    const grouping = run.grouping;
-    const byId = (r: { id?: unknown }) => String(r.id);
-    // JSON keeps the national order (CLI.md); the rows read best region by region.
-    results = (grouping.kind === "only" ? groupedUnits(grouping, results, byId) : results).map(
-      (r) => ({ ...r, ...groupFields(grouping, byId(r)) }),
-    );
-    rows = groupedUnits(grouping, rows, byId).map((r) => ({
-      ...r,
-      ...groupFields(grouping, byId(r)),
-    }));
-    columns = [...groupColumns(grouping), ...columns];
-    const shown = new Set(rows.map(byId));
-    if (intervals !== undefined) intervals = intervals.filter((i) => shown.has(i.id));
-    const scores = new Map(s.units.map((u) => [u.unit.id, u.score]));
-    const totals = membersByGroup(grouping, [...shown], (id) => id).map((g) => ({
-      id: g.id,
-      name: g.name,
-      count: g.members.length,
-      mean_score: mean(g.members.map((id) => scores.get(id) ?? Number.NaN)),
-    }));
-    const totalsColumns: ReportColumn[] = [
-      { key: "name", header: grouping.kind === "by" ? "Region" : "Group", kind: "text" },
-      {
-        key: "count",
-        header: unitWord === "jobcentres" ? "Jobcentres" : "Municipalities",
-        kind: "integer",
-      },
-      { key: "mean_score", header: "Mean score", kind: "number", digits: scoreDigits(profile) },
-    ];
-    if (grouping.kind === "by") {
-      json.regions = totals;
-      sections.unshift({
-        title: "Regions: units and mean score",
-        columns: totalsColumns,
-        rows: totals,
-      });
-      notes.push(
-        "Region rank: the place within the region, by the national ranking (shared national places are shared within the region too); a jobcentre belongs to the region of its lead municipality.",
-      );
-      subtitleGroup = " · ranked within the regions";
-    } else {
-      const group = grouping.group;
-      const row = totals[0] ?? { id: group.id, name: group.name, count: 0, mean_score: null };
-      json.unit_group = {
-        id: group.id,
-        name: group.name,
-        kind: group.kind,
-        totals: { count: row.count, mean_score: row.mean_score },
-      };
-      sections.unshift({ title: `Totals: ${group.name}`, columns: totalsColumns, rows: [row] });
-      notes.push(
-        `Only ${group.name} (${group.kind === "region" ? "region" : "group"} ${group.id}): ranks are national, of all ${s.units.length} ${unitWord}; group rank is the place among these.`,
-      );
-      subtitleGroup = ` · only ${group.name}`;
-    }
-  }
-  json.results = results;
-
   return {
     json,
     title: `${profile.json.title}${run.synthetic ? " (synthetic demo data)" : ""}`,
-    subtitle: `Period ${s.period} · ${s.units.length} ${unitWord} · method ${profile.json.name}${history ? ` · history ${history.periods[0]}–${s.period}` : ""}${subtitleGroup}`,
+    subtitle: `Period ${s.period} · ${s.units.length} ${unitWord} · method ${profile.json.name}${history ? ` · history ${history.periods[0]}–${s.period}` : ""}`,
     synthetic: run.synthetic,
     columns,
     rows,
@@ -403,7 +331,76 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
       municipalitiesKey: "municipalities",
       better: "higher",
     },
-    ...(intervals !== undefined ? { intervals } : {}),
+  };
+}
+
+/**
+ * The decorations of a run, on its document: the uncertainty analysis (its module is
+ * imported only then) and the group view.
+ */
+export async function decorateIndexDocument(
+  doc: ReportDocument,
+  run: IndexRun,
+): Promise<ReportDocument> {
+  let decorated = doc;
+  if (run.uncertainty !== undefined) {
+    const { withUncertainty } = await import("../decorate/uncertainty.js");
+    const labels = new Map(run.method.profile.indicators.map((i) => [i.id, i.label]));
+    decorated = withUncertainty(decorated, run.uncertainty, "id", labels);
+  }
+  if (run.grouping !== undefined) {
+    const grouping = run.grouping;
+    decorated = withGrouping(decorated, grouping, {
+      idKey: "id",
+      view: (shown) => groupView(run, grouping, shown),
+    });
+  }
+  return decorated;
+}
+
+/** `--by region`: units and mean score per region; `--only`: the group's. */
+function groupView(run: IndexRun, grouping: Grouping, shown: ReadonlySet<string>): GroupView {
+  const { profile } = run.method;
+  const s = run.scores;
+  const unitWord = run.options.unit === "jobcentre" ? "jobcentres" : "municipalities";
+  const scores = new Map(s.units.map((u) => [u.unit.id, u.score]));
+  const totals = membersByGroup(grouping, [...shown], (id) => id).map((g) => ({
+    id: g.id,
+    name: g.name,
+    count: g.members.length,
+    mean_score: mean(g.members.map((id) => scores.get(id) ?? Number.NaN)),
+  }));
+  const columns: ReportColumn[] = [
+    { key: "name", header: grouping.kind === "by" ? "Region" : "Group", kind: "text" },
+    {
+      key: "count",
+      header: unitWord === "jobcentres" ? "Jobcentres" : "Municipalities",
+      kind: "integer",
+    },
+    { key: "mean_score", header: "Mean score", kind: "number", digits: scoreDigits(profile) },
+  ];
+  if (grouping.kind === "by") {
+    return {
+      json: { regions: totals },
+      section: { title: "Regions: units and mean score", columns, rows: totals },
+      note: "Region rank: the place within the region, by the national ranking (shared national places are shared within the region too); a jobcentre belongs to the region of its lead municipality.",
+      subtitle: "ranked within the regions",
+    };
+  }
+  const group = grouping.group;
+  const row = totals[0] ?? { id: group.id, name: group.name, count: 0, mean_score: null };
+  return {
+    json: {
+      unit_group: {
+        id: group.id,
+        name: group.name,
+        kind: group.kind,
+        totals: { count: row.count, mean_score: row.mean_score },
+      },
+    },
+    section: { title: `Totals: ${group.name}`, columns, rows: [row] },
+    note: `Only ${group.name} (${group.kind === "region" ? "region" : "group"} ${group.id}): ranks are national, of all ${s.units.length} ${unitWord}; group rank is the place among these.`,
+    subtitle: `only ${group.name}`,
   };
 }
 

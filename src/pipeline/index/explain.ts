@@ -4,16 +4,20 @@
  * normalised value, its weighted contribution (the contributions add up to the score),
  * the rank and the neighbours above and below.
  */
-import { UsageError } from "../diagnostics.js";
-import { editDistance, loadRegistry, nameKey } from "../registry/index.js";
-import { formatNumber } from "../report/format.js";
-import { contributions } from "./aggregate.js";
+
+import { contributions } from "../../composite/aggregate.js";
+import { computeIndicators } from "../../composite/indicators.js";
+import { describeCause } from "../../composite/missing.js";
+import type { IndicatorDefinition, MethodProfile } from "../../composite/profile.js";
+import type { IndexUnit, ScoredUnit } from "../../composite/types.js";
+import { UsageError } from "../../diagnostics.js";
+import { editDistance, loadRegistry, nameKey } from "../../registry/index.js";
+import { formatNumber } from "../../report/format.js";
+import type { IndexUncertainty } from "../../uncertainty/types.js";
 import { methodSentence } from "./document.js";
-import { computeIndicators } from "./indicators.js";
-import { describeCause } from "./missing.js";
-import type { IndicatorDefinition, MethodProfile } from "./profile.js";
-import { computeIndex, type IndexOptions, type IndexRun, type UnitKind } from "./run.js";
-import type { IndexUnit, ScoredUnit } from "./types.js";
+import type { IndexOptions, UnitKind } from "./options.js";
+import { computeIndex } from "./run.js";
+import type { IndexRun } from "./types.js";
 
 export interface ExplainOptions extends Omit<IndexOptions, "unit"> {
   /** Jobcentre id (`561-563`), jobcentre name, or a member municipality's name or code. */
@@ -209,10 +213,12 @@ export async function explainIndex(
   lines.push(
     `${scored.unit.name}${members(scored.unit, name)} ranks ${ordinal(scored.rank)} of ${units.length} ${unitWord === "jobcentre" ? "jobcentres" : "municipalities"}${shared} in ${run.scores.period}, with a score of ${formatNumber(score, digits)}.`,
   );
-  const certainty = run.uncertainty?.present.explainIndexUncertainty(
-    run.uncertainty.result,
-    scored.unit.id,
-  );
+  const present =
+    run.uncertainty === undefined ? undefined : await import("../decorate/uncertainty.js");
+  const certainty =
+    run.uncertainty === undefined
+      ? undefined
+      : present?.explainIndexUncertainty(run.uncertainty, scored.unit.id);
   if (certainty !== undefined) lines.push(certainty);
   if (run.synthetic)
     lines.push("These are SYNTHETIC demo data, not real results for any jobcentre.");
@@ -284,7 +290,9 @@ export async function explainIndex(
       below: below.map((u) => ({ id: u.unit.id, name: u.unit.name, rank: u.rank, score: u.score })),
     },
     method: { name: profile.json.name, hash: profile.hash },
-    ...uncertaintyData(run, scored.unit.id),
+    ...(present !== undefined && run.uncertainty !== undefined
+      ? uncertaintyData(present, run.uncertainty, scored.unit.id)
+      : {}),
     synthetic: run.synthetic,
     options: { ...run.options, explain: target },
   };
@@ -292,9 +300,11 @@ export async function explainIndex(
 }
 
 /** The unit's rank interval and P(top 10) as in `index --format json`, plus what was run. */
-function uncertaintyData(run: IndexRun, id: string): Record<string, unknown> {
-  if (run.uncertainty === undefined) return {};
-  const { result, present } = run.uncertainty;
+function uncertaintyData(
+  present: typeof import("../decorate/uncertainty.js"),
+  result: IndexUncertainty,
+  id: string,
+): Record<string, unknown> {
   const unit = present.unitJsonFields(result).get(id);
   return {
     uncertainty: {

@@ -3,13 +3,15 @@
  * expectation (model mode), and the rank with its neighbours, in sentences a journalist can
  * quote.
  */
-import { UsageError } from "../diagnostics.js";
-import { formatRank } from "../rank.js";
-import { loadRegistry, resolutionHint } from "../registry/index.js";
+
+import type { BenchmarkResult } from "../../benchmark/types.js";
+import { UsageError } from "../../diagnostics.js";
+import { formatRank } from "../../rank.js";
+import { loadRegistry, resolutionHint } from "../../registry/index.js";
 import type { BenchmarkOptions } from "./options.js";
 import { DEFAULT_GROUP } from "./options.js";
-import { type BenchmarkOutcome, computeBenchmark } from "./run.js";
-import type { BenchmarkResult } from "./types.js";
+import type { BenchmarkOutcome } from "./outcome.js";
+import { computeBenchmark } from "./run.js";
 
 export interface Contribution {
   term: string;
@@ -74,6 +76,8 @@ export async function explainBenchmark(
       tied: r.tied,
       residual_pp: r.residualPp,
     }));
+  const present =
+    outcome.uncertainty === undefined ? undefined : await import("../decorate/uncertainty.js");
   const contributions = outcome.model ? contributionsOf(outcome, result.municipality) : undefined;
   const averageExpected = outcome.model ? meanExpected(outcome) : undefined;
   const data: BenchmarkExplanation["data"] = {
@@ -87,18 +91,20 @@ export async function explainBenchmark(
     neighbours,
     ...(contributions ? { contributions } : {}),
     ...(averageExpected !== undefined ? { average_expected_pct: averageExpected } : {}),
-    ...(outcome.uncertainty !== undefined
+    ...(outcome.uncertainty !== undefined && present !== undefined
       ? {
           uncertainty: {
-            ...outcome.uncertainty.present.uncertaintyJson(outcome.uncertainty.result),
-            unit: outcome.uncertainty.present
-              .unitJsonFields(outcome.uncertainty.result)
-              .get(result.municipality),
+            ...present.uncertaintyJson(outcome.uncertainty),
+            unit: present.unitJsonFields(outcome.uncertainty).get(result.municipality),
           },
         }
       : {}),
   };
-  return { lines: sentences(outcome, result, data), data };
+  const certainty =
+    outcome.uncertainty === undefined
+      ? undefined
+      : present?.explainBenchmarkUncertainty(outcome.uncertainty, result.municipality);
+  return { lines: sentences(outcome, result, data, certainty), data };
 }
 
 /** coefficient × (value − mean) for each covariate: how far each pulls the expectation. */
@@ -136,6 +142,7 @@ function sentences(
   outcome: BenchmarkOutcome,
   r: BenchmarkResult,
   data: BenchmarkExplanation["data"],
+  certainty: string | undefined,
 ): string[] {
   const lines: string[] = [];
   const when = outcome.period ? ` in ${outcome.period}` : "";
@@ -194,10 +201,6 @@ function sentences(
       `Its actual share is ${where} the ${Math.round((outcome.model?.interval ?? 0) * 100)}% prediction interval (${pct(r.interval.lower)} to ${pct(r.interval.upper)}).`,
     );
   }
-  const certainty = outcome.uncertainty?.present.explainBenchmarkUncertainty(
-    outcome.uncertainty.result,
-    r.municipality,
-  );
   if (certainty !== undefined) lines.push(certainty);
   if (r.costDkk !== undefined && r.costDkk !== null) {
     const mio = Math.abs(r.costDkk) / 1e6;

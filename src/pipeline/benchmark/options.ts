@@ -2,7 +2,9 @@
  * The benchmark's options: one plain, JSON-serialisable object. The JSON output records it
  * (`options`), and `runBenchmark(json.options)` re-runs the same benchmark (`check`).
  */
-import { UsageError } from "../diagnostics.js";
+import { UsageError } from "../../diagnostics.js";
+import type { Period } from "../../period.js";
+import { parsePeriodOption } from "../period.js";
 
 export const DEFAULT_GROUP = "Ydelsesgrupper i alt";
 
@@ -42,6 +44,40 @@ export interface BenchmarkOptions {
   only?: string;
 }
 
+/** The options checked and filled, with the period parsed: nothing read yet. */
+export interface BenchmarkRequest {
+  options: BenchmarkOptions;
+  /** The period asked for; undefined = the latest in the input. */
+  period: Period | undefined;
+}
+
+/**
+ * Fills defaults and refuses malformed values and combinations that do not need the
+ * input to be refused: the period first, so a mistyped `--period` is refused at once.
+ */
+export function normaliseBenchmarkOptions(
+  raw: Partial<BenchmarkOptions> | Record<string, unknown>,
+): BenchmarkRequest {
+  const period = parsePeriodOption((raw as Record<string, unknown>).period);
+  const options = normaliseOptions(raw);
+  if (options.uncertainty === undefined && (options.seed !== undefined || options.distinguish)) {
+    throw new UsageError("--seed and --distinguish apply with --uncertainty");
+  }
+  if (options.covariates.length === 0) {
+    if (options.weights !== null || options.loo || options.interval !== null) {
+      throw new UsageError(
+        "--wls, --loo and --interval apply to model mode: give --covariates too",
+      );
+    }
+    if (options.uncertainty !== undefined) {
+      throw new UsageError(
+        "--uncertainty needs --covariates: it refits the model, and published mode has STAR's expected values, not a model",
+      );
+    }
+  }
+  return { options, period };
+}
+
 /** Fills defaults and refuses malformed values (options may come from a golden JSON file). */
 export function normaliseOptions(
   raw: Partial<BenchmarkOptions> | Record<string, unknown>,
@@ -53,7 +89,7 @@ export function normaliseOptions(
   }
   const costPerFte = optionalNumber(r.costPerFte, "costPerFte");
   if (r.weights !== undefined && r.weights !== null && r.weights !== "population") {
-    throw new UsageError(`--weights accepts only 'population', got ${JSON.stringify(r.weights)}`);
+    throw new UsageError(`--wls accepts only 'population', got ${JSON.stringify(r.weights)}`);
   }
   return {
     command: "benchmark",

@@ -6,10 +6,10 @@
  * A jobcentre belongs to a group when its lead (first) municipality does; all joint
  * jobcentres lie within one region, so for regions this is exact.
  */
-import { UsageError } from "./diagnostics.js";
-import { competitionRank } from "./rank.js";
-import type { Group, Registry } from "./registry/types.js";
-import type { ReportColumn } from "./report/types.js";
+import { UsageError } from "../diagnostics.js";
+import { competitionRank } from "../rank.js";
+import type { Group, Registry } from "../registry/types.js";
+import type { ReportColumn } from "../report/types.js";
 
 export interface GroupMember {
   /** Unit id: a municipality code or a jobcentre id. */

@@ -1,19 +1,19 @@
 /**
  * Finding and reading a method profile: `--method NAME` looks in data/methods/NAME.json,
- * anything else is a path. This is the composite module's only file access besides the
- * input files themselves (run.ts).
+ * anything else is a path.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { InputError, UsageError } from "../diagnostics.js";
-import { dataPath } from "../paths.js";
-import { type MethodProfile, PROFILE_CODE, parseMethodProfile } from "./profile.js";
+import { PROFILE_CODE } from "../../composite/profile.js";
+import { InputError, UsageError } from "../../diagnostics.js";
+import { dataPath } from "../../paths.js";
+import { type HashedProfile, parseMethodProfile } from "./profile.js";
 
 export const DEFAULT_METHOD = "fh";
 
 const NAME = /^[a-z][a-z0-9_-]*$/;
 
 export interface LoadedMethod {
-  profile: MethodProfile;
+  profile: HashedProfile;
   /** As the user named it: `fh` or `./my-profile.json`. */
   ref: string;
   /** The file read. */

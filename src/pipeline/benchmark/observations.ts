@@ -3,13 +3,14 @@
  * (STAR's expected and actual figures) or a model input (counts or a share, plus covariate
  * columns). Column labels are matched on the data's own names, kept in `COLUMNS` below.
  */
-import type { DiagnosticBag } from "../diagnostics.js";
-import { type Period, parsePeriod } from "../period.js";
-import { parseNumber } from "../read/number.js";
-import type { Cell, Table } from "../read/table.js";
-import { resolutionHint } from "../registry/resolve.js";
-import type { Registry } from "../registry/types.js";
-import type { Observation } from "./types.js";
+
+import type { Observation } from "../../benchmark/types.js";
+import type { DiagnosticBag } from "../../diagnostics.js";
+import { type Period, parsePeriod } from "../../period.js";
+import { parseNumber } from "../../read/number.js";
+import type { Cell, Table } from "../../read/table.js";
+import { resolutionHint } from "../../registry/resolve.js";
+import type { Registry } from "../../registry/types.js";
 
 type ColumnKey =
   | "municipality"

@@ -2,8 +2,8 @@
  * Re-runs a command from the `options` a JSON result recorded: what `check` needs.
  * The run modules are imported on demand so each command loads only its own code.
  */
-import { UsageError } from "./diagnostics.js";
-import type { ReportDocument } from "./report/types.js";
+import { UsageError } from "../../diagnostics.js";
+import type { ReportDocument } from "../../report/types.js";
 
 export interface CommandRun {
   document: ReportDocument;
@@ -13,11 +13,11 @@ export interface CommandRun {
 export async function rerun(options: Record<string, unknown>): Promise<CommandRun> {
   switch (options.command) {
     case "index": {
-      const { runIndex } = await import("./composite/run.js");
+      const { runIndex } = await import("../index/run.js");
       return runIndex(options as unknown as Parameters<typeof runIndex>[0]);
     }
     case "benchmark": {
-      const { runBenchmark } = await import("./benchmark/run.js");
+      const { runBenchmark } = await import("../benchmark/run.js");
       return runBenchmark(options as unknown as Parameters<typeof runBenchmark>[0]);
     }
     default:

@@ -1,13 +1,14 @@
 /**
  * Showing uncertainty everywhere, from one place: the per-unit JSON fields, the table
  * column (`3 (1–7)`), the ReportDocument `intervals` for the HTML chart, notes, a
- * sensitivity table and the `explain` sentences. Pure functions of the analysis results;
- * the commands decide where to put them.
+ * sensitivity table and the `explain` sentences; `withUncertainty` puts them on a built
+ * document. Pure functions of the analysis results. Imported on demand, only by runs
+ * with an uncertainty analysis.
  */
 
-import { formatRank } from "../rank.js";
-import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../report/types.js";
-import { TOP } from "./summary.js";
+import { formatRank } from "../../rank.js";
+import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
+import { TOP } from "../../uncertainty/summary.js";
 import type {
   BenchmarkUncertainty,
   BenchmarkUnitUncertainty,
@@ -18,7 +19,8 @@ import type {
   RankInterval,
   ResidualInterval,
   WeightModel,
-} from "./types.js";
+} from "../../uncertainty/types.js";
+import { withNotes } from "./notes.js";
 
 export type Uncertainty = IndexUncertainty | BenchmarkUncertainty;
 type UnitUncertainty = IndexUnitUncertainty | BenchmarkUnitUncertainty;
@@ -352,6 +354,41 @@ export function uncertaintyNotes(
     );
   }
   return notes;
+}
+
+// ---------------------------------------------------------------- the document
+
+/**
+ * A built document with the uncertainty shown: each JSON result's fields and the
+ * top-level `uncertainty` block, the interval columns after the rank, the HTML
+ * intervals, the notes and (index) the sensitivity table. `idKey` is the unit id field of
+ * the results and rows (`id`, `municipality`); `labels` name the indicators in notes.
+ */
+export function withUncertainty(
+  doc: ReportDocument,
+  uncertainty: Uncertainty,
+  idKey: string,
+  labels: ReadonlyMap<string, string> = new Map(),
+): ReportDocument {
+  const results = (doc.json.results ?? []) as Array<Record<string, unknown>>;
+  const sections = [...doc.sections];
+  if (uncertainty.kind === "monte-carlo") {
+    const sensitivity = sensitivitySection(uncertainty, labels);
+    if (sensitivity.rows.length > 0) sections.push(sensitivity);
+  }
+  const decorated: ReportDocument = {
+    ...doc,
+    json: {
+      ...doc.json,
+      results: decorateJsonResults(results, idKey, uncertainty),
+      uncertainty: uncertaintyJson(uncertainty),
+    },
+    columns: insertUncertaintyColumns(doc.columns, "rank", uncertainty),
+    rows: decorateRows(doc.rows, idKey, uncertainty),
+    sections,
+    intervals: reportIntervals(uncertainty),
+  };
+  return withNotes(decorated, uncertaintyNotes(uncertainty, labels));
 }
 
 // ---------------------------------------------------------------- explain

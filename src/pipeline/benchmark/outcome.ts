@@ -1,0 +1,49 @@
+/** What a benchmark run computed: plain data for the document, its decorations and `explain`. */
+import type { CovariateProvenance } from "../../benchmark/covariates.js";
+import type { ModelSummary } from "../../benchmark/model.js";
+import type { BenchmarkResult, Contradiction } from "../../benchmark/types.js";
+import type { ReportDocument } from "../../report/types.js";
+import type { BenchmarkUncertainty } from "../../uncertainty/types.js";
+import type { Grouping } from "../groups.js";
+import type { BenchmarkOptions } from "./options.js";
+
+/** A municipality's actual and expected full-time persons, where its population is known. */
+export interface Persons {
+  actual: number | null;
+  expected: number | null;
+}
+
+export interface BenchmarkRun {
+  document: ReportDocument;
+  exitCode: 0 | 1;
+}
+
+/** Everything a run computes, before it is laid out as a document (explain uses it too). */
+export interface BenchmarkOutcome {
+  options: BenchmarkOptions;
+  mode: "published" | "model";
+  period: string | null;
+  group: string | null;
+  results: BenchmarkResult[];
+  contradictions: Contradiction[];
+  model?: ModelDetails;
+  population: "input" | "implied" | "none";
+  /** Per municipality code (group totals). */
+  persons: Map<string, Persons>;
+  /** Bootstrap rank intervals (model mode, `uncertainty`). */
+  uncertainty?: BenchmarkUncertainty;
+  /** `--by region` or `--only NAME`. */
+  grouping?: Grouping;
+}
+
+export interface ModelDetails {
+  summary: ModelSummary;
+  covariates: CovariateProvenance[];
+  /** Per municipality code: its design values (after any log), in term order. */
+  design: Map<string, number[]>;
+  weights: "population" | null;
+  loo: boolean;
+  interval: number | null;
+  /** Population aged 16–66 by municipality code, where known (the bootstrap of a WLS fit). */
+  population: Map<string, number>;
+}

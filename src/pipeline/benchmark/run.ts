@@ -1,0 +1,192 @@
+/**
+ * `jobindex benchmark` as a function: options in, a ReportDocument and an exit code out.
+ * normalise (the period first, before anything is read) → read → slice (period, group) →
+ * published ranking or model → rank → document → decorations (uncertainty, groups).
+ * The model code (ml-matrix, stdlib) is imported only in model mode, to keep start-up fast.
+ */
+import {
+  findContradictions,
+  PUBLISHED_DECIMALS,
+  publishedResults,
+  rankResults,
+} from "../../benchmark/published.js";
+import type { BenchmarkResult, Observation } from "../../benchmark/types.js";
+import { UsageError } from "../../diagnostics.js";
+import { dataPath } from "../../paths.js";
+import { formatPeriod } from "../../period.js";
+import { loadRegistry } from "../../registry/index.js";
+import type { Registry } from "../../registry/types.js";
+// random.js alone (no imports, a few lines); the analysis itself is imported on demand.
+import { DEFAULT_SEED } from "../../uncertainty/random.js";
+import { type GroupRequest, groupingOf, groupRequest } from "../groups.js";
+import { choosePeriod } from "../period.js";
+import { expandCovariates, joinCovariates } from "./covariates.js";
+import { buildDocument, decorateDocument } from "./document.js";
+import { estimate, modelRows } from "./estimate.js";
+import { periodSelection, readInputs } from "./inputs.js";
+import { type BenchmarkOptions, normaliseBenchmarkOptions } from "./options.js";
+import type { BenchmarkOutcome, BenchmarkRun, ModelDetails, Persons } from "./outcome.js";
+import { selectSlice } from "./slice.js";
+
+export type { BenchmarkOptions } from "./options.js";
+export type { BenchmarkOutcome, BenchmarkRun, ModelDetails, Persons } from "./outcome.js";
+
+/** The shipped Y30R21 extract, used when no --input is given. */
+export const SHIPPED_EXTRACT = dataPath("benchmark", "y30r21-2020QMAT02-2021QMAT04.jsonl");
+
+export async function runBenchmark(
+  options: Partial<BenchmarkOptions> | Record<string, unknown>,
+): Promise<BenchmarkRun> {
+  const outcome = await computeBenchmark(options);
+  const verifyFailed = outcome.options.verify && outcome.contradictions.length > 0;
+  const registry = loadRegistry();
+  const document = buildDocument(outcome, {
+    regionName: (code) => registry.regionOf(code)?.name,
+  });
+  return { document: await decorateDocument(document, outcome), exitCode: verifyFailed ? 1 : 0 };
+}
+
+export async function computeBenchmark(
+  options: Partial<BenchmarkOptions> | Record<string, unknown>,
+): Promise<BenchmarkOutcome> {
+  const { options: given, period: asked } = normaliseBenchmarkOptions(options);
+  const registry = loadRegistry();
+  const request = groupRequest(registry, given.by, given.only);
+  const inputs = given.inputs.length > 0 ? given.inputs : [SHIPPED_EXTRACT];
+  const read = await readInputs(inputs, registry, periodSelection(asked));
+  const period = choosePeriod(asked, read.periods);
+  const slice = selectSlice(read.rows, period, given.group);
+  const opts: BenchmarkOptions = {
+    ...given,
+    period: period === undefined ? given.period : formatPeriod(period),
+    // The group's id, whatever name it was asked by.
+    ...(request.only !== undefined ? { only: request.only.id } : {}),
+    // The seed is recorded whenever there are refits, so `check` redraws the same ones.
+    ...(given.uncertainty !== undefined ? { seed: given.seed ?? DEFAULT_SEED } : {}),
+  };
+  const regionOf = (code: string) => registry.municipality(code)?.region ?? null;
+  const base = {
+    options: opts,
+    period: opts.period,
+    group: slice.group,
+    population: read.population,
+  };
+
+  if (opts.covariates.length === 0) {
+    if (!read.hasStarExpected) {
+      throw new UsageError(
+        "the input carries no expected values (not a Y30R21 extract): give --covariates to estimate them",
+      );
+    }
+    const results = withCost(
+      rankResults(publishedResults(slice.observations, regionOf), PUBLISHED_DECIMALS),
+      opts.costPerFte,
+    );
+    return {
+      ...base,
+      mode: "published",
+      results,
+      contradictions: findContradictions(results),
+      persons: personsOf(slice.observations, (o) => o.expectedStarPct, "published"),
+      ...withGrouping(registry, request, results),
+    };
+  }
+
+  const terms = await expandCovariates(opts.covariates);
+  const joined = await joinCovariates(
+    slice.observations,
+    terms,
+    period,
+    opts.covariateData,
+    registry,
+  );
+  const rows = modelRows(slice.observations, joined, regionOf);
+  const estimated = await estimate(rows, slice.observations, terms, opts);
+  const results = withCost(rankResults(estimated.results), opts.costPerFte);
+  const model: ModelDetails = {
+    summary: estimated.summary,
+    covariates: joined.provenance,
+    design: new Map(rows.map((r) => [r.municipality, r.x])),
+    weights: opts.weights,
+    loo: opts.loo,
+    interval: opts.interval,
+    population: new Map(
+      rows.flatMap((r) => (r.population !== undefined ? [[r.municipality, r.population]] : [])),
+    ),
+  };
+  const expected = new Map(results.map((r) => [r.municipality, r.expectedPct]));
+  return {
+    ...base,
+    mode: "model",
+    results,
+    contradictions: [],
+    model,
+    persons: personsOf(slice.observations, (o) => expected.get(o.municipality), "model"),
+    ...(await bootstrap(opts, model, results)),
+    ...withGrouping(registry, request, results),
+  };
+}
+
+/**
+ * Bootstrap rank intervals when asked for. The module is imported here, on demand, so a
+ * plain benchmark run does not load it (start-up time).
+ */
+async function bootstrap(
+  opts: BenchmarkOptions,
+  model: ModelDetails,
+  results: readonly BenchmarkResult[],
+): Promise<Pick<BenchmarkOutcome, "uncertainty">> {
+  if (opts.uncertainty === undefined) return {};
+  const U = await import("../../uncertainty/index.js");
+  const design = U.benchmarkDesign(model, results, model.population);
+  const uncertainty = U.bootstrapBenchmarkRanks(design, {
+    runs: opts.uncertainty,
+    seed: opts.seed ?? U.DEFAULT_SEED,
+    ...(opts.distinguish !== undefined ? { criterion: opts.distinguish } : {}),
+  });
+  return { uncertainty };
+}
+
+function withGrouping(
+  registry: Registry,
+  request: GroupRequest,
+  results: readonly BenchmarkResult[],
+): Pick<BenchmarkOutcome, "grouping"> {
+  const grouping = groupingOf(
+    registry,
+    request,
+    results.map((r) => ({ id: r.municipality, municipalities: [r.municipality], rank: r.rank })),
+  );
+  return grouping === undefined ? {} : { grouping };
+}
+
+/**
+ * Actual and expected full-time persons. Published mode: STAR's own counts where the
+ * extract has them; otherwise (and in model mode, whose expectation is the model's) the
+ * share × population, so that actual − expected is the residual in persons.
+ */
+function personsOf(
+  observations: readonly Observation[],
+  expectedPct: (o: Observation) => number | undefined,
+  mode: "published" | "model",
+): Map<string, Persons> {
+  return new Map(
+    observations.map((o) => {
+      const share = (pct: number | undefined) =>
+        pct === undefined || o.population === undefined ? null : (pct / 100) * o.population;
+      const actual = (mode === "published" ? o.actualPersons : undefined) ?? share(o.actualPct);
+      const expected =
+        (mode === "published" ? o.expectedPersons : undefined) ?? share(expectedPct(o));
+      return [o.municipality, { actual, expected }];
+    }),
+  );
+}
+
+/** Fiscal translation: residual persons × yearly cost per full-time person. */
+function withCost(results: BenchmarkResult[], costPerFte: number | null): BenchmarkResult[] {
+  if (costPerFte === null) return results;
+  return results.map((r) => ({
+    ...r,
+    costDkk: r.residualPersons === null ? null : r.residualPersons * costPerFte,
+  }));
+}

@@ -8,16 +8,8 @@ import type { CsvError } from "csv-parse";
 import { type Diagnostic, DiagnosticBag, InputError } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
 import type { DecimalEvidence } from "./decimal.js";
-import {
-  formatSize,
-  type Limits,
-  type ReadOptions,
-  rowBytes,
-  type Separator,
-  stringBytes,
-  type TextEncoding,
-  tableTooLarge,
-} from "./limits.js";
+import { formatSize, type Limits, rowBytes, stringBytes, tableTooLarge } from "./limits.js";
+import type { ReadOptions, Separator, TextEncoding } from "./options.js";
 import { type Admission, HeldRows, PeriodJudge, selectRows } from "./select.js";
 import { sniffSeparator } from "./sniff.js";
 import {

@@ -25,13 +25,12 @@ import {
   formatSize,
   type Limits,
   MAX_JSON_DEPTH,
-  type ReadOptions,
   rowBytes,
   stringBytes,
-  type TextEncoding,
   tableTooLarge,
 } from "./limits.js";
-import { HeldRows, PeriodJudge, type PeriodSelection, type PeriodsKept } from "./select.js";
+import type { PeriodSelection, PeriodsKept, ReadOptions, TextEncoding } from "./options.js";
+import { HeldRows, PeriodJudge } from "./select.js";
 import {
   decodeLatin1,
   fatal,

@@ -5,7 +5,8 @@
  * `InputError`. Codes: src/read/README.md. Limits: src/read/limits.ts.
  */
 import { readCsv } from "./csv.js";
-import { readJsonDocument, readJsonLines } from "./json.js";
+import { readJsonDocument } from "./json-document.js";
+import { readJsonLines } from "./json-lines.js";
 import { limitsFrom } from "./limits.js";
 import type { ReadOptions } from "./options.js";
 import { sniffFormat } from "./sniff.js";

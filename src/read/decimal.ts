@@ -10,7 +10,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
-import type { DecimalMark, Separator } from "./limits.js";
+import type { DecimalMark, Separator } from "./options.js";
 import type { Cell } from "./table.js";
 
 type CellKind = "missing" | "integer" | "comma" | "point" | "ambiguous" | "text";

@@ -5,8 +5,10 @@
  * `InputError`. Codes: src/read/README.md. Limits: src/read/limits.ts.
  */
 import { readCsv } from "./csv.js";
-import { readJsonDocument, readJsonLines } from "./json.js";
-import { limitsFrom, type ReadOptions } from "./limits.js";
+import { readJsonDocument } from "./json-document.js";
+import { readJsonLines } from "./json-lines.js";
+import { limitsFrom } from "./limits.js";
+import type { ReadOptions } from "./options.js";
 import { sniffFormat } from "./sniff.js";
 import { openSource } from "./source.js";
 import type { Table } from "./table.js";
@@ -46,18 +48,21 @@ export {
 } from "./columns.js";
 export { isMissingCell } from "./decimal.js";
 export {
-  type DecimalMark,
   MAX_FIELD_CHARS,
   MAX_FILE_BYTES,
   MAX_JSON_DEPTH,
   MAX_JSON_DOCUMENT_BYTES,
   MAX_RECORD_CHARS,
-  type ReadOptions,
-  type Separator,
-  type TextEncoding,
 } from "./limits.js";
 export { normalizeColumnName } from "./names.js";
 export { parseJobindsatsNumber, parseNumber } from "./number.js";
-export type { PeriodSelection, PeriodsKept } from "./select.js";
+export type {
+  DecimalMark,
+  PeriodSelection,
+  PeriodsKept,
+  ReadOptions,
+  Separator,
+  TextEncoding,
+} from "./options.js";
 export type { Cell, Table, TableFormat, TableRow } from "./table.js";
 export { validateRows } from "./validate.js";

@@ -23,7 +23,7 @@
  * All are overridable per call through `ReadOptions`.
  */
 import { getHeapStatistics } from "node:v8";
-import type { PeriodSelection } from "./select.js";
+import type { ReadOptions } from "./options.js";
 
 export const MAX_FIELD_CHARS = 1024 * 1024;
 export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
@@ -48,32 +48,6 @@ export const TABLE_HEAP_SHARE = 0.5;
 export const MAX_TABLE_BYTES_ENV = "JOBINDEX_MAX_TABLE_BYTES";
 /** Bytes looked at for binary content, encoding, format and separator. */
 export const SNIFF_BYTES = 64 * 1024;
-
-export type DecimalMark = "," | ".";
-export type Separator = ";" | "," | "\t";
-export type TextEncoding = "utf-8" | "latin1";
-
-export interface ReadOptions {
-  /** Skip format detection. */
-  format?: "csv" | "json" | "jsonl" | "statbank";
-  /** Skip separator sniffing (CSV). */
-  separator?: Separator;
-  /** Skip decimal-mark detection; use when a file is ambiguous (e.g. only `1.234`). */
-  decimalMark?: DecimalMark;
-  /** Skip encoding detection. */
-  encoding?: TextEncoding;
-  maxFieldChars?: number;
-  maxRecordChars?: number;
-  maxFileBytes?: number;
-  maxJsonDocumentBytes?: number;
-  /** Heap the table may take; default from the environment or the heap limit. */
-  maxTableBytes?: number;
-  /**
-   * Hold only the rows of these periods (src/read/select.ts): memory then follows the rows
-   * kept, not the file, and `maxTableBytes` bounds those rows.
-   */
-  select?: PeriodSelection;
-}
 
 export interface Limits {
   maxFieldChars: number;

@@ -3,7 +3,7 @@
  * (Danish thousands), `1,234.5` (English thousands), `−3` (Unicode minus).
  */
 
-import type { DecimalMark } from "./limits.js";
+import type { DecimalMark } from "./options.js";
 import type { Cell } from "./table.js";
 
 export type { DecimalMark };

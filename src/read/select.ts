@@ -12,15 +12,8 @@
  */
 import { comparePeriods, formatPeriod, type Period, parsePeriod, samePeriod } from "../period.js";
 import { DecimalEvidence } from "./decimal.js";
+import type { PeriodSelection, PeriodsKept } from "./options.js";
 import type { Cell, Table, TableRow } from "./table.js";
-
-export type PeriodsKept = "latest" | { exactly: Period } | { upTo: Period };
-
-export interface PeriodSelection {
-  /** The 0-based index of the period column in a header, or undefined: keep every row. */
-  column: (columns: readonly string[]) => number | undefined;
-  keep: PeriodsKept;
-}
 
 /**
  * What the selection says of one row: keep it, leave it out, keep it as the newest period

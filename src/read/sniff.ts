@@ -2,7 +2,7 @@
  * Guessing what a file is from its first bytes: JSON, JSON lines or delimited text, and for
  * delimited text which separator it uses.
  */
-import type { Separator } from "./limits.js";
+import type { Separator } from "./options.js";
 
 export type SniffedFormat = "csv" | "json" | "jsonl";
 

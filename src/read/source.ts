@@ -6,7 +6,8 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import { extname } from "node:path";
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
-import { formatSize, type Limits, SNIFF_BYTES, type TextEncoding } from "./limits.js";
+import { formatSize, type Limits, SNIFF_BYTES } from "./limits.js";
+import type { TextEncoding } from "./options.js";
 
 export interface Source {
   /** The path as given, for diagnostics. */

@@ -1,9 +1,16 @@
 /**
- * A minimal RFC 4180 reader for the registry's own small, known-good files: quoted fields,
- * doubled quotes, and the 1-based line each record starts on (for diagnostics). The general
- * readers in src/read sniff separators and encodings; the registry needs none of that and
- * runs on every command, so it stays dependency-free.
+ * The registry's CSV files (RFC 4180: quoted fields, doubled quotes) as records numbered by
+ * the line each starts on, for diagnostics, read with csv-parse's synchronous API. The
+ * general readers in src/read sniff separators and encodings; the registry needs none of
+ * that.
+ *
+ * csv-parse is loaded on the first call, not with this module: the command line takes the
+ * registry from the build's validated snapshot (src/registry/snapshot.ts) and parses these
+ * files only when they changed. A `require` made here resolves the package from
+ * node_modules, so the bundle (dist/cli/main.cjs) neither carries nor evaluates a second
+ * copy of csv-parse for it.
  */
+import { createRequire } from "node:module";
 
 export interface CsvRecord {
   /** 1-based physical line the record starts on. */
@@ -11,65 +18,94 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let recordLine = 1;
-  const src = text.replace(/^\uFEFF/, "");
-
-  const endRecord = (): void => {
-    fields.push(field);
-    // A blank line is not a record with one empty field.
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ line: recordLine, fields });
-    fields = [];
-    field = "";
-  };
-
-  // Runs of plain characters are taken whole (a slice, not a character at a time): the
-  // registry is read by every command, at start-up.
-  const SPECIAL = /[,\r\n"]/g;
-  let i = 0;
-  while (i < src.length) {
-    if (quoted) {
-      const quote = src.indexOf('"', i);
-      const end = quote < 0 ? src.length : quote;
-      const run = src.slice(i, end);
-      for (let at = run.indexOf("\n"); at >= 0; at = run.indexOf("\n", at + 1)) line++;
-      field += run;
-      i = end;
-      if (quote < 0) break;
-      if (src[quote + 1] === '"') {
-        field += '"';
-        i = quote + 2;
-      } else {
-        quoted = false;
-        i = quote + 1;
-      }
-      continue;
-    }
-    SPECIAL.lastIndex = i;
-    const special = SPECIAL.exec(src);
-    const at = special === null ? src.length : special.index;
-    field += src.slice(i, at);
-    if (special === null) break;
-    const ch = src[at];
-    i = at + 1;
-    if (ch === '"') {
-      if (field === "") quoted = true;
-      else field += ch;
-    } else if (ch === ",") {
-      fields.push(field);
-      field = "";
-    } else {
-      if (ch === "\r" && src[i] === "\n") i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    }
+/** Text that is not RFC 4180 CSV: where, and what was expected there. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = "CsvSyntaxError";
   }
-  if (field !== "" || fields.length > 0) endRecord();
+}
+
+type CsvParseSync = typeof import("csv-parse/sync");
+let csvParse: CsvParseSync | undefined;
+
+function loadCsvParse(): CsvParseSync {
+  csvParse ??= createRequire(import.meta.url)("csv-parse/sync") as CsvParseSync;
+  return csvParse;
+}
+
+/**
+ * The records of `text`; blank lines are no records.
+ * @throws CsvSyntaxError on a quote out of place or never closed.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  const { parse } = loadCsvParse();
+  const records: CsvRecord[] = [];
+  // Lines are counted here: csv-parse's own count (`info.lines`) also counts a carriage
+  // return inside a quoted field. A record starts after the blank lines skipped before it
+  // and spans one line more than its fields hold line feeds.
+  let next = 1;
+  let blank = 0;
+  try {
+    parse(text.replace(/^\uFEFF/, ""), {
+      relax_column_count: true,
+      record_delimiter: ["\r\n", "\n"],
+      skip_empty_lines: true,
+      on_record: (fields: string[], { empty_lines }) => {
+        const line = next + empty_lines - blank;
+        blank = empty_lines;
+        records.push({ line, fields });
+        next = line + 1;
+        for (const field of fields) next += lineFeeds(field);
+        return null;
+      },
+    });
+  } catch (error) {
+    throw syntaxError(error, (skipped = blank) => next + skipped - blank);
+  }
   return records;
+}
+
+function lineFeeds(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) n++;
+  return n;
+}
+
+/**
+ * csv-parse's error as one line of ours, on the line the failing record starts on (as every
+ * registry diagnostic), the column numbering the field. `startOf` gives the line the failing record starts
+ * on from the count of blank lines skipped so far (csv-parse's `empty_lines`).
+ */
+function syntaxError(error: unknown, startOf: (blankLines: number | undefined) => number): unknown {
+  const { CsvError } = loadCsvParse();
+  if (!(error instanceof CsvError)) return error;
+  const start = startOf(typeof error.empty_lines === "number" ? error.empty_lines : undefined);
+  const column = typeof error.column === "number" ? error.column + 1 : undefined;
+  switch (error.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return new CsvSyntaxError(
+        "expected a closing quote for the field opened here, found the end of the file",
+        start,
+        column,
+      );
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return new CsvSyntaxError(
+        'expected a separator or line end after a closing quote (write a quote inside a quoted field as "")',
+        start,
+        column,
+      );
+    case "INVALID_OPENING_QUOTE":
+      return new CsvSyntaxError(
+        "expected a quote only at the start of a field; quote the whole field and double the inner quote",
+        start,
+        column,
+      );
+    default:
+      return new CsvSyntaxError(error.message.replace(/ at line \d+.*$/, ""), start, column);
+  }
 }

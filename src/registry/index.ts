@@ -4,22 +4,23 @@
  * data/registry once per process.
  */
 import { type Period, periodEnd } from "../period.js";
-import {
-  compareText,
-  type GroupEntry,
-  parseRegistry,
-  type RegistrySource,
-  readRegistryTexts,
-} from "./files.js";
-import { nameKey } from "./normalize.js";
+import { parseRegistry, readRegistryTexts } from "./files.js";
+import { compareText, nameKey } from "./normalize.js";
 import { makeResolver } from "./resolve.js";
 
 export { resolutionHint } from "./resolve.js";
 
 import { snapshotOf, snapshotSource } from "./snapshot.js";
-import type { Group, Jobcentre, Municipality, Registry } from "./types.js";
+import type {
+  Group,
+  GroupEntry,
+  Jobcentre,
+  Municipality,
+  Registry,
+  RegistrySource,
+} from "./types.js";
 
-export type { RegistrySource, RegistryTexts } from "./files.js";
+export type { RegistryTexts } from "./files.js";
 export { parseRegistry } from "./files.js";
 export { editDistance, nameKey } from "./normalize.js";
 export type {
@@ -29,6 +30,7 @@ export type {
   MunicipalityResolution,
   RegionCode,
   Registry,
+  RegistrySource,
 } from "./types.js";
 export { REGION_CODES } from "./types.js";
 

@@ -38,3 +38,8 @@ function spaced(s: string): string {
 }
 
 export { editDistance } from "../text.js";
+
+/** Code-unit order (not the locale's): codes and ids sort the same on every machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -7,7 +7,8 @@
  * as always. The library API never uses a snapshot.
  */
 import { readFileSync } from "node:fs";
-import type { RegistrySource, RegistryTexts } from "./files.js";
+import type { RegistryTexts } from "./files.js";
+import type { RegistrySource } from "./types.js";
 
 interface Snapshot {
   texts: Record<keyof RegistryTexts, string>;

@@ -68,3 +68,28 @@ export interface Registry {
   findGroup(text: string): Group | undefined;
   regionOf(code: string): Group | undefined;
 }
+
+/** A parsed record and the line it came from, kept until cross-file checks are done. */
+export interface Located<T> {
+  line: number;
+  value: T;
+}
+
+/** A group as the file states it: regions list no members (they come from municipalities.csv). */
+export type GroupEntry =
+  | { kind: "region"; id: RegionCode; name: string; aliases: string[]; source: string }
+  | {
+      kind: "cooperation";
+      id: string;
+      name: string;
+      aliases: string[];
+      municipalities: string[];
+      source: string;
+    };
+
+/** The registry files' validated records, from which `createRegistry` builds a Registry. */
+export interface RegistrySource {
+  municipalities: Municipality[];
+  jobcentres: Jobcentre[];
+  groups: GroupEntry[];
+}

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatDiagnostic, InputError } from "../../src/diagnostics.js";
+import { flatObject } from "../../src/read/flat-object.js";
 import { type ReadOptions, readTable } from "../../src/read/index.js";
-import { flatObject } from "../../src/read/json.js";
 import { parseJson } from "../../src/read/json-parse.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jobindex-fuzz-read-"));

@@ -5,7 +5,6 @@
  * diagnostics limit instead of being parsed to its end.
  */
 import { describe, expect, it } from "vitest";
-import { estimateTableBytes } from "../../src/read/csv.js";
 import { readTable } from "../../src/read/index.js";
 import {
   defaultMaxTableBytes,
@@ -15,6 +14,7 @@ import {
   TABLE_HEAP_SHARE,
   tableTooLarge,
 } from "../../src/read/limits.js";
+import { estimateTableBytes } from "../../src/read/table-size.js";
 import { readFailure, tempFolder } from "./helpers.js";
 
 const temp = tempFolder();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyCell, DecimalEvidence } from "../../src/read/decimal.js";
-import type { Separator } from "../../src/read/limits.js";
+import type { Separator } from "../../src/read/options.js";
 import { sniffFormat, sniffSeparator } from "../../src/read/sniff.js";
 
 describe("sniffSeparator", () => {

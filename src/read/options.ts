@@ -1,0 +1,40 @@
+/**
+ * What a caller can ask of the readers (`ReadOptions`) and the small types it is made of.
+ * Types only, importing nothing: every reader module can use them without an import cycle.
+ */
+import type { Period } from "../period.js";
+
+export type DecimalMark = "," | ".";
+export type Separator = ";" | "," | "\t";
+export type TextEncoding = "utf-8" | "latin1";
+
+/** Which periods a reader holds the rows of (src/read/select.ts). */
+export type PeriodsKept = "latest" | { exactly: Period } | { upTo: Period };
+
+export interface PeriodSelection {
+  /** The 0-based index of the period column in a header, or undefined: keep every row. */
+  column: (columns: readonly string[]) => number | undefined;
+  keep: PeriodsKept;
+}
+
+export interface ReadOptions {
+  /** Skip format detection. */
+  format?: "csv" | "json" | "jsonl" | "statbank";
+  /** Skip separator sniffing (CSV). */
+  separator?: Separator;
+  /** Skip decimal-mark detection; use when a file is ambiguous (e.g. only `1.234`). */
+  decimalMark?: DecimalMark;
+  /** Skip encoding detection. */
+  encoding?: TextEncoding;
+  maxFieldChars?: number;
+  maxRecordChars?: number;
+  maxFileBytes?: number;
+  maxJsonDocumentBytes?: number;
+  /** Heap the table may take; default from the environment or the heap limit. */
+  maxTableBytes?: number;
+  /**
+   * Hold only the rows of these periods (src/read/select.ts): memory then follows the rows
+   * kept, not the file, and `maxTableBytes` bounds those rows.
+   */
+  select?: PeriodSelection;
+}

@@ -15,6 +15,14 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: "no-folder-cycle",
+      severity: "error",
+      comment: "No import cycle among folders either (composite ⇄ uncertainty, say).",
+      scope: "folder",
+      from: { path: "^src/" },
+      to: { circular: true },
+    },
+    {
       name: "core-no-node",
       severity: "error",
       comment: "The numerical core is pure: no node: built-in (fs, path, crypto, …).",

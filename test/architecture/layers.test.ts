@@ -1,130 +1,85 @@
 /**
- * The layering of src/ (docs/ARCHITECTURE.md), checked on the sources: a pure core, no
- * import cycle among files or among folders, and only the command line touching the
- * terminal. Fails on the first forbidden import, naming the file and what it imports.
+ * The layering of src/ (docs/ARCHITECTURE.md). The import rules (a pure core, no cycle
+ * among files or folders, reporters that know only the document) are dependency-cruiser's
+ * (.dependency-cruiser.cjs, `npm run deps`, part of `npm test`); this test runs that check
+ * and shows it fails on a forbidden import, and checks what an import graph cannot: only
+ * the command line touches the terminal.
  */
-
-import { readFileSync } from "node:fs";
-import { builtinModules } from "node:module";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cycles, importGraph, src } from "./imports.js";
 
-const graph = importGraph();
-const local = graph.filter((i) => i.local);
+const root = join(import.meta.dirname, "..", "..");
+const depcruise = join(root, "node_modules", "dependency-cruiser", "bin", "dependency-cruise.mjs");
 
-/** The numerical core: plain data in, plain data out. */
-const CORE = /^(composite|benchmark|uncertainty)\//;
-/** What the core may import besides itself: the shared leaf modules. */
-const CORE_MAY_USE =
-  /^(composite\/|benchmark\/|uncertainty\/|diagnostics\.ts$|period\.ts$|rank\.ts$)/;
+function cruise(args: string[]) {
+  return spawnSync(process.execPath, [depcruise, ...args, "--output-type", "err"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+}
 
-/**
- * Cycles another change removes (issue 11 splits src/read); listed so that any other
- * cycle fails now. Remove the entry once the split is in.
- */
-const KNOWN_CYCLES = new Set(["read/decimal.ts read/limits.ts read/select.ts"]);
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : e.name.endsWith(".ts")
+        ? [join(dir, e.name)]
+        : [],
+  );
+}
 
-const topFolder = (path: string) => (path.includes("/") ? (path.split("/")[0] as string) : path);
-const subFolder = (path: string) => path.split("/").slice(0, 2).join("/");
-const key = (cycle: readonly string[]) => [...cycle].sort().join(" ");
-
-describe("the import graph", () => {
-  it("is read from the sources, with type-only and dynamic imports told apart", () => {
-    expect(graph).toContainEqual(
-      expect.objectContaining({
-        from: "composite/missing.ts",
-        to: "diagnostics.ts",
-        typeOnly: true,
-      }),
-    );
-    expect(graph).toContainEqual(
-      expect.objectContaining({ from: "composite/score.ts", to: "rank.ts", typeOnly: false }),
-    );
-    expect(graph).toContainEqual(
-      expect.objectContaining({
-        from: "pipeline/index/run.ts",
-        to: "uncertainty/index.ts",
-        dynamic: true,
-      }),
-    );
+describe("the import rules", () => {
+  it("hold for src/", () => {
+    const run = cruise(["src", "--config", ".dependency-cruiser.cjs"]);
+    expect(run.stdout + run.stderr).toMatch(/no dependency violations found/);
+    expect(run.status).toBe(0);
   });
 
-  it("finds a cycle when there is one", () => {
-    expect(
-      cycles([
-        ["a", "b"],
-        ["b", "c"],
-        ["c", "a"],
-        ["c", "d"],
-      ]).map(key),
-    ).toEqual(["a b c"]);
-    expect(
-      cycles([
-        ["a", "b"],
-        ["b", "c"],
-      ]),
-    ).toEqual([]);
+  it("fail on a core file that reads files or imports a reader, and on a cycle", () => {
+    // A scratch copy of the layout with three offending files, cruised with the same rules.
+    const dir = mkdtempSync(join(tmpdir(), "jobindex-layers-"));
+    try {
+      const scratch = relative(root, dir);
+      const rules = readFileSync(join(root, ".dependency-cruiser.cjs"), "utf8")
+        .replaceAll('"^src/', `"^${scratch}/src/`)
+        .replace(/tsConfig: \{[^}]*\},/, "");
+      writeFileSync(join(dir, "rules.cjs"), rules);
+      const files: Record<string, string> = {
+        "src/composite/score.ts":
+          'import { readFileSync } from "node:fs";\nimport { x } from "../read/csv.js";\nexport const y = [readFileSync, x];\n',
+        "src/read/csv.ts": 'import { z } from "./sniff.js";\nexport const x = z;\n',
+        "src/read/sniff.ts": 'import { x } from "./csv.js";\nexport const z = () => x;\n',
+      };
+      for (const [path, text] of Object.entries(files)) {
+        const full = join(dir, path);
+        mkdirSync(join(full, ".."), { recursive: true });
+        writeFileSync(full, text);
+      }
+      const run = cruise([join(scratch, "src"), "--config", join(scratch, "rules.cjs")]);
+      const out = run.stdout + run.stderr;
+      expect(run.status).not.toBe(0);
+      expect(out).toMatch(/core-no-node/);
+      expect(out).toMatch(/core-no-io-layers/);
+      expect(out).toMatch(/no-cycle/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
-describe("layers", () => {
-  it("the core (composite, benchmark, uncertainty) loads no node: module", () => {
-    const builtins = new Set(builtinModules);
-    const offending = graph.filter(
-      (i) =>
-        CORE.test(i.from) &&
-        !i.local &&
-        (i.to.startsWith("node:") || builtins.has(i.to.split("/")[0] as string)),
-    );
-    expect(offending.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
-  });
-
-  it("the core imports only itself and the shared leaves, and the registry only as types", () => {
-    const offending = local.filter(
-      (i) =>
-        CORE.test(i.from) &&
-        !CORE_MAY_USE.test(i.to) &&
-        !(i.typeOnly && i.to.startsWith("registry/")),
-    );
-    expect(offending.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
-  });
-
-  it("the shared leaves (diagnostics, period, rank) import nothing of the project's layers", () => {
-    const offending = local.filter(
-      (i) => /^(diagnostics|period|rank)\.ts$/.test(i.from) && i.to.includes("/"),
-    );
-    expect(offending.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
-  });
-
-  it("nothing below src/cli imports it", () => {
-    const offending = local.filter((i) => !i.from.startsWith("cli/") && i.to.startsWith("cli/"));
-    expect(offending.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
-  });
-
+describe("the terminal", () => {
   it("only src/cli prints, exits or reads process.argv", () => {
-    const offending = [...new Set(graph.map((i) => i.from))].filter(
-      (file) =>
-        !file.startsWith("cli/") &&
-        /process\.(stdout|stderr|exit|argv)\b/.test(readFileSync(join(src, file), "utf8")),
-    );
+    const src = join(root, "src");
+    const offending = sources(src)
+      .map((file) => relative(src, file))
+      .filter(
+        (file) =>
+          !file.startsWith("cli/") &&
+          /process\.(stdout|stderr|exit|argv)\b/.test(readFileSync(join(src, file), "utf8")),
+      );
     expect(offending).toEqual([]);
-  });
-});
-
-describe("no import cycles", () => {
-  it("among files (type-only and dynamic imports included)", () => {
-    const found = cycles(local.map((i) => [i.from, i.to] as const));
-    expect(found.filter((c) => !KNOWN_CYCLES.has(key(c)))).toEqual([]);
-  });
-
-  it("among the folders of src/", () => {
-    expect(cycles(local.map((i) => [topFolder(i.from), topFolder(i.to)] as const))).toEqual([]);
-  });
-
-  it("among the folders within each folder (pipeline/index, pipeline/benchmark, …)", () => {
-    const within = local.filter((i) => topFolder(i.from) === topFolder(i.to));
-    const found = cycles(within.map((i) => [subFolder(i.from), subFolder(i.to)] as const));
-    expect(found.filter((c) => !KNOWN_CYCLES.has(key(c)))).toEqual([]);
   });
 });

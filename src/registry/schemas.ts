@@ -7,8 +7,9 @@ import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { REGION_CODES, type RegionCode } from "./types.js";
 
-export const CODE = /^\d{3}$/;
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const CODE = /^\d{3}$/;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 function buildSchemas() {
   // zod/mini sets no locale (the full zod API set English on first use); without it every
   // message is "Invalid input". Import en.js directly and use z.config(): touching z.locales
@@ -90,6 +91,7 @@ function buildSchemas() {
 }
 
 let schemas: ReturnType<typeof buildSchemas> | undefined;
+/** The schemas, built on the first call. */
 export const registrySchemas = () => {
   schemas ??= buildSchemas();
   return schemas;

@@ -13,8 +13,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { UsageError } from "../../src/diagnostics.js";
 import { emit } from "../../src/cli/output.js";
+import { UsageError } from "../../src/diagnostics.js";
 import { runBenchmark } from "../../src/pipeline/benchmark/run.js";
 import { runCheck } from "../../src/pipeline/check/run.js";
 import { identify, noteRead, trackReads } from "../../src/pipeline/files-read.js";

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { useRegistrySnapshot } from "../registry/snapshot.js";
-import { main } from "./program.js";
+import { handleStdoutErrors, main } from "./program.js";
 
 let pipeHandled = false;
 
@@ -12,11 +12,7 @@ let pipeHandled = false;
 export function run(argv: string[]): Promise<number> {
   if (!pipeHandled) {
     pipeHandled = true;
-    // A reader that stops early (`jobindex index | head`) closes the pipe: not an error.
-    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") process.exit(0);
-      throw error;
-    });
+    handleStdoutErrors(process.stdout);
     // Beside the bundle, written by the build with the code cache (bin/jobindex.js).
     useRegistrySnapshot(fileURLToPath(new URL("registry-snapshot.json", import.meta.url)));
   }

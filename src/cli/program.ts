@@ -43,6 +43,21 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * Errors writing standard output, which arrive after the command has returned. A reader
+ * that stops early (`jobindex index | head -1`) closes the pipe: not an error, exit 0
+ * quietly, as other Unix tools do. Anything else (a full disk, `> /dev/full`) is one line
+ * on stderr and exit 2, never a stack trace.
+ */
+export function handleStdoutErrors(stdout: NodeJS.WriteStream): void {
+  stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    const why = error.code === "ENOSPC" ? "no space left on the device" : error.message;
+    process.stderr.write(`error: cannot write standard output: ${why} [E_STDOUT_WRITE]\n`);
+    process.exit(2);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const debug = argv.includes("--debug");

@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { addOptions, numberField, numberOption, outputOptions, withExamples } from "../options.js";
-import { emit } from "../output.js";
+import { assertNotAnInput, emit } from "../output.js";
 
 interface BenchmarkFlags {
   input: string[];
@@ -54,8 +54,12 @@ export function registerBenchmark(program: Command): void {
   ]);
   withExamples(cmd, "benchmark");
   cmd.action(async (flags: BenchmarkFlags) => {
+    const output = outputOptions(flags);
+    // Early, on the files named; emit checks again on the files actually read.
+    if (output.out !== undefined)
+      assertNotAnInput(output.out, [...flags.input, ...flags.covariateData]);
     const { runBenchmark } = await import("../../pipeline/benchmark/run.js");
-    const { document, exitCode } = await runBenchmark({
+    const { document, exitCode, filesRead } = await runBenchmark({
       command: "benchmark",
       inputs: flags.input,
       period: flags.period ?? null,
@@ -73,12 +77,7 @@ export function registerBenchmark(program: Command): void {
       ...(flags.by !== undefined ? { by: flags.by } : {}),
       ...(flags.only !== undefined ? { only: flags.only } : {}),
     });
-    await emit(
-      document,
-      outputOptions(flags),
-      [...flags.input, ...flags.covariateData],
-      process.stdout,
-    );
+    await emit(document, output, filesRead, process.stdout);
     if (exitCode !== 0) process.exitCode = exitCode;
   });
 }

@@ -19,12 +19,12 @@ export function registerCheck(program: Command): void {
   cmd.action(async (flags: CheckFlags) => {
     const { runCheck } = await import("../../pipeline/check/run.js");
     const tolerance = numberOption("--tolerance", flags.tolerance);
-    const { document, exitCode } = await runCheck({
+    const { document, exitCode, filesRead } = await runCheck({
       golden: flags.golden,
       inputs: flags.input,
       ...(tolerance !== undefined ? { tolerance } : {}),
     });
-    await emit(document, { format: "text", locale: "en" }, [], process.stdout);
+    await emit(document, { format: "text", locale: "en" }, filesRead, process.stdout);
     if (exitCode !== 0) process.exitCode = exitCode;
   });
 }

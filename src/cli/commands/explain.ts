@@ -65,7 +65,7 @@ export function registerExplain(program: Command): void {
     const { runExplain } = await import("../../pipeline/explain/run.js");
     const uncertainty = numberOption("--uncertainty", flags.uncertainty);
     const seed = numberOption("--seed", flags.seed);
-    const { document } = await runExplain({
+    const { document, filesRead } = await runExplain({
       unit,
       kind: flags.kind,
       inputs: flags.input,
@@ -85,7 +85,7 @@ export function registerExplain(program: Command): void {
     await emit(
       document,
       { format: flags.format === "json" ? "json" : "text", locale: "en" },
-      [],
+      filesRead,
       process.stdout,
     );
   });

@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { UsageError } from "../../diagnostics.js";
 import { addOptions, numberField, outputOptions, withExamples } from "../options.js";
-import { emit } from "../output.js";
+import { assertNotAnInput, emit } from "../output.js";
 
 interface IndexFlags {
   input: string[];
@@ -65,8 +65,11 @@ export function registerIndex(program: Command): void {
   ]);
   withExamples(cmd, "index");
   cmd.action(async (flags: IndexFlags) => {
+    const output = outputOptions(flags);
+    // Early, on the files named; emit checks again on the files actually read.
+    if (output.out !== undefined) assertNotAnInput(output.out, [...flags.input, flags.method]);
     const { runIndex } = await import("../../pipeline/index/run.js");
-    const { document } = await runIndex({
+    const { document, filesRead } = await runIndex({
       command: "index",
       inputs: flags.input,
       ...(flags.period !== undefined ? { period: flags.period } : {}),
@@ -80,6 +83,6 @@ export function registerIndex(program: Command): void {
       ...(flags.by !== undefined ? { by: flags.by } : {}),
       ...(flags.only !== undefined ? { only: flags.only } : {}),
     });
-    await emit(document, outputOptions(flags), flags.input, process.stdout);
+    await emit(document, output, filesRead, process.stdout);
   });
 }

@@ -18,6 +18,7 @@ import { DiagnosticBag, UsageError } from "../../diagnostics.js";
 import { dataPath } from "../../paths.js";
 import type { Period } from "../../period.js";
 import type { Registry } from "../../registry/types.js";
+import { noteRead } from "../files-read.js";
 import {
   catalogue,
   crossSectionFields,
@@ -45,7 +46,9 @@ export async function expandCovariates(list: readonly string[]): Promise<Covaria
 }
 
 export async function defaultCovariates(): Promise<string[]> {
-  const text = readFileSync(dataPath("benchmark", "default-covariates.json"), "utf8");
+  const file = dataPath("benchmark", "default-covariates.json");
+  noteRead(file);
+  const text = readFileSync(file, "utf8");
   return (JSON.parse(text) as { covariates: string[] }).covariates;
 }
 

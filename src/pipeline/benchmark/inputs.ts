@@ -5,8 +5,9 @@
  */
 import { DiagnosticBag } from "../../diagnostics.js";
 import { comparePeriods, formatPeriod, type Period, parsePeriod } from "../../period.js";
-import { type PeriodSelection, readTable } from "../../read/index.js";
+import type { PeriodSelection } from "../../read/index.js";
 import type { Registry } from "../../registry/types.js";
+import { checkStdinOnce, readInputTable } from "../read-table.js";
 import { type InputRow, mapColumns, readObservations } from "./observations.js";
 
 export interface ReadInputs {
@@ -31,7 +32,8 @@ export async function readInputs(
   select: PeriodSelection,
 ): Promise<ReadInputs> {
   const bag = new DiagnosticBag();
-  const tables = await Promise.all(inputs.map((file) => readTable(file, { select })));
+  checkStdinOnce(inputs);
+  const tables = await Promise.all(inputs.map((file) => readInputTable(file, { select })));
   const parts = tables.map((table) => readObservations(table, registry, bag));
   bag.throwIfErrors();
   const rows = parts.flatMap((p) => p.rows);

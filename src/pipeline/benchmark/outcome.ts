@@ -4,6 +4,7 @@ import type { ModelSummary } from "../../benchmark/model.js";
 import type { BenchmarkResult, Contradiction } from "../../benchmark/types.js";
 import type { ReportDocument } from "../../report/types.js";
 import type { BenchmarkUncertainty } from "../../uncertainty/types.js";
+import type { FileRead } from "../files-read.js";
 import type { Grouping } from "../groups.js";
 import type { BenchmarkOptions } from "./options.js";
 
@@ -16,6 +17,8 @@ export interface Persons {
 export interface BenchmarkRun {
   document: ReportDocument;
   exitCode: 0 | 1;
+  /** Every file the run read (for `--out`'s refusal to replace one). */
+  filesRead: FileRead[];
 }
 
 /** Everything a run computes, before it is laid out as a document (explain uses it too). */

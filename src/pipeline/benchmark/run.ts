@@ -18,6 +18,7 @@ import { loadRegistry } from "../../registry/index.js";
 import type { Registry } from "../../registry/types.js";
 // random.js alone (no imports, a few lines); the analysis itself is imported on demand.
 import { DEFAULT_SEED } from "../../uncertainty/random.js";
+import { trackReads } from "../files-read.js";
 import { type GroupRequest, groupingOf, groupRequest } from "../groups.js";
 import { choosePeriod } from "../period.js";
 import { expandCovariates, joinCovariates } from "./covariates.js";
@@ -37,13 +38,18 @@ export const SHIPPED_EXTRACT = dataPath("benchmark", "y30r21-2020QMAT02-2021QMAT
 export async function runBenchmark(
   options: Partial<BenchmarkOptions> | Record<string, unknown>,
 ): Promise<BenchmarkRun> {
-  const outcome = await computeBenchmark(options);
-  const verifyFailed = outcome.options.verify && outcome.contradictions.length > 0;
-  const registry = loadRegistry();
-  const document = buildDocument(outcome, {
-    regionName: (code) => registry.regionOf(code)?.name,
+  return trackReads(async () => {
+    const outcome = await computeBenchmark(options);
+    const verifyFailed = outcome.options.verify && outcome.contradictions.length > 0;
+    const registry = loadRegistry();
+    const document = buildDocument(outcome, {
+      regionName: (code) => registry.regionOf(code)?.name,
+    });
+    return {
+      document: await decorateDocument(document, outcome),
+      exitCode: verifyFailed ? (1 as const) : (0 as const),
+    };
   });
-  return { document: await decorateDocument(document, outcome), exitCode: verifyFailed ? 1 : 0 };
 }
 
 export async function computeBenchmark(

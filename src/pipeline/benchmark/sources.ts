@@ -8,10 +8,11 @@ import { basename, extname, join } from "node:path";
 import type { CovariateSeries, DatedValue } from "../../benchmark/covariates.js";
 import { DiagnosticBag, InputError } from "../../diagnostics.js";
 import { dataPath } from "../../paths.js";
-import { readTable } from "../../read/index.js";
 import { parseNumber } from "../../read/number.js";
 import { resolutionHint } from "../../registry/resolve.js";
 import type { Registry } from "../../registry/types.js";
+import { noteRead } from "../files-read.js";
+import { readInputTable } from "../read-table.js";
 
 /** The shipped covariate data, used when no --covariate-data is given. */
 export const SHIPPED_COVARIATE_DATA = dataPath("dst");
@@ -40,6 +41,8 @@ export async function catalogue(paths: readonly string[]): Promise<CovariateCata
   };
   const bag = new DiagnosticBag();
   for (const path of paths) {
+    // A folder counts as read whole: no file inside it may be written over.
+    noteRead(path);
     const info = statSync(path, { throwIfNoEntry: false });
     if (!info) {
       bag.add({ code: "E_FILE_NOT_FOUND", message: "covariate data not found", file: path });
@@ -60,7 +63,7 @@ export async function readLongFile(
   file: string,
   registry: Registry,
 ): Promise<CovariateSeries> {
-  const table = await readTable(file);
+  const table = await readInputTable(file);
   const bag = new DiagnosticBag();
   const lower = table.columns.map((c) => c.trim().toLowerCase());
   const col = (label: string) => lower.indexOf(label);
@@ -129,7 +132,9 @@ export async function readLongFile(
 
 /** The covariate names the shipped field map gives to cross-section fields. */
 export async function crossSectionFields(): Promise<CrossSectionFields["fields"]> {
-  const text = readFileSync(dataPath("benchmark", "cross-section-covariates.json"), "utf8");
+  const fieldMap = dataPath("benchmark", "cross-section-covariates.json");
+  noteRead(fieldMap);
+  const text = readFileSync(fieldMap, "utf8");
   return (JSON.parse(text) as CrossSectionFields).fields;
 }
 
@@ -140,6 +145,7 @@ export async function readCrossSectionField(
   file: string,
   registry: Registry,
 ): Promise<CovariateSeries> {
+  noteRead(file);
   const text = readFileSync(file, "utf8");
   let parsed: unknown;
   try {

@@ -25,7 +25,7 @@ const EXACT_FIELDS = new Set(["rank", "published_rank", "tied"]);
  * input lay, prose notes): never compared, so a re-run on a copied input or a reworded
  * note does not fail a pipeline.
  */
-const IGNORED_TOP_LEVEL = new Set(["options", "inputs", "notes"]);
+const IGNORED_TOP_LEVEL = new Set(["options", "inputs", "inputs_relative_to", "notes"]);
 
 export function numbersAgree(a: number, b: number, tolerance: number): boolean {
   if (a === b) return true;

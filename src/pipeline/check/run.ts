@@ -5,9 +5,10 @@
  */
 import { UsageError } from "../../diagnostics.js";
 import type { ReportDocument } from "../../report/types.js";
+import { type FileRead, trackReads } from "../files-read.js";
 import { proseDocument } from "../prose.js";
 import { type Change, compareDocuments, formatChangeLine } from "./compare.js";
-import { locateInputs, readGolden } from "./golden.js";
+import { locateOptions, readGolden } from "./golden.js";
 import { rerun } from "./rerun.js";
 
 export interface CheckOptions {
@@ -23,20 +24,22 @@ export const DEFAULT_TOLERANCE = 1e-9;
 
 export async function runCheck(
   options: CheckOptions,
-): Promise<{ document: ReportDocument; exitCode: 0 | 1 }> {
-  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-  if (tolerance < 0) throw new UsageError("--tolerance must not be negative");
-  const golden = readGolden(options.golden);
-  const recorded = { ...(golden.options as Record<string, unknown>) };
-  const inputs = options.inputs ?? [];
-  recorded.inputs = inputs.length > 0 ? inputs : locateInputs(recorded.inputs, options.golden);
-  const run = await rerun(recorded);
-  const changes = compareDocuments(golden, run.document.json, { tolerance });
-  const compared = Array.isArray(golden.results) ? golden.results.length : 0;
-  return {
-    document: checkDocument(options.golden, tolerance, compared, changes),
-    exitCode: changes.length === 0 ? 0 : 1,
-  };
+): Promise<{ document: ReportDocument; exitCode: 0 | 1; filesRead: FileRead[] }> {
+  return trackReads(async () => {
+    const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+    if (tolerance < 0) throw new UsageError("--tolerance must not be negative");
+    const golden = readGolden(options.golden);
+    const recorded = locateOptions(golden, options.golden);
+    const inputs = options.inputs ?? [];
+    if (inputs.length > 0) recorded.inputs = inputs;
+    const run = await rerun(recorded);
+    const changes = compareDocuments(golden, run.document.json, { tolerance });
+    const compared = Array.isArray(golden.results) ? golden.results.length : 0;
+    return {
+      document: checkDocument(options.golden, tolerance, compared, changes),
+      exitCode: changes.length === 0 ? (0 as const) : (1 as const),
+    };
+  });
 }
 
 function checkDocument(

@@ -7,7 +7,9 @@
  */
 import { UsageError } from "../../diagnostics.js";
 import type { ReportDocument } from "../../report/types.js";
+import { type FileRead, trackReads } from "../files-read.js";
 import { proseDocument } from "../prose.js";
+import { readInputTable } from "../read-table.js";
 import {
   type ExplainCommandOptions,
   type ExplainKind,
@@ -21,8 +23,7 @@ export type { ExplainCommandOptions, ExplainKind } from "./options.js";
 const BENCHMARK_COLUMN = /forventet|expected|public_support|offentlig forsørgelse|placering/i;
 
 async function inputKind(path: string): Promise<ExplainKind> {
-  const { readTable } = await import("../../read/index.js");
-  const table = await readTable(path);
+  const table = await readInputTable(path);
   return table.columns.some((c) => BENCHMARK_COLUMN.test(c)) ? "benchmark" : "index";
 }
 
@@ -109,10 +110,12 @@ function explainDocument(
 /** The `explain` command: 0 always; a unit that cannot be found or bad input throws. */
 export async function runExplain(
   options: ExplainCommandOptions,
-): Promise<{ document: ReportDocument; exitCode: 0 | 1 }> {
-  const request = normaliseExplainOptions(options);
-  const kinds = await kindsToExplain(request);
-  const explanations = [];
-  for (const kind of kinds) explanations.push({ kind, ...(await explainOne(kind, request)) });
-  return { document: explainDocument(request.unit, explanations), exitCode: 0 };
+): Promise<{ document: ReportDocument; exitCode: 0 | 1; filesRead: FileRead[] }> {
+  return trackReads(async () => {
+    const request = normaliseExplainOptions(options);
+    const kinds = await kindsToExplain(request);
+    const explanations = [];
+    for (const kind of kinds) explanations.push({ kind, ...(await explainOne(kind, request)) });
+    return { document: explainDocument(request.unit, explanations), exitCode: 0 as const };
+  });
 }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { PROFILE_CODE } from "../../composite/profile.js";
 import { InputError, UsageError } from "../../diagnostics.js";
 import { dataPath } from "../../paths.js";
+import { noteRead } from "../files-read.js";
 import { type HashedProfile, parseMethodProfile } from "./profile.js";
 
 export const DEFAULT_METHOD = "fh";
@@ -43,6 +44,7 @@ export function loadMethod(ref: string = DEFAULT_METHOD): LoadedMethod {
   }
   const shown = shipped ? `data/methods/${ref}.json` : ref;
   let raw: unknown;
+  noteRead(file);
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {

@@ -18,11 +18,13 @@ import type {
 import { DiagnosticBag, InputError, UsageError } from "../../diagnostics.js";
 import { dataPath } from "../../paths.js";
 import { comparePeriods, formatPeriod, type Period, parsePeriod } from "../../period.js";
-import { type PeriodSelection, readTable } from "../../read/index.js";
+import type { PeriodSelection } from "../../read/index.js";
 import { loadRegistry, type Registry } from "../../registry/index.js";
 import type { ReportDocument } from "../../report/types.js";
+import { type FileRead, trackReads } from "../files-read.js";
 import { groupingOf, groupRequest } from "../groups.js";
 import { choosePeriod } from "../period.js";
+import { checkStdinOnce, readInputTable } from "../read-table.js";
 import { buildIndexDocument, decorateIndexDocument } from "./document.js";
 import { countRecords, periodSelection } from "./input.js";
 import { type LoadedMethod, loadMethod } from "./method.js";
@@ -80,9 +82,10 @@ async function readRecords(
   const seen = new Map<string, { file: string; line: number }>();
   const records: CountRecord[] = [];
   const quarters = new Set<string>();
+  checkStdinOnce(files);
   for (const file of files) {
     try {
-      const table = await readTable(file, select === undefined ? {} : { select });
+      const table = await readInputTable(file, select === undefined ? {} : { select });
       for (const p of table.periods ?? []) if (parsePeriod(p)?.kind === "quarter") quarters.add(p);
       records.push(...countRecords(table, method.profile, registry, bag, seen));
     } catch (error) {
@@ -224,7 +227,12 @@ async function simulate(
 /** The `index` command: 0 always (a ranking has no pass/fail), bad input throws. */
 export async function runIndex(
   options: IndexOptions,
-): Promise<{ document: ReportDocument; exitCode: 0 | 1 }> {
-  const run = await computeIndex(options);
-  return { document: await decorateIndexDocument(buildIndexDocument(run), run), exitCode: 0 };
+): Promise<{ document: ReportDocument; exitCode: 0 | 1; filesRead: FileRead[] }> {
+  return trackReads(async () => {
+    const run = await computeIndex(options);
+    return {
+      document: await decorateIndexDocument(buildIndexDocument(run), run),
+      exitCode: 0 as const,
+    };
+  });
 }

@@ -1,0 +1,68 @@
+/**
+ * Standard input as a data source (`--input -`): read whole into memory, then read like a
+ * small file whose format comes from the content alone. Diagnostics name it `<stdin>`.
+ */
+import { type Diagnostic, InputError } from "../diagnostics.js";
+import { ReadCode } from "./codes.js";
+import { readCsv } from "./csv.js";
+import { readJsonDocument } from "./json-document.js";
+import { readJsonLines } from "./json-lines.js";
+import { limitsFrom, SNIFF_BYTES } from "./limits.js";
+import type { ReadOptions } from "./options.js";
+import { sniffFormat } from "./sniff.js";
+import type { Source } from "./source.js";
+import type { Table } from "./table.js";
+
+/** How diagnostics name standard input. */
+export const STDIN_NAME = "<stdin>";
+
+/** All of a stream's bytes (standard input by default). */
+export async function readAll(stream: NodeJS.ReadableStream = process.stdin): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** Reads bytes held in memory (standard input) into a Table, as `readTable` reads a file. */
+export async function readTableFromBytes(
+  bytes: Buffer,
+  options: ReadOptions = {},
+  name: string = STDIN_NAME,
+): Promise<Table> {
+  const limits = limitsFrom(options);
+  const fail = (d: Omit<Diagnostic, "file">): never => {
+    throw new InputError([{ ...d, file: name }]);
+  };
+  if (bytes.length > limits.maxFileBytes) {
+    fail({ code: ReadCode.FileTooLarge, message: `input is ${bytes.length} bytes; too large` });
+  }
+  if (
+    bytes
+      .toString("latin1")
+      .replace(/^\u00ef\u00bb\u00bf/, "")
+      .trim() === ""
+  ) {
+    fail({ code: ReadCode.Empty, message: "expected a header and rows, found empty input" });
+  }
+  if (bytes.subarray(0, 1024).includes(0)) {
+    fail({ code: ReadCode.Binary, message: "expected text (CSV or JSON), found binary content" });
+  }
+  const source: Source = {
+    file: name,
+    size: bytes.length,
+    head: bytes.subarray(0, SNIFF_BYTES),
+    extension: "",
+    bytes,
+  };
+  const format =
+    options.format ?? sniffFormat(new TextDecoder("utf-8").decode(source.head), source.extension);
+  switch (format) {
+    case "json":
+      return readJsonDocument(source, options, limits);
+    case "jsonl":
+      return readJsonLines(source, options, limits);
+    default:
+      return readCsv(source, options, limits);
+  }
+}

@@ -30,7 +30,7 @@ export function writeTogether(files: readonly OutFile[]): void {
   const temps = files.map((f, i) => join(dirname(resolve(f.path)), `.jobindex-${tag}-${i}.tmp`));
   const renamed: string[] = [];
   try {
-    files.forEach((f, i) => writeFileSync(temps[i] as string, f.text, { flag: "wx" }));
+    for (const [i, f] of files.entries()) writeFileSync(temps[i] as string, f.text, { flag: "wx" });
     files.forEach((f, i) => {
       renameSync(temps[i] as string, f.path);
       renamed.push(f.path);

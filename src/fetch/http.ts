@@ -123,7 +123,8 @@ export async function request(
         signal: AbortSignal.timeout(options.timeoutMs),
         redirect: "follow",
       });
-      text = await response.text();
+      // The bytes as returned: StatBank's BOM is kept (response.text() would drop it).
+      text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
     } catch (error) {
       const name = (error as { name?: unknown }).name;
       if (name === "TimeoutError" || name === "AbortError") {

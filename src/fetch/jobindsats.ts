@@ -38,7 +38,7 @@ const REFUSED = "Forkert nøgle eller nøglen er udløbet.";
 
 function parseJson(text: string, what: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown;
   } catch {
     throw new FetchError(`${what}: the answer is not JSON`, "E_FETCH_SHAPE");
   }

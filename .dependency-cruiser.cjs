@@ -88,6 +88,14 @@ module.exports = {
       to: { path: "^src/[^/]+/" },
     },
     {
+      name: "only-fetch-uses-the-network",
+      severity: "error",
+      comment:
+        "src/fetch holds the only network code (global fetch there); no other module imports a network built-in.",
+      from: { path: "^src/", pathNot: "^src/fetch/" },
+      to: { dependencyTypes: ["core"], path: "^(node:)?(http|https|http2|net|tls|dgram|dns)$" },
+    },
+    {
       name: "nothing-imports-the-cli",
       severity: "error",
       from: { path: "^src/", pathNot: "^src/cli/" },

@@ -11,7 +11,7 @@ import { EXPLAIN_UNCERTAINTY_RUNS } from "../pipeline/explain/options.js";
 import { DEFAULT_SEED } from "../uncertainty/random.js";
 
 /** The program itself (global options) and its commands. */
-export type CommandName = "jobindex" | "index" | "benchmark" | "explain" | "check";
+export type CommandName = "jobindex" | "index" | "benchmark" | "explain" | "check" | "fetch";
 
 export interface OptionSpec {
   /** One-letter alias, without the dash. */
@@ -77,6 +77,52 @@ export const OPTIONS = {
     argument: "period",
     description: "period: 2019K4, 2019Q4, 2021QMAT04, 2024M06, 2022",
     shownDefault: "latest",
+    per: {
+      fetch: {
+        description:
+          "jobindsats period id (2023QMAT04, 2024Q1, 2024M01, 2024) or latest; a recipe's period (2023QMAT04, 2019K4)",
+        repeatable: true,
+      },
+    },
+  },
+  api: {
+    argument: "version",
+    description: "jobindsats API version: v3 (Bearer token) or v2 (STAR's guide of 2022)",
+    choices: ["v3", "v2"],
+    default: "v3",
+  },
+  area: {
+    short: "a",
+    argument: "area",
+    description: "jobindsats area names (Billund, Hele landet) or * for all",
+    repeatable: true,
+    shownDefault: "*",
+  },
+  filter: {
+    argument: "ID=V1,V2",
+    description:
+      "jobindsats dimension filter by variable id, e.g. _ygrp_y30r21=Sygedagpenge mv. (* for all)",
+    repeatable: true,
+  },
+  var: {
+    argument: "CODE=V1,V2",
+    description:
+      "StatBank variable selection, e.g. OMRÅDE=* or Tid=2024K1; BULK needs every variable",
+    repeatable: true,
+  },
+  year: {
+    argument: "year",
+    description: "the year of a StatBank recipe (covariates)",
+  },
+  dir: {
+    argument: "folder",
+    description: "folder the recipe's files are written to",
+    default: ".",
+  },
+  timeout: {
+    argument: "seconds",
+    description: "give up on a request after this many seconds",
+    default: "30",
   },
   kind: {
     argument: "kind",
@@ -236,6 +282,13 @@ export const OPTIONS = {
     short: "o",
     argument: "file",
     description: "write to FILE (atomically; never overwrites an input)",
+    per: {
+      fetch: {
+        description:
+          "write the rows to FILE and FILE.source.json beside it (atomically; never over an existing file)",
+        required: true,
+      },
+    },
   },
   locale: {
     argument: "locale",
@@ -297,6 +350,14 @@ export const EXAMPLES: Record<CommandName, readonly string[]> = {
     "jobindex explain Billund                       # the benchmark (real) and the index (demo data)",
     "jobindex explain Esbjerg --kind index --period 2024K4",
     "jobindex explain Gladsaxe --covariates default  # what drives Gladsaxe's expected value",
+  ],
+  fetch: [
+    "jobindex fetch recipe benchmark --period 2023QMAT04 --dir data-2023   # with JOBINDSATS_TOKEN set",
+    "jobindex fetch jobindsats y30r21 --period 2023QMAT04 --out y30r21.jsonl",
+    "jobindex fetch jobindsats y30r21 --api v2 --period latest --area Billund --out billund.jsonl",
+    "jobindex fetch statbank FOLK1A --var OMRÅDE=* --var KØN=TOT --var ALDER=* --var CIVILSTAND=TOT --var Tid=2024K1 --out folk1a.csv",
+    "jobindex fetch recipe covariates --year 2024 --dir dst-2024",
+    "jobindex benchmark --input data-2023/y30r21-2023QMAT04.jsonl --verify",
   ],
   check: [
     "jobindex benchmark --format json --out golden.json",

@@ -9,6 +9,7 @@ import { formatDiagnostic, InputError, UsageError } from "../diagnostics.js";
 import { registerBenchmark } from "./commands/benchmark.js";
 import { registerCheck } from "./commands/check.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerFetch } from "./commands/fetch.js";
 import { registerIndex } from "./commands/index.js";
 import { addOptions, withExamples } from "./options.js";
 import { type Progress, startProgress } from "./progress.js";
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerBenchmark(program);
   registerExplain(program);
   registerCheck(program);
+  registerFetch(program);
   return program;
 }
 

@@ -60,7 +60,13 @@ export function optionsTable(cmd: Command, command: CommandName): string {
 export function optionSections(program: Command): Map<string, string> {
   const sections = new Map<string, string>([["jobindex", optionsTable(program, "jobindex")]]);
   for (const cmd of program.commands) {
-    sections.set(cmd.name(), optionsTable(cmd, cmd.name() as CommandName));
+    if (cmd.commands.length === 0 || cmd.options.length > 1) {
+      sections.set(cmd.name(), optionsTable(cmd, cmd.name() as CommandName));
+    }
+    // Subcommands (`fetch jobindsats`) take their wording from their parent's name.
+    for (const sub of cmd.commands) {
+      sections.set(`${cmd.name()}-${sub.name()}`, optionsTable(sub, cmd.name() as CommandName));
+    }
   }
   return sections;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Command, CommanderError, Option } from "commander";
 import { afterAll, describe, expect, it } from "vitest";
-import { EXAMPLES, OPTIONS, optionFor } from "../../src/cli/option-table.js";
+import { type CommandName, EXAMPLES, OPTIONS, optionFor } from "../../src/cli/option-table.js";
 import { describeOption } from "../../src/cli/options.js";
 import { buildProgram } from "../../src/cli/program.js";
 import {
@@ -20,6 +20,8 @@ const root = join(import.meta.dirname, "..", "..");
 const readmePath = join(root, "README.md");
 const readme = readFileSync(readmePath, "utf8");
 const commandNames = ["index", "benchmark", "explain", "check"] as const;
+/** `fetch` has subcommands only; each has its own README block. */
+const fetchSections = ["fetch-jobindsats", "fetch-statbank", "fetch-recipe"];
 
 function subcommand(program: Command, name: string): Command {
   const cmd = program.commands.find((c) => c.name() === name);
@@ -46,7 +48,9 @@ async function parseCode(argv: string[]): Promise<string> {
 describe("README option lists", () => {
   it("are what the option table makes (run `npm run readme` after changing an option)", () => {
     const sections = optionSections(buildProgram());
-    expect([...sections.keys()].sort()).toEqual([...commandNames, "jobindex"].sort());
+    expect([...sections.keys()].sort()).toEqual(
+      [...commandNames, ...fetchSections, "jobindex"].sort(),
+    );
     expect(staleOptionSections(readme, sections)).toEqual([]);
   });
 
@@ -109,8 +113,11 @@ describe("the option table", () => {
   it("every option in it is taken by some command, and every command's help shows its own", () => {
     const program = buildProgram();
     const taken = new Set<string>(program.options.map((o) => o.long ?? ""));
-    for (const name of commandNames) {
-      const cmd = subcommand(program, name);
+    const commands: Array<[Command, CommandName]> = [
+      ...commandNames.map((name): [Command, CommandName] => [subcommand(program, name), name]),
+      ...subcommand(program, "fetch").commands.map((c): [Command, CommandName] => [c, "fetch"]),
+    ];
+    for (const [cmd, name] of commands) {
       const help = cmd.helpInformation().replace(/\s+/g, " ");
       for (const option of cmd.options) {
         taken.add(option.long ?? "");

@@ -27,6 +27,7 @@ import { estimate, modelRows } from "./estimate.js";
 import { periodSelection, readInputs } from "./inputs.js";
 import { type BenchmarkOptions, normaliseBenchmarkOptions } from "./options.js";
 import type { BenchmarkOutcome, BenchmarkRun, ModelDetails, Persons } from "./outcome.js";
+import { withPublishedCheck } from "./published-lists.js";
 import { selectSlice } from "./slice.js";
 
 export type { BenchmarkOptions } from "./options.js";
@@ -45,9 +46,16 @@ export async function runBenchmark(
     const document = buildDocument(outcome, {
       regionName: (code) => registry.regionOf(code)?.name,
     });
+    const listsFile = (options as Record<string, unknown>).publishedLists;
+    const checked = await withPublishedCheck(
+      await decorateDocument(document, outcome),
+      outcome,
+      registry,
+      typeof listsFile === "string" ? listsFile : undefined,
+    );
     return {
-      document: await decorateDocument(document, outcome),
-      exitCode: verifyFailed ? (1 as const) : (0 as const),
+      document: checked.document,
+      exitCode: verifyFailed || checked.failed ? (1 as const) : (0 as const),
     };
   });
 }

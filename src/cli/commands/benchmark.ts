@@ -55,7 +55,7 @@ export function registerBenchmark(program: Command): void {
   withExamples(cmd, "benchmark");
   cmd.action(async (flags: BenchmarkFlags) => {
     const { runBenchmark } = await import("../../pipeline/benchmark/run.js");
-    const { document, exitCode } = await runBenchmark({
+    const { document, exitCode, messages } = await runBenchmark({
       command: "benchmark",
       inputs: flags.input,
       period: flags.period ?? null,
@@ -79,6 +79,7 @@ export function registerBenchmark(program: Command): void {
       [...flags.input, ...flags.covariateData],
       process.stdout,
     );
+    for (const line of messages) process.stderr.write(`${line}\n`);
     if (exitCode !== 0) process.exitCode = exitCode;
   });
 }

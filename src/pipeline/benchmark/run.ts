@@ -5,7 +5,9 @@
  * The model code (ml-matrix, stdlib) is imported only in model mode, to keep start-up fast.
  */
 import {
+  type BenchmarkWarning,
   findContradictions,
+  findPublishedInconsistencies,
   PUBLISHED_DECIMALS,
   publishedResults,
   rankResults,
@@ -25,11 +27,17 @@ import { buildDocument, decorateDocument } from "./document.js";
 import { estimate, modelRows } from "./estimate.js";
 import { periodSelection, readInputs } from "./inputs.js";
 import { type BenchmarkOptions, normaliseBenchmarkOptions } from "./options.js";
-import type { BenchmarkOutcome, BenchmarkRun, ModelDetails, Persons } from "./outcome.js";
+import type { BenchmarkOutcome, BenchmarkRun, Coverage, ModelDetails, Persons } from "./outcome.js";
 import { selectSlice } from "./slice.js";
 
 export type { BenchmarkOptions } from "./options.js";
-export type { BenchmarkOutcome, BenchmarkRun, ModelDetails, Persons } from "./outcome.js";
+export type {
+  BenchmarkOutcome,
+  BenchmarkRun,
+  Coverage,
+  ModelDetails,
+  Persons,
+} from "./outcome.js";
 
 /** The shipped Y30R21 extract, used when no --input is given. */
 export const SHIPPED_EXTRACT = dataPath("benchmark", "y30r21-2020QMAT02-2021QMAT04.jsonl");
@@ -38,12 +46,64 @@ export async function runBenchmark(
   options: Partial<BenchmarkOptions> | Record<string, unknown>,
 ): Promise<BenchmarkRun> {
   const outcome = await computeBenchmark(options);
-  const verifyFailed = outcome.options.verify && outcome.contradictions.length > 0;
+  const inconsistent = outcome.warnings.filter((w) => w.code === "W_PUBLISHED_INCONSISTENT");
+  const verifyFailed =
+    outcome.options.verify && (outcome.contradictions.length > 0 || inconsistent.length > 0);
   const registry = loadRegistry();
   const document = buildDocument(outcome, {
     regionName: (code) => registry.regionOf(code)?.name,
   });
-  return { document: await decorateDocument(document, outcome), exitCode: verifyFailed ? 1 : 0 };
+  const messages = outcome.warnings.map((w) => `warning: ${w.message} [${w.code}]`);
+  if (verifyFailed) {
+    const SHOWN = 10;
+    for (const c of outcome.contradictions.slice(0, SHOWN)) {
+      messages.push(
+        `verify: ${c.better.name} (${c.better.municipality}) has the smaller rounded residual (${c.better.residualPp.toFixed(2)}) but published rank ${c.better.publishedRank}, ${c.worse.name} (${c.worse.municipality}, ${c.worse.residualPp.toFixed(2)}) published rank ${c.worse.publishedRank}`,
+      );
+    }
+    if (outcome.contradictions.length > SHOWN) {
+      messages.push(
+        `verify: … and ${outcome.contradictions.length - SHOWN} more contradiction(s) (--format json lists them all)`,
+      );
+    }
+    messages.push(
+      `verify failed: ${[
+        outcome.contradictions.length > 0
+          ? `${outcome.contradictions.length} contradiction(s) between published ranks and rounded residuals`
+          : undefined,
+        inconsistent.length > 0
+          ? `${inconsistent.length} published row(s) inconsistent in their own figures (W_PUBLISHED_INCONSISTENT)`
+          : undefined,
+      ]
+        .filter((s) => s !== undefined)
+        .join("; ")}`,
+    );
+  }
+  return {
+    document: await decorateDocument(document, outcome),
+    exitCode: verifyFailed ? 1 : 0,
+    messages,
+  };
+}
+
+/** Which of the registry's municipalities the results hold. */
+function coverageOf(registry: Registry, results: readonly BenchmarkResult[]): Coverage {
+  const present = new Set(results.map((r) => r.municipality));
+  const missing = registry.municipalities.map((m) => m.code).filter((c) => !present.has(c));
+  return { present: present.size, expected: registry.municipalities.length, missing };
+}
+
+/** One warning counting the total and region rows skipped, or none. */
+function aggregateWarnings(skipped: readonly string[]): BenchmarkWarning[] {
+  if (skipped.length === 0) return [];
+  const names = [...new Set(skipped)];
+  return [
+    {
+      code: "W_SKIPPED_AGGREGATE_ROWS",
+      municipality: null,
+      message: `skipped ${skipped.length} row(s) for totals or regions, not municipalities: ${names.join(", ")}`,
+    },
+  ];
 }
 
 export async function computeBenchmark(
@@ -71,6 +131,7 @@ export async function computeBenchmark(
     group: slice.group,
     population: read.population,
   };
+  const skipped = aggregateWarnings(read.skippedAggregates);
 
   if (opts.covariates.length === 0) {
     if (!read.hasStarExpected) {
@@ -87,6 +148,11 @@ export async function computeBenchmark(
       mode: "published",
       results,
       contradictions: findContradictions(results),
+      coverage: coverageOf(registry, results),
+      warnings: [
+        ...findPublishedInconsistencies(slice.observations, registry.municipalities.length),
+        ...skipped,
+      ],
       persons: personsOf(slice.observations, (o) => o.expectedStarPct, "published"),
       ...withGrouping(registry, request, results),
     };
@@ -120,6 +186,8 @@ export async function computeBenchmark(
     mode: "model",
     results,
     contradictions: [],
+    coverage: coverageOf(registry, results),
+    warnings: skipped,
     model,
     persons: personsOf(slice.observations, (o) => expected.get(o.municipality), "model"),
     ...(await bootstrap(opts, model, results)),

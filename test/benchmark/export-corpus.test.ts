@@ -171,3 +171,18 @@ describe("option checks that were accepted with exit 0", () => {
     ).toBe("index");
   });
 });
+
+describe("check on a golden written before coverage and warnings", () => {
+  it("still agrees, and a changed coverage in a newer golden is a change", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { compareDocuments } = await import("../../src/pipeline/check/compare.js");
+    const golden = JSON.parse(
+      readFileSync(corpus("../golden/benchmark-2021QMAT04-all.json"), "utf8"),
+    ) as Record<string, unknown>;
+    const { document } = await runBenchmark(golden.options as Record<string, unknown>);
+    const { coverage: _c, warnings: _w, ...older } = golden;
+    expect(compareDocuments(older, document.json, { tolerance: 1e-9 })).toEqual([]);
+    const edited = { ...golden, coverage: { present: 97, expected: 98, missing: ["101"] } };
+    expect(compareDocuments(edited, document.json, { tolerance: 1e-9 }).length).toBeGreaterThan(0);
+  });
+});

@@ -93,3 +93,81 @@ export function findContradictions(results: readonly BenchmarkResult[]): Contrad
   }
   return found;
 }
+
+/** A problem with the input that does not stop the run (CLI.md `warnings`). */
+export interface BenchmarkWarning {
+  code: "W_PUBLISHED_INCONSISTENT" | "W_SKIPPED_AGGREGATE_ROWS";
+  /** The municipality code it concerns; null for warnings about the input as a whole. */
+  municipality: string | null;
+  message: string;
+}
+
+/** Shares are published to two decimals: their difference may be off by up to 0.01. */
+export const PCT_TOLERANCE = 0.015;
+/** Counts are published rounded to tens: their difference may be off by up to 10. */
+export const PERSONS_TOLERANCE = 15;
+
+/**
+ * Published rows whose own figures disagree beyond rounding (CLI.md
+ * `W_PUBLISHED_INCONSISTENT`): |actual_pct − expected_pct − difference_pp| > 0.015, or
+ * |actual − expected − difference| > 15 persons, or a published rank outside 1…`ranked`
+ * (the number of municipalities STAR ranked, 98) or given to two municipalities.
+ * One warning per municipality, naming every problem of its row; in code order.
+ */
+export function findPublishedInconsistencies(
+  observations: readonly Observation[],
+  ranked: number,
+): BenchmarkWarning[] {
+  const problems = new Map<string, { name: string; reasons: string[] }>();
+  const add = (o: Observation, reason: string) => {
+    const entry = problems.get(o.municipality) ?? { name: o.name, reasons: [] };
+    entry.reasons.push(reason);
+    problems.set(o.municipality, entry);
+  };
+  const byRank = new Map<number, Observation[]>();
+  for (const o of observations) {
+    if (o.expectedStarPct !== undefined && o.publishedResidualPp !== undefined) {
+      const off = o.actualPct - o.expectedStarPct - o.publishedResidualPp;
+      if (Math.abs(off) > PCT_TOLERANCE) {
+        add(
+          o,
+          `actual share ${o.actualPct} − expected share ${o.expectedStarPct} = ${roundPublished(o.actualPct - o.expectedStarPct)} pct. points, but the published difference is ${o.publishedResidualPp}`,
+        );
+      }
+    }
+    if (
+      o.actualPersons !== undefined &&
+      o.expectedPersons !== undefined &&
+      o.publishedResidualPersons !== undefined
+    ) {
+      const off = o.actualPersons - o.expectedPersons - o.publishedResidualPersons;
+      if (Math.abs(off) > PERSONS_TOLERANCE) {
+        add(
+          o,
+          `actual ${o.actualPersons} − expected ${o.expectedPersons} = ${o.actualPersons - o.expectedPersons} persons, but the published difference is ${o.publishedResidualPersons}`,
+        );
+      }
+    }
+    if (o.publishedRank !== undefined) {
+      if (!Number.isInteger(o.publishedRank) || o.publishedRank < 1 || o.publishedRank > ranked) {
+        add(o, `published rank ${o.publishedRank} is outside 1…${ranked}`);
+      } else {
+        byRank.set(o.publishedRank, [...(byRank.get(o.publishedRank) ?? []), o]);
+      }
+    }
+  }
+  for (const [rank, holders] of byRank) {
+    if (holders.length < 2) continue;
+    for (const o of holders) {
+      const others = holders.filter((h) => h !== o).map((h) => `${h.name} (${h.municipality})`);
+      add(o, `published rank ${rank} is also given to ${others.join(", ")}`);
+    }
+  }
+  return [...problems.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, { name, reasons }]) => ({
+      code: "W_PUBLISHED_INCONSISTENT" as const,
+      municipality: code,
+      message: `${name} (${code}): the published row is inconsistent: ${reasons.join("; ")}`,
+    }));
+}

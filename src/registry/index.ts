@@ -8,6 +8,7 @@ import { parseRegistry, readRegistryTexts } from "./files.js";
 import { compareText, nameKey } from "./normalize.js";
 import { makeResolver } from "./resolve.js";
 
+export { isAggregateArea } from "./aggregates.js";
 export { resolutionHint } from "./resolve.js";
 
 import { snapshotOf, snapshotSource } from "./snapshot.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseWeights } from "../../src/cli/commands/index.js";
 import { UsageError } from "../../src/diagnostics.js";
+import { parseWeights } from "../../src/pipeline/index/options.js";
 
 describe("index --weights", () => {
   it("parses indicator=weight pairs", () => {

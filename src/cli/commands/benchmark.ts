@@ -59,7 +59,7 @@ export function registerBenchmark(program: Command): void {
     if (output.out !== undefined)
       assertNotAnInput(output.out, [...flags.input, ...flags.covariateData]);
     const { runBenchmark } = await import("../../pipeline/benchmark/run.js");
-    const { document, exitCode, filesRead } = await runBenchmark({
+    const { document, exitCode, filesRead, messages } = await runBenchmark({
       command: "benchmark",
       inputs: flags.input,
       period: flags.period ?? null,
@@ -78,6 +78,7 @@ export function registerBenchmark(program: Command): void {
       ...(flags.only !== undefined ? { only: flags.only } : {}),
     });
     await emit(document, output, filesRead, process.stdout);
+    for (const line of messages) process.stderr.write(`${line}\n`);
     if (exitCode !== 0) process.exitCode = exitCode;
   });
 }

@@ -3,7 +3,6 @@
  * runIndex → reporter. The computation lives in src/composite.
  */
 import type { Command } from "commander";
-import { UsageError } from "../../diagnostics.js";
 import { addOptions, numberField, outputOptions, withExamples } from "../options.js";
 import { assertNotAnInput, emit } from "../output.js";
 
@@ -20,25 +19,6 @@ interface IndexFlags {
   by?: string;
   only?: string;
   [key: string]: unknown;
-}
-
-/** `upskilling_share=0.3,sickness_duration=0.1,…` → { upskilling_share: 0.3, … }. */
-export function parseWeights(text: string): Record<string, number> {
-  const weights: Record<string, number> = {};
-  for (const part of text
-    .split(",")
-    .map((p) => p.trim())
-    .filter((p) => p !== "")) {
-    const match = /^([a-z][a-z0-9_]*)\s*=\s*(\S+)$/.exec(part);
-    const value = match ? Number(match[2]) : Number.NaN;
-    if (!match || !Number.isFinite(value) || value < 0) {
-      throw new UsageError(
-        `--weights expects indicator=weight pairs separated by commas (weights ≥ 0 summing to 1), got '${part}'`,
-      );
-    }
-    weights[match[1] as string] = value;
-  }
-  return weights;
 }
 
 export function registerIndex(program: Command): void {
@@ -77,7 +57,8 @@ export function registerIndex(program: Command): void {
       method: flags.method,
       ...(flags.missing !== undefined ? { missing: flags.missing } : {}),
       history: flags.history === true,
-      ...(flags.weights !== undefined ? { weights: parseWeights(flags.weights) } : {}),
+      // Parsed (and checked) when the pipeline normalises the options.
+      ...(flags.weights !== undefined ? { weights: flags.weights } : {}),
       ...numberField("--uncertainty", "uncertainty", flags.uncertainty),
       ...numberField("--seed", "seed", flags.seed),
       ...(flags.by !== undefined ? { by: flags.by } : {}),

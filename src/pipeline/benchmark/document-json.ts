@@ -17,6 +17,8 @@ export function documentJson(outcome: BenchmarkOutcome): Record<string, unknown>
     json.contradictions = outcome.contradictions.map(contradictionJson);
   if (outcome.mode === "model") json.population_source = outcome.population;
   if (outcome.options.costPerFte !== null) json.cost_per_fte = outcome.options.costPerFte;
+  json.coverage = outcome.coverage;
+  json.warnings = outcome.warnings;
   json.options = outcome.options;
   return json;
 }

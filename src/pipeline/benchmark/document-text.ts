@@ -73,6 +73,13 @@ function yearsText(c: CovariateProvenance): string {
 
 export function notes(outcome: BenchmarkOutcome): string[] {
   const out: string[] = [];
+  const { present, expected, missing } = outcome.coverage;
+  if (present < expected) {
+    out.push(
+      `Partial input: ${present} of the period's ${expected} municipalities are present; ranks are among these ${present} only. Missing: ${missing.length <= 20 ? missing.join(", ") : `${missing.slice(0, 20).join(", ")} and ${missing.length - 20} more`}.`,
+    );
+  }
+  for (const w of outcome.warnings) out.push(`Warning: ${w.message} [${w.code}].`);
   const tied = outcome.results.some((r) => r.tied);
   if (outcome.mode === "published") {
     out.push(
@@ -85,7 +92,9 @@ export function notes(outcome: BenchmarkOutcome): string[] {
     if (outcome.results.some((r) => r.publishedRank !== undefined)) {
       out.push(
         outcome.contradictions.length === 0
-          ? "Every published rank is consistent with the order of the rounded residuals (no contradictions)."
+          ? present < expected
+            ? `The published ranks of the ${present} municipalities present are consistent with the order of their rounded residuals (no contradictions among them); the published ranks are among all ${expected}, so they are not this table's ranks, and the input is partial.`
+            : "Every published rank is consistent with the order of the rounded residuals (no contradictions)."
           : `${outcome.contradictions.length} pair(s) of published ranks contradict the order of the rounded residuals; see the contradictions table.`,
       );
     }

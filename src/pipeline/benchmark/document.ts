@@ -88,8 +88,7 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
   const json = documentJson(outcome);
   return {
     json,
-    title:
-      "STAR-style benchmark: share of 16–66-year-olds on public support, actual against expected",
+    title: `STAR-style benchmark: share of 16–66-year-olds on public support, actual against expected${partialTitle(outcome)}`,
     subtitle: [
       outcome.period ? `Period ${outcome.period}` : undefined,
       outcome.group ?? undefined,
@@ -112,6 +111,12 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
       better: "lower",
     },
   };
+}
+
+/** ` (22 of 98 municipalities)` when the input lacks some of the period's municipalities. */
+export function partialTitle(outcome: BenchmarkOutcome): string {
+  const { present, expected } = outcome.coverage;
+  return present < expected ? ` (${present} of ${expected} municipalities)` : "";
 }
 
 /**

@@ -45,6 +45,10 @@ export interface BenchmarkExplanation {
     uncertainty?: Record<string, unknown>;
     /** Model mode: mean of the expected shares, and each covariate's pull away from it. */
     average_expected_pct?: number;
+    /** The run's warnings about this municipality's published row (W_PUBLISHED_INCONSISTENT). */
+    warnings?: Array<{ code: string; municipality: string | null; message: string }>;
+    /** How many of the period's municipalities the input holds (CLI.md `coverage`). */
+    coverage?: { present: number; expected: number; missing: string[] };
     contributions?: Contribution[];
   };
 }
@@ -80,6 +84,7 @@ export async function explainBenchmark(
     outcome.uncertainty === undefined ? undefined : await import("../decorate/uncertainty.js");
   const contributions = outcome.model ? contributionsOf(outcome, result.municipality) : undefined;
   const averageExpected = outcome.model ? meanExpected(outcome) : undefined;
+  const ownWarnings = outcome.warnings.filter((w) => w.municipality === result.municipality);
   const data: BenchmarkExplanation["data"] = {
     municipality: result.municipality,
     name: result.name,
@@ -91,6 +96,8 @@ export async function explainBenchmark(
     neighbours,
     ...(contributions ? { contributions } : {}),
     ...(averageExpected !== undefined ? { average_expected_pct: averageExpected } : {}),
+    ...(ownWarnings.length > 0 ? { warnings: ownWarnings } : {}),
+    ...(outcome.coverage.present < outcome.coverage.expected ? { coverage: outcome.coverage } : {}),
     ...(outcome.uncertainty !== undefined && present !== undefined
       ? {
           uncertainty: {
@@ -174,8 +181,20 @@ function sentences(
       `It shares place ${formatRank(r.rank, true)} with ${sharing.join(", ")}: the published shares are rounded to two decimals.`,
     );
   }
+  for (const w of data.warnings ?? []) {
+    lines.push(
+      `Caution: ${w.message.replace(/^[^:]*: /, "")}; the figures above are quoted as published [${w.code}].`,
+    );
+  }
+  if (data.coverage !== undefined) {
+    lines.push(
+      `The input is partial: ${data.coverage.present} of the period's ${data.coverage.expected} municipalities, so this rank is among those ${data.coverage.present} only.`,
+    );
+  }
   if (r.publishedRank !== undefined) {
-    lines.push(`STAR's published rank: ${r.publishedRank} of ${data.of}.`);
+    lines.push(
+      `STAR's published rank: ${r.publishedRank} of ${data.coverage?.expected ?? data.of}.`,
+    );
   }
   if (r.expectedStarPct !== undefined && outcome.mode === "model") {
     lines.push(`For comparison, STAR expected ${pct(r.expectedStarPct)}.`);

@@ -16,6 +16,8 @@ export interface ReadInputs {
   periods: Period[];
   hasStarExpected: boolean;
   population: "input" | "implied" | "none";
+  /** Area names of the total and region rows skipped, in input order. */
+  skippedAggregates: string[];
 }
 
 /** What the reader keeps: the rows of the asked period, or of the latest. */
@@ -52,5 +54,6 @@ export async function readInputs(
       : parts.every((p) => p.population !== "none")
         ? "implied"
         : "none",
+    skippedAggregates: parts.flatMap((p) => p.skippedAggregates),
   };
 }

@@ -9,6 +9,7 @@ import type { DiagnosticBag } from "../../diagnostics.js";
 import { type Period, parsePeriod } from "../../period.js";
 import { parseNumber } from "../../read/number.js";
 import type { Cell, Table } from "../../read/table.js";
+import { isAggregateArea } from "../../registry/aggregates.js";
 import { resolutionHint } from "../../registry/resolve.js";
 import type { Registry } from "../../registry/types.js";
 
@@ -85,6 +86,8 @@ export interface InputRows {
   hasStarExpected: boolean;
   /** Where the population came from, for the output's notes. */
   population: "input" | "implied" | "none";
+  /** Rows for totals or regions (`Hele landet`, `Region …`), skipped: their area names. */
+  skippedAggregates: string[];
 }
 
 /** Reads observations from one table; problems go to the bag, each with file, line and column. */
@@ -102,9 +105,10 @@ export function readObservations(table: Table, registry: Registry, bag: Diagnost
   const missing = requiredMissing(index);
   if (missing) {
     bag.add({ code: "E_MISSING_COLUMN", message: missing, file: table.file, line: 1 });
-    return { rows: [], hasStarExpected, population };
+    return { rows: [], hasStarExpected, population, skippedAggregates: [] };
   }
   const rows: InputRow[] = [];
+  const skippedAggregates: string[] = [];
   for (const row of table.rows) {
     const problemsBefore = bag.items.length;
     const where = (key: ColumnKey | number) => ({
@@ -143,6 +147,10 @@ export function readObservations(table: Table, registry: Registry, bag: Diagnost
 
     const named = String(cell("municipality") ?? "");
     const resolved = registry.resolveMunicipality(named);
+    if (!resolved.ok && isAggregateArea(named)) {
+      skippedAggregates.push(named.trim());
+      continue;
+    }
     if (!resolved.ok) {
       bag.add({
         code: "E_UNKNOWN_MUNICIPALITY",
@@ -206,7 +214,7 @@ export function readObservations(table: Table, registry: Registry, bag: Diagnost
     const group = cell("group");
     rows.push({ period, group: group === null ? undefined : String(group), observation });
   }
-  return { rows, hasStarExpected, population };
+  return { rows, hasStarExpected, population, skippedAggregates };
 }
 
 function requiredMissing(index: Partial<Record<ColumnKey, number>>): string | undefined {

@@ -88,6 +88,17 @@ export function normaliseOptions(
     throw new UsageError(`--interval expects a level between 0 and 1 (e.g. 0.9), got ${interval}`);
   }
   const costPerFte = optionalNumber(r.costPerFte, "costPerFte");
+  if (costPerFte !== null && !(costPerFte > 0)) {
+    throw new UsageError(
+      `--cost-per-fte expects a positive yearly cost in DKK (e.g. 400000), got ${costPerFte}`,
+    );
+  }
+  const covariates = stringList(r.covariates, "covariates");
+  if (covariates.some((c) => c.trim() === "")) {
+    throw new UsageError(
+      "--covariates is empty: give model terms (e.g. default, or income,log(population_density)), or leave --covariates out for published mode",
+    );
+  }
   if (r.weights !== undefined && r.weights !== null && r.weights !== "population") {
     throw new UsageError(`--wls accepts only 'population', got ${JSON.stringify(r.weights)}`);
   }
@@ -96,7 +107,7 @@ export function normaliseOptions(
     inputs: stringList(r.inputs, "inputs"),
     period: optionalString(r.period, "period"),
     group: optionalString(r.group, "group") ?? DEFAULT_GROUP,
-    covariates: stringList(r.covariates, "covariates"),
+    covariates,
     covariateData: stringList(r.covariateData, "covariateData"),
     weights: r.weights === "population" ? "population" : null,
     loo: r.loo === true,

@@ -1,6 +1,7 @@
 /** What a benchmark run computed: plain data for the document, its decorations and `explain`. */
 import type { CovariateProvenance } from "../../benchmark/covariates.js";
 import type { ModelSummary } from "../../benchmark/model.js";
+import type { BenchmarkWarning } from "../../benchmark/published.js";
 import type { BenchmarkResult, Contradiction } from "../../benchmark/types.js";
 import type { ReportDocument } from "../../report/types.js";
 import type { BenchmarkUncertainty } from "../../uncertainty/types.js";
@@ -19,6 +20,16 @@ export interface BenchmarkRun {
   exitCode: 0 | 1;
   /** Every file the run read (for `--out`'s refusal to replace one). */
   filesRead: FileRead[];
+  /** Lines for standard error: the warnings, and why `--verify` failed. */
+  messages: string[];
+}
+
+/** How many of the period's municipalities the input holds, and which it lacks (CLI.md). */
+export interface Coverage {
+  present: number;
+  expected: number;
+  /** Codes of the period's municipalities absent from the input, sorted. */
+  missing: string[];
 }
 
 /** Everything a run computes, before it is laid out as a document (explain uses it too). */
@@ -29,6 +40,9 @@ export interface BenchmarkOutcome {
   group: string | null;
   results: BenchmarkResult[];
   contradictions: Contradiction[];
+  coverage: Coverage;
+  /** W_PUBLISHED_INCONSISTENT per municipality, W_SKIPPED_AGGREGATE_ROWS once. */
+  warnings: BenchmarkWarning[];
   model?: ModelDetails;
   population: "input" | "implied" | "none";
   /** Per municipality code (group totals). */

@@ -5,7 +5,9 @@
  * The model code (ml-matrix, stdlib) is imported only in model mode, to keep start-up fast.
  */
 import {
+  type BenchmarkWarning,
   findContradictions,
+  findPublishedInconsistencies,
   PUBLISHED_DECIMALS,
   publishedResults,
   rankResults,
@@ -26,12 +28,18 @@ import { buildDocument, decorateDocument } from "./document.js";
 import { estimate, modelRows } from "./estimate.js";
 import { periodSelection, readInputs } from "./inputs.js";
 import { type BenchmarkOptions, normaliseBenchmarkOptions } from "./options.js";
-import type { BenchmarkOutcome, BenchmarkRun, ModelDetails, Persons } from "./outcome.js";
+import type { BenchmarkOutcome, BenchmarkRun, Coverage, ModelDetails, Persons } from "./outcome.js";
 import { withPublishedCheck } from "./published-lists.js";
 import { selectSlice } from "./slice.js";
 
 export type { BenchmarkOptions } from "./options.js";
-export type { BenchmarkOutcome, BenchmarkRun, ModelDetails, Persons } from "./outcome.js";
+export type {
+  BenchmarkOutcome,
+  BenchmarkRun,
+  Coverage,
+  ModelDetails,
+  Persons,
+} from "./outcome.js";
 
 /** The shipped Y30R21 extract, used when no --input is given. */
 export const SHIPPED_EXTRACT = dataPath("benchmark", "y30r21-2020QMAT02-2021QMAT04.jsonl");
@@ -41,11 +49,14 @@ export async function runBenchmark(
 ): Promise<BenchmarkRun> {
   return trackReads(async () => {
     const outcome = await computeBenchmark(options);
-    const verifyFailed = outcome.options.verify && outcome.contradictions.length > 0;
+    const inconsistent = outcome.warnings.filter((w) => w.code === "W_PUBLISHED_INCONSISTENT");
+    const verifyFailed =
+      outcome.options.verify && (outcome.contradictions.length > 0 || inconsistent.length > 0);
     const registry = loadRegistry();
     const document = buildDocument(outcome, {
       regionName: (code) => registry.regionOf(code)?.name,
     });
+    const messages = verifyMessages(outcome, verifyFailed, inconsistent.length);
     const listsFile = (options as Record<string, unknown>).publishedLists;
     const checked = await withPublishedCheck(
       await decorateDocument(document, outcome),
@@ -53,11 +64,72 @@ export async function runBenchmark(
       registry,
       typeof listsFile === "string" ? listsFile : undefined,
     );
+    if (checked.failed) {
+      messages.push(
+        `verify failed: the reproduced top list differs from the published one for ${outcome.period} (--format json lists the differences under published_list)`,
+      );
+    }
     return {
       document: checked.document,
       exitCode: verifyFailed || checked.failed ? (1 as const) : (0 as const),
+      messages,
     };
   });
+}
+
+/** Lines for standard error: the warnings, and why `--verify` failed. */
+function verifyMessages(
+  outcome: BenchmarkOutcome,
+  verifyFailed: boolean,
+  inconsistent: number,
+): string[] {
+  const messages = outcome.warnings.map((w) => `warning: ${w.message} [${w.code}]`);
+  if (verifyFailed) {
+    const SHOWN = 10;
+    for (const c of outcome.contradictions.slice(0, SHOWN)) {
+      messages.push(
+        `verify: ${c.better.name} (${c.better.municipality}) has the smaller rounded residual (${c.better.residualPp.toFixed(2)}) but published rank ${c.better.publishedRank}, ${c.worse.name} (${c.worse.municipality}, ${c.worse.residualPp.toFixed(2)}) published rank ${c.worse.publishedRank}`,
+      );
+    }
+    if (outcome.contradictions.length > SHOWN) {
+      messages.push(
+        `verify: … and ${outcome.contradictions.length - SHOWN} more contradiction(s) (--format json lists them all)`,
+      );
+    }
+    messages.push(
+      `verify failed: ${[
+        outcome.contradictions.length > 0
+          ? `${outcome.contradictions.length} contradiction(s) between published ranks and rounded residuals`
+          : undefined,
+        inconsistent > 0
+          ? `${inconsistent} published row(s) inconsistent in their own figures (W_PUBLISHED_INCONSISTENT)`
+          : undefined,
+      ]
+        .filter((s) => s !== undefined)
+        .join("; ")}`,
+    );
+  }
+  return messages;
+}
+
+/** Which of the registry's municipalities the results hold. */
+function coverageOf(registry: Registry, results: readonly BenchmarkResult[]): Coverage {
+  const present = new Set(results.map((r) => r.municipality));
+  const missing = registry.municipalities.map((m) => m.code).filter((c) => !present.has(c));
+  return { present: present.size, expected: registry.municipalities.length, missing };
+}
+
+/** One warning counting the total and region rows skipped, or none. */
+function aggregateWarnings(skipped: readonly string[]): BenchmarkWarning[] {
+  if (skipped.length === 0) return [];
+  const names = [...new Set(skipped)];
+  return [
+    {
+      code: "W_SKIPPED_AGGREGATE_ROWS",
+      municipality: null,
+      message: `skipped ${skipped.length} row(s) for totals or regions, not municipalities: ${names.join(", ")}`,
+    },
+  ];
 }
 
 export async function computeBenchmark(
@@ -85,6 +157,7 @@ export async function computeBenchmark(
     group: slice.group,
     population: read.population,
   };
+  const skipped = aggregateWarnings(read.skippedAggregates);
 
   if (opts.covariates.length === 0) {
     if (!read.hasStarExpected) {
@@ -101,6 +174,11 @@ export async function computeBenchmark(
       mode: "published",
       results,
       contradictions: findContradictions(results),
+      coverage: coverageOf(registry, results),
+      warnings: [
+        ...findPublishedInconsistencies(slice.observations, registry.municipalities.length),
+        ...skipped,
+      ],
       persons: personsOf(slice.observations, (o) => o.expectedStarPct, "published"),
       ...withGrouping(registry, request, results),
     };
@@ -134,6 +212,8 @@ export async function computeBenchmark(
     mode: "model",
     results,
     contradictions: [],
+    coverage: coverageOf(registry, results),
+    warnings: skipped,
     model,
     persons: personsOf(slice.observations, (o) => expected.get(o.municipality), "model"),
     ...(await bootstrap(opts, model, results)),

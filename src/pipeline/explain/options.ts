@@ -51,8 +51,74 @@ export interface ExplainRequest extends ExplainCommandOptions {
   uncertaintyOptions: { uncertainty?: number; seed?: number };
 }
 
+/** Options that belong to one kind of ranking only, as their flags are spelt. */
+const INDEX_ONLY: ReadonlyArray<[keyof ExplainCommandOptions, string]> = [
+  ["unitKind", "--unit"],
+  ["method", "--method"],
+  ["missing", "--missing"],
+];
+const BENCHMARK_ONLY: ReadonlyArray<[keyof ExplainCommandOptions, string]> = [
+  ["group", "--group"],
+  ["covariates", "--covariates"],
+  ["weights", "--wls"],
+  ["loo", "--loo"],
+  ["distinguish", "--distinguish"],
+];
+
+function given(options: ExplainCommandOptions, key: keyof ExplainCommandOptions): boolean {
+  const value = options[key];
+  if (value === undefined || value === false) return false;
+  return !(Array.isArray(value) && value.length === 0);
+}
+
+/** A flag of the other ranking kind is refused, not silently ignored. */
+function checkKindFlags(options: ExplainCommandOptions): void {
+  const index = INDEX_ONLY.filter(([k]) => given(options, k)).map(([, f]) => f);
+  const benchmark = BENCHMARK_ONLY.filter(([k]) => given(options, k)).map(([, f]) => f);
+  if (given(options, "covariateData")) benchmark.push("--covariate-data");
+  const kind = options.kind ?? "auto";
+  if (kind === "index" && benchmark.length > 0) {
+    throw new UsageError(
+      `${benchmark.join(", ")} ${benchmark.length === 1 ? "applies" : "apply"} to the benchmark, not to --kind index`,
+    );
+  }
+  if (kind === "benchmark" && index.length > 0) {
+    throw new UsageError(
+      `${index.join(", ")} ${index.length === 1 ? "applies" : "apply"} to the index, not to --kind benchmark`,
+    );
+  }
+  if (kind === "auto" && index.length > 0 && benchmark.length > 0) {
+    throw new UsageError(
+      `${index.join(", ")} (index) and ${benchmark.join(", ")} (benchmark) cannot be combined: explain one ranking at a time (--kind)`,
+    );
+  }
+}
+
 export function normaliseExplainOptions(options: ExplainCommandOptions): ExplainRequest {
   const parsedPeriod = parsePeriodOption(options.period);
+  if (
+    options.kind !== undefined &&
+    options.kind !== "auto" &&
+    options.kind !== "index" &&
+    options.kind !== "benchmark"
+  ) {
+    throw new UsageError(`--kind expects auto, index or benchmark, got '${String(options.kind)}'`);
+  }
+  if (
+    options.unitKind !== undefined &&
+    options.unitKind !== "jobcentre" &&
+    options.unitKind !== "municipality"
+  ) {
+    throw new UsageError(
+      `--unit expects one of jobcentre, municipality, got '${options.unitKind}'`,
+    );
+  }
+  if (options.covariates !== undefined && options.covariates.trim() === "") {
+    throw new UsageError(
+      "--covariates is empty: give model terms (e.g. default), or leave --covariates out",
+    );
+  }
+  checkKindFlags(options);
   const runs = options.uncertainty ?? EXPLAIN_UNCERTAINTY_RUNS;
   let uncertaintyOptions: ExplainRequest["uncertaintyOptions"];
   if (runs === 0) {

@@ -309,6 +309,11 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
     options: run.options,
     inputs: run.options.inputs.length > 0 ? run.options.inputs : run.files.map(shownPath),
     units_ranked: s.units.length,
+    coverage: {
+      present: run.unitsInRegistry - run.unitsMissing.length,
+      expected: run.unitsInRegistry,
+      missing: run.unitsMissing,
+    },
     imputed: missingJson(s.imputed),
     dropped: missingJson(s.dropped),
     ...(history ? { history: historyJson(history) } : {}),
@@ -317,7 +322,7 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
 
   return {
     json,
-    title: `${profile.json.title}${run.synthetic ? " (synthetic demo data)" : ""}`,
+    title: `${profile.json.title}${run.synthetic ? " (synthetic demo data)" : ""}${run.unitsMissing.length > 0 ? ` (${run.unitsInRegistry - run.unitsMissing.length} of ${run.unitsInRegistry} ${unitWord})` : ""}`,
     subtitle: `Period ${s.period} · ${s.units.length} ${unitWord} · method ${profile.json.name}${history ? ` · history ${history.periods[0]}–${s.period}` : ""}`,
     synthetic: run.synthetic,
     columns,

@@ -24,8 +24,11 @@ export interface IndexOptions {
   /** Absent = the profile's own default (`error` for fh). */
   missing?: string;
   history?: boolean;
-  /** Override of the profile's weights, by indicator id; must sum to 1. */
-  weights?: Record<string, number>;
+  /**
+   * Override of the profile's weights, by indicator id; must sum to 1. As the command line
+   * gives it (`a=0.5,b=0.5`) or as recorded.
+   */
+  weights?: Record<string, number> | string;
   /** Monte Carlo draws of the method for rank intervals (docs/uncertainty.md); absent = none. */
   uncertainty?: number;
   /** Seed of those draws; absent = the uncertainty module's DEFAULT_SEED. */
@@ -72,6 +75,38 @@ export interface IndexRequest {
   only: unknown;
 }
 
+/**
+ * `upskilling_share=0.3,sickness_duration=0.1,…` → { upskilling_share: 0.3, … }; a key
+ * given twice is refused (which one was meant?).
+ */
+export function parseWeights(text: string): Record<string, number> {
+  const weights: Record<string, number> = {};
+  const parts = text
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  if (parts.length === 0) {
+    throw new UsageError(
+      "--weights expects indicator=weight pairs separated by commas (weights ≥ 0 summing to 1), got nothing",
+    );
+  }
+  for (const part of parts) {
+    const match = /^([a-z][a-z0-9_]*)\s*=\s*(\S+)$/.exec(part);
+    const value = match ? Number(match[2]) : Number.NaN;
+    if (!match || !Number.isFinite(value) || value < 0) {
+      throw new UsageError(
+        `--weights expects indicator=weight pairs separated by commas (weights ≥ 0 summing to 1), got '${part}'`,
+      );
+    }
+    const key = match[1] as string;
+    if (Object.hasOwn(weights, key)) {
+      throw new UsageError(`--weights gives '${key}' twice; give each indicator once`);
+    }
+    weights[key] = value;
+  }
+  return weights;
+}
+
 function unitKind(text: string | undefined): UnitKind {
   const kind = text ?? "jobcentre";
   if ((UNIT_KINDS as readonly string[]).includes(kind)) return kind as UnitKind;
@@ -102,7 +137,12 @@ export function normaliseIndexOptions(options: IndexOptions): IndexRequest {
     method: options.method ?? DEFAULT_METHOD,
     missing,
     history: options.history === true,
-    weights: options.weights === undefined ? undefined : { ...options.weights },
+    weights:
+      options.weights === undefined
+        ? undefined
+        : typeof options.weights === "string"
+          ? parseWeights(options.weights)
+          : { ...options.weights },
     uncertainty: options.uncertainty,
     seed: options.seed,
     by: options.by,

@@ -200,9 +200,22 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
     records: grouped.get(period) ?? [],
     history: scores,
     unitsInRegistry: unitsFor(registry, request.unit, period).length,
+    unitsMissing: missingUnits(unitsFor(registry, request.unit, period), selected),
     ...(uncertainty !== undefined ? { uncertainty } : {}),
     ...(grouping !== undefined ? { grouping } : {}),
   };
+}
+
+/** The registry's units that the quarter's input lacks: neither ranked nor dropped. */
+function missingUnits(units: readonly IndexUnit[], scores: PeriodScores): string[] {
+  const seen = new Set([
+    ...scores.units.map((u) => u.unit.id),
+    ...scores.dropped.map((c) => c.unit.id),
+  ]);
+  return units
+    .map((u) => u.id)
+    .filter((id) => !seen.has(id))
+    .sort();
 }
 
 /**

@@ -23,6 +23,8 @@ export interface IndexRun {
   history: PeriodScores[];
   /** How many units the registry has in the selected quarter (jobcentres or municipalities). */
   unitsInRegistry: number;
+  /** Ids of the registry's units of the selected quarter absent from the input, sorted. */
+  unitsMissing: string[];
   /** Rank intervals of the selected quarter, when `uncertainty` was asked for. */
   uncertainty?: IndexUncertainty;
   /** `--by region` or `--only NAME` on the selected quarter's ranking. */

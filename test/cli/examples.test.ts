@@ -104,9 +104,16 @@ async function runLine(line: string, expectedExit: number): Promise<void> {
   }
 }
 
+/**
+ * `fetch` examples, and the lines that use what they fetched, need the public APIs (and a
+ * token), which no test machine reaches; test/fetch/fetch.test.ts runs the same command
+ * lines against a local server in the APIs' shapes.
+ */
+const needsNetwork = (line: string) => /\bfetch\b|data-2023\//.test(line);
+
 describe("every --help example runs as written", () => {
   for (const [command, examples] of Object.entries(EXAMPLES)) {
-    for (const line of examples) {
+    for (const line of examples.filter((l) => !needsNetwork(l))) {
       it(`${command}: ${line}`, { timeout: 240_000 }, async () => {
         await runLine(line, 0);
       });
@@ -119,7 +126,7 @@ describe("every README command runs as written", () => {
   it("finds the README's commands", () => {
     expect(commands.length).toBeGreaterThan(15);
   });
-  for (const line of commands) {
+  for (const line of commands.filter((l) => !needsNetwork(l))) {
     const args = invocations(line)
       .map((a) => a.join(" "))
       .join(" && ");

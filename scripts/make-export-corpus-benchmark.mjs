@@ -8,23 +8,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "./municipality-data.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = (name) => join(root, "fixtures", "exports", name);
 const SEED = 20261201;
 
-/** mulberry32: a small seeded generator, enough to pick rows reproducibly. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(SEED);
+const rand = mulberry32(SEED);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 
 const lines = readFileSync(

@@ -4,12 +4,9 @@
  * becomes a `Table`; every problem becomes a `Diagnostic`, thrown together as one
  * `InputError`. Codes: src/read/README.md. Limits: src/read/limits.ts.
  */
-import { readCsv } from "./csv.js";
-import { readJsonDocument } from "./json-document.js";
-import { readJsonLines } from "./json-lines.js";
 import { limitsFrom } from "./limits.js";
 import type { ReadOptions } from "./options.js";
-import { sniffFormat } from "./sniff.js";
+import { readSource } from "./read-source.js";
 import { openSource } from "./source.js";
 import type { Table } from "./table.js";
 
@@ -22,17 +19,7 @@ import type { Table } from "./table.js";
  */
 export async function readTable(path: string, options: ReadOptions = {}): Promise<Table> {
   const limits = limitsFrom(options);
-  const source = await openSource(path, limits);
-  const format =
-    options.format ?? sniffFormat(new TextDecoder("utf-8").decode(source.head), source.extension);
-  switch (format) {
-    case "json":
-      return readJsonDocument(source, options, limits);
-    case "jsonl":
-      return readJsonLines(source, options, limits);
-    default:
-      return readCsv(source, options, limits);
-  }
+  return readSource(await openSource(path, limits), options, limits);
 }
 
 export { ReadCode } from "./codes.js";

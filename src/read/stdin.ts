@@ -4,12 +4,9 @@
  */
 import { type Diagnostic, InputError } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
-import { readCsv } from "./csv.js";
-import { readJsonDocument } from "./json-document.js";
-import { readJsonLines } from "./json-lines.js";
 import { limitsFrom, SNIFF_BYTES } from "./limits.js";
 import type { ReadOptions } from "./options.js";
-import { sniffFormat } from "./sniff.js";
+import { readSource } from "./read-source.js";
 import type { Source } from "./source.js";
 import type { Table } from "./table.js";
 
@@ -55,14 +52,5 @@ export async function readTableFromBytes(
     extension: "",
     bytes,
   };
-  const format =
-    options.format ?? sniffFormat(new TextDecoder("utf-8").decode(source.head), source.extension);
-  switch (format) {
-    case "json":
-      return readJsonDocument(source, options, limits);
-    case "jsonl":
-      return readJsonLines(source, options, limits);
-    default:
-      return readCsv(source, options, limits);
-  }
+  return readSource(source, options, limits);
 }

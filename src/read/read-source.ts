@@ -1,0 +1,22 @@
+/** An opened source → Table: the format given, or sniffed from the head; one dispatch for files and stdin. */
+import { readCsv } from "./csv.js";
+import { readJsonDocument } from "./json-document.js";
+import { readJsonLines } from "./json-lines.js";
+import type { Limits } from "./limits.js";
+import type { ReadOptions } from "./options.js";
+import { sniffFormat } from "./sniff.js";
+import type { Source } from "./source.js";
+import type { Table } from "./table.js";
+
+export function readSource(source: Source, options: ReadOptions, limits: Limits): Promise<Table> {
+  const format =
+    options.format ?? sniffFormat(new TextDecoder("utf-8").decode(source.head), source.extension);
+  switch (format) {
+    case "json":
+      return readJsonDocument(source, options, limits);
+    case "jsonl":
+      return readJsonLines(source, options, limits);
+    default:
+      return readCsv(source, options, limits);
+  }
+}

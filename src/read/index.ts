@@ -4,6 +4,7 @@
  * becomes a `Table`; every problem becomes a `Diagnostic`, thrown together as one
  * `InputError`. Codes: src/read/README.md. Limits: src/read/limits.ts.
  */
+import { formatDiagnostic } from "../diagnostics.js";
 import { readCsv } from "./csv.js";
 import { readJsonDocument } from "./json-document.js";
 import { readJsonLines } from "./json-lines.js";
@@ -21,6 +22,13 @@ import type { Table } from "./table.js";
  * @throws InputError with every diagnostic found (missing file, binary, ragged rows, ...).
  */
 export async function readTable(path: string, options: ReadOptions = {}): Promise<Table> {
+  const table = await readAny(path, options);
+  const report = options.onWarning ?? ((d) => process.stderr.write(`${formatDiagnostic(d)}\n`));
+  for (const warning of table.warnings ?? []) report(warning);
+  return table;
+}
+
+async function readAny(path: string, options: ReadOptions): Promise<Table> {
   const limits = limitsFrom(options);
   const source = await openSource(path, limits);
   const format =

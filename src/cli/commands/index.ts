@@ -19,6 +19,7 @@ interface IndexFlags {
   seed?: string;
   by?: string;
   only?: string;
+  decimalMark?: "," | ".";
   [key: string]: unknown;
 }
 
@@ -59,6 +60,7 @@ export function registerIndex(program: Command): void {
     "seed",
     "by",
     "only",
+    "decimal-mark",
     "format",
     "out",
     "locale",
@@ -79,6 +81,7 @@ export function registerIndex(program: Command): void {
       ...numberField("--seed", "seed", flags.seed),
       ...(flags.by !== undefined ? { by: flags.by } : {}),
       ...(flags.only !== undefined ? { only: flags.only } : {}),
+      ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
     });
     await emit(document, outputOptions(flags), flags.input, process.stdout);
   });

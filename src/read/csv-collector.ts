@@ -203,7 +203,11 @@ export class CsvCollector {
 
   /** At the end of the file: lines still waiting were titles or footnotes. */
   finish(): void {
-    if (!this.header) this.replayTitles();
+    try {
+      if (!this.header) this.replayTitles();
+    } catch (error) {
+      if (!(error instanceof StopReading)) throw error;
+    }
     for (const t of this.trailing) this.skipped.footnotes.push(t.line);
     this.trailing = [];
   }

@@ -169,3 +169,16 @@ describe("the header finder", () => {
     expect(noted.rows).toHaveLength(1);
   });
 });
+
+describe("title lines only", () => {
+  const temp = tempFolder();
+  it("one-cell lines only: the first is the header, nothing skipped", async () => {
+    const file = temp.write("w.csv", "x\ny\n");
+    const table = await readTable(file, { onWarning: () => {} });
+    expect(table.columns).toEqual(["x"]);
+    // Eleven one-cell lines, then three cells: the header is the first line (no more are held).
+    const wide = temp.write("w2.csv", "t\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\na;b;c\n");
+    const read = await readTable(wide, { onWarning: () => {} });
+    expect(read.columns).toEqual(["t"]);
+  });
+});

@@ -4,7 +4,7 @@
  * becomes a `Table`; every problem becomes a `Diagnostic`, thrown together as one
  * `InputError`. Codes: src/read/README.md. Limits: src/read/limits.ts.
  */
-import { formatDiagnostic } from "../diagnostics.js";
+import { reportWarning } from "../diagnostics.js";
 import { readCsv } from "./csv.js";
 import { readJsonDocument } from "./json-document.js";
 import { readJsonLines } from "./json-lines.js";
@@ -23,7 +23,7 @@ import type { Table } from "./table.js";
  */
 export async function readTable(path: string, options: ReadOptions = {}): Promise<Table> {
   const table = await readAny(path, options);
-  const report = options.onWarning ?? ((d) => process.stderr.write(`${formatDiagnostic(d)}\n`));
+  const report = options.onWarning ?? reportWarning;
   for (const warning of table.warnings ?? []) report(warning);
   return table;
 }

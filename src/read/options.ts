@@ -33,8 +33,8 @@ export interface ReadOptions {
   /** Excel workbooks: the sheet to read (default the first). */
   sheet?: string;
   /**
-   * Where warnings go (lines skipped as not data, W_ codes); default: standard error, one
-   * line each. They are also on `Table.warnings`.
+   * Where warnings go (lines skipped as not data, W_ codes); default: `reportWarning` (the CLI: standard
+   * error, one line each). They are also on `Table.warnings`.
    */
   onWarning?: (warning: Diagnostic) => void;
   /** Skip encoding detection. */

@@ -72,3 +72,15 @@ export class DiagnosticBag {
     if (this.hasErrors) throw new InputError(this.items);
   }
 }
+
+let warningSink: (warning: Diagnostic) => void = () => {};
+
+/** Where warnings of a read go when the caller names no handler: the CLI sets standard error. */
+export function setWarningSink(sink: (warning: Diagnostic) => void): void {
+  warningSink = sink;
+}
+
+/** Hands one warning (W_ code) to the sink set by `setWarningSink`. */
+export function reportWarning(warning: Diagnostic): void {
+  warningSink(warning);
+}

@@ -290,6 +290,13 @@ export const OPTIONS = {
       },
     },
   },
+  "decimal-mark": {
+    argument: "mark",
+    description:
+      "the inputs' decimal mark, where a file leaves it unclear (only cells like 1.234): , or .",
+    choices: [",", "."],
+    shownDefault: "decided from each file",
+  },
   locale: {
     argument: "locale",
     description: "csv number style: en (, and .) or da (; and decimal comma)",

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { formatDiagnostic, InputError, UsageError } from "../diagnostics.js";
+import { formatDiagnostic, InputError, setWarningSink, UsageError } from "../diagnostics.js";
 import { registerBenchmark } from "./commands/benchmark.js";
 import { registerCheck } from "./commands/check.js";
 import { registerExplain } from "./commands/explain.js";
@@ -20,6 +20,8 @@ let progress: Progress | undefined;
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
 };
+
+setWarningSink((d) => process.stderr.write(`${formatDiagnostic(d)}\n`));
 
 export function buildProgram(): Command {
   const program = new Command("jobindex")

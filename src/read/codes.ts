@@ -28,6 +28,10 @@ export const ReadCode = {
   NegativeCount: "E_NEGATIVE_COUNT",
   BadPeriod: "E_BAD_PERIOD",
   MissingValue: "E_MISSING_VALUE",
+  /** A warning: title, footnote or empty lines skipped (the file is read). */
+  SkippedLines: "W_SKIPPED_LINES",
+  /** The line above the data has fewer fields than the rows: a title line, or a short header? */
+  TitleLine: "E_TITLE_LINE",
 } as const;
 
 export type ReadCode = (typeof ReadCode)[keyof typeof ReadCode];

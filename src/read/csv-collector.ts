@@ -28,6 +28,30 @@ export class StopReading extends Error {}
 
 const LINE_BREAK = /[\r\n]/;
 
+/** Lines below the data that say where it came from: `Kilde: …`, `Anm.: …`, `Note: …`. */
+const FOOTNOTE = /^\s*(?:kilde|anm(?:ærkning)?|note|noter|fodnote|source|\*)\b|^\s*\*/i;
+
+/** At most this many lines above the header are taken for title lines. */
+const MAX_TITLE_LINES = 10;
+
+function nonEmptyCells(record: readonly string[]): number {
+  let n = 0;
+  for (const cell of record) if (cell.trim() !== "") n++;
+  return n;
+}
+
+interface Held {
+  record: string[];
+  line: number;
+}
+
+/** Lines skipped as not data, for the warning (`W_SKIPPED_LINES`). */
+export interface SkippedLines {
+  titles: number[];
+  empty: number[];
+  footnotes: number[];
+}
+
 /**
  * Everything gathered while records stream past. Rows hold one exact-length array of
  * strings each (equal short cells shared); nothing else of a record is kept. The estimated
@@ -44,6 +68,12 @@ export class CsvCollector {
   judge: PeriodJudge | undefined;
   private periodColumn = -1;
   private readonly sharing = new CellSharing();
+  /** Lines with at most one cell before any header: title lines, unless no header follows. */
+  private titles: Held[] = [];
+  /** Lines after the header that look like footnotes or are all empty, until data follows. */
+  private trailing: Held[] = [];
+  private rowsSeen = false;
+  readonly skipped: SkippedLines = { titles: [], empty: [], footnotes: [] };
 
   constructor(
     readonly file: string,
@@ -69,7 +99,11 @@ export class CsvCollector {
     if (header !== undefined && judge !== undefined && text.trim() !== "") {
       const period = nthField(text, separator, this.periodColumn);
       if (period !== undefined && fieldCount(text, separator) === header.length) {
-        const admission = this.held.admit(period);
+        const admission = period === "" ? null : this.held.admit(period);
+        if (admission === null) {
+          this.add(text.split(separator));
+          return;
+        }
         if (admission === undefined) {
           this.line++;
           return;
@@ -101,17 +135,98 @@ export class CsvCollector {
     if (record.length === 1 && record[0]?.trim() === "") return; // blank line
     this.checkFieldSizes(record, start);
     if (!this.header) {
-      this.header = record;
-      this.headerLine = start;
-      const column = this.options.select?.column(record);
-      if (this.options.select !== undefined && column !== undefined) {
-        this.judge = new PeriodJudge(this.options.select.keep);
-        this.periodColumn = column;
-        this.held = new HeldRows(this.judge);
+      // A title (one cell, or one cell padded by Excel with `;;;`) waits: it is the header
+      // only if no line with more cells follows.
+      if (nonEmptyCells(record) <= 1 && this.titles.length < MAX_TITLE_LINES) {
+        this.titles.push({ record, line: start });
+        return;
       }
+      if (nonEmptyCells(record) > 1) {
+        for (const t of this.titles) this.skipped.titles.push(t.line);
+        this.titles = [];
+      } else this.replayTitles();
+      if (!this.header) {
+        this.setHeader(record, start);
+        return;
+      }
+    }
+    this.take(record, start);
+  }
+
+  /** No header came after the lines held as titles: the first of them is the header. */
+  private replayTitles(): void {
+    const held = this.titles;
+    this.titles = [];
+    const [first, ...rest] = held;
+    if (first === undefined) return;
+    this.setHeader(first.record, first.line);
+    for (const t of rest) this.take(t.record, t.line);
+  }
+
+  private setHeader(record: string[], start: number): void {
+    this.header = record;
+    this.headerLine = start;
+    const column = this.options.select?.column(record);
+    if (this.options.select !== undefined && column !== undefined) {
+      this.judge = new PeriodJudge(this.options.select.keep);
+      this.periodColumn = column;
+      this.held = new HeldRows(this.judge);
+    }
+  }
+
+  /**
+   * A record after the header. All-empty records (Excel's `;;;;`) and footnote-like ones
+   * (one cell, not padded to the header's width, or starting `Kilde:`/`Anm.:`) wait: they
+   * are skipped if only such lines follow to the end, and read as rows otherwise.
+   */
+  private take(record: string[], start: number): void {
+    const header = this.header ?? [];
+    const cells = nonEmptyCells(record);
+    if (cells === 0) {
+      this.skipped.empty.push(start);
       return;
     }
-    if (record.length !== this.header.length) {
+    const footnote =
+      header.length > 1 &&
+      ((cells === 1 && record.length !== header.length) || FOOTNOTE.test(record[0] ?? ""));
+    if (footnote) {
+      this.trailing.push({ record, line: start });
+      return;
+    }
+    if (this.trailing.length > 0) {
+      const waiting = this.trailing;
+      this.trailing = [];
+      for (const t of waiting) this.row(t.record, t.line);
+    }
+    this.row(record, start);
+  }
+
+  /** At the end of the file: lines still waiting were titles or footnotes. */
+  finish(): void {
+    try {
+      if (!this.header) this.replayTitles();
+    } catch (error) {
+      if (!(error instanceof StopReading)) throw error;
+    }
+    for (const t of this.trailing) this.skipped.footnotes.push(t.line);
+    this.trailing = [];
+  }
+
+  private row(record: string[], start: number): void {
+    const width = this.header?.length ?? 0;
+    if (!this.rowsSeen && record.length >= 2 * width && width > 0) {
+      // The "header" has half the fields of the first row or fewer: most likely a title
+      // line with a separator in it. One line, not a ragged row for every record.
+      this.bag.add({
+        code: ReadCode.TitleLine,
+        message: `line ${this.headerLine} has ${width} fields but the line below it ${record.length}: if line ${this.headerLine} is a title, remove it (the header must be the first line with the data's fields)`,
+        file: this.file,
+        line: this.headerLine,
+        column: 1,
+      });
+      throw new StopReading();
+    }
+    if (record.length !== width) {
       this.reportRagged(record.length, start);
     } else {
       this.hold(record, start);
@@ -120,6 +235,7 @@ export class CsvCollector {
   }
 
   private hold(record: string[], line: number, admitted?: Admission): void {
+    this.rowsSeen = true;
     const period = this.judge === undefined ? null : (record[this.periodColumn] ?? null);
     const admission = admitted ?? this.held.admit(period);
     if (admission === undefined) return;

@@ -62,7 +62,10 @@ export function withLatestKnown(
 ): ReadOptions {
   const select = options.select;
   if (select?.keep !== "latest") return options;
-  const headerAt = lines.findIndex((line) => line.trim() !== "");
+  // The header is the first line with two cells or more (title lines have one).
+  const headerAt = lines.findIndex(
+    (line) => line.split(settings.separator).filter((cell) => cell.trim() !== "").length > 1,
+  );
   const column = select.column(lines[headerAt]?.split(settings.separator) ?? []);
   if (column === undefined) return options;
   const judge = new PeriodJudge("latest");

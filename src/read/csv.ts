@@ -8,9 +8,9 @@
  * (csv-collector.ts), csv-parse's errors as diagnostics (csv-errors.ts) and the up-front
  * size estimate (table-size.ts).
  */
-import { DiagnosticBag } from "../diagnostics.js";
+import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
-import { CsvCollector, StopReading } from "./csv-collector.js";
+import { CsvCollector, type SkippedLines, StopReading } from "./csv-collector.js";
 import { type DirectSettings, directLines, withLatestKnown } from "./csv-direct.js";
 import { csvErrorDiagnostic, expectLength } from "./csv-errors.js";
 import type { Limits } from "./limits.js";
@@ -120,6 +120,7 @@ async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Tabl
 
 function finishTable(collector: CsvCollector, settings: CsvSettings): Table {
   const { bag, file } = collector;
+  collector.finish();
   const header = collector.header;
   if (!header) {
     fatal({
@@ -142,10 +143,12 @@ function finishTable(collector: CsvCollector, settings: CsvSettings): Table {
   }
   let decimalMark = settings.options.decimalMark;
   if (!decimalMark) {
-    const decided = collector.evidence.decide(settings.separator, file);
+    const counts = new Set(settings.options.countColumns?.(header) ?? []);
+    const decided = collector.evidence.decide(settings.separator, file, counts);
     if (typeof decided === "string") decimalMark = decided;
     else bag.add(decided);
   }
+  const warning = skippedWarning(file, collector.skipped);
   let table: Table = {
     file,
     format: "csv",
@@ -155,6 +158,7 @@ function finishTable(collector: CsvCollector, settings: CsvSettings): Table {
     encoding: settings.encoding,
     ...(decimalMark ? { decimalMark } : {}),
     ...(judge ? { periods: judge.periods(), skippedRows: judge.skipped } : {}),
+    ...(warning ? { warnings: [warning] } : {}),
   };
   const wantStatBank =
     settings.options.format === "statbank" ||
@@ -162,4 +166,42 @@ function finishTable(collector: CsvCollector, settings: CsvSettings): Table {
   if (wantStatBank) table = selectRows(toStatBankLong(table, bag), settings.options.select);
   bag.throwIfErrors();
   return table;
+}
+
+/** `lines 1–2`, `line 7`, `lines 3, 9, 12`. */
+function lineList(lines: readonly number[]): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  const first = lines[0] as number;
+  const last = lines.at(-1) as number;
+  if (last - first === lines.length - 1) return `lines ${first}–${last}`;
+  const shown = lines.slice(0, 5).join(", ");
+  return `lines ${shown}${lines.length > 5 ? ", …" : ""}`;
+}
+
+/** One warning for every line skipped as not data, or undefined when none was. */
+export function skippedWarning(file: string, skipped: SkippedLines): Diagnostic | undefined {
+  const parts: string[] = [];
+  if (skipped.titles.length > 0) {
+    parts.push(
+      `${skipped.titles.length} title line(s) above the header (${lineList(skipped.titles)})`,
+    );
+  }
+  if (skipped.footnotes.length > 0) {
+    parts.push(
+      `${skipped.footnotes.length} footnote line(s) below the data (${lineList(skipped.footnotes)})`,
+    );
+  }
+  if (skipped.empty.length > 0) {
+    parts.push(`${skipped.empty.length} empty row(s) (${lineList(skipped.empty)})`);
+  }
+  const total = skipped.titles.length + skipped.footnotes.length + skipped.empty.length;
+  if (total === 0) return undefined;
+  const first = Math.min(...skipped.titles, ...skipped.footnotes, ...skipped.empty);
+  return {
+    code: ReadCode.SkippedLines,
+    message: `skipped ${total} line(s) that are not data: ${parts.join(", ")}`,
+    file,
+    line: first,
+    severity: "warning",
+  };
 }

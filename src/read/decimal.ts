@@ -109,6 +109,8 @@ interface ColumnEvidence {
   comma?: Example;
   point?: Example;
   ambiguous?: Example;
+  /** An ambiguous cell written with `,` (`1,234`): a count column with one cannot use `.` as thousands. */
+  ambiguousComma?: Example;
 }
 
 /** Collects evidence cell by cell while a reader streams, then decides. */
@@ -132,6 +134,7 @@ export class DecimalEvidence {
         ...earlier("comma", x, y),
         ...earlier("point", x, y),
         ...earlier("ambiguous", x, y),
+        ...earlier("ambiguousComma", x, y),
       };
     }
     return merged;
@@ -151,12 +154,24 @@ export class DecimalEvidence {
     }
     if (kind === "comma" || kind === "point" || kind === "ambiguous") {
       column[kind] ??= { text: String(cell), line, column: columnIndex + 1 };
+      if (kind === "ambiguous" && String(cell).includes(",")) {
+        column.ambiguousComma ??= { text: String(cell), line, column: columnIndex + 1 };
+      }
     }
   }
 
-  /** The mark, or a diagnostic saying why it cannot be decided. */
-  decide(separator: Separator | undefined, file: string): DecimalMark | Diagnostic {
+  /**
+   * The mark, or a diagnostic saying why it cannot be decided. `counts` are the 0-based
+   * indexes of the columns that hold whole counts (`ReadOptions.countColumns`): where every
+   * ambiguous cell is `1.702` in such a column, `.` groups thousands and the mark is `,`.
+   */
+  decide(
+    separator: Separator | undefined,
+    file: string,
+    counts: ReadonlySet<number> = new Set(),
+  ): DecimalMark | Diagnostic {
     const numeric = this.columns.filter((c) => c && !c.text);
+    if (separator !== "," && this.thousandsInCounts(counts)) return ",";
     const first = (kind: "comma" | "point" | "ambiguous") =>
       numeric
         .map((c) => c[kind])
@@ -198,10 +213,29 @@ export class DecimalEvidence {
     // Nothing to decide on (integers only): the file's convention, which changes no value.
     return separator === ";" ? "," : ".";
   }
+
+  /**
+   * True when the only evidence is `1.702`-like cells, all in count columns (whole
+   * numbers): there `.` can only group thousands. Not for a `,`-separated file, whose
+   * mark is `.` anyway.
+   */
+  private thousandsInCounts(counts: ReadonlySet<number>): boolean {
+    if (counts.size === 0) return false;
+    let seen = false;
+    for (let i = 0; i < this.columns.length; i++) {
+      const c = this.columns[i];
+      if (!c || c.text) continue;
+      if (c.comma || c.point) return false;
+      if (c.ambiguous === undefined) continue;
+      if (!counts.has(i) || c.ambiguousComma !== undefined) return false;
+      seen = true;
+    }
+    return seen;
+  }
 }
 
 function earlier(
-  kind: "comma" | "point" | "ambiguous",
+  kind: "comma" | "point" | "ambiguous" | "ambiguousComma",
   x: ColumnEvidence,
   y: ColumnEvidence,
 ): Partial<ColumnEvidence> {

@@ -2,6 +2,7 @@
  * What a caller can ask of the readers (`ReadOptions`) and the small types it is made of.
  * Types only, importing nothing: every reader module can use them without an import cycle.
  */
+import type { Diagnostic } from "../diagnostics.js";
 import type { Period } from "../period.js";
 
 export type DecimalMark = "," | ".";
@@ -24,6 +25,18 @@ export interface ReadOptions {
   separator?: Separator;
   /** Skip decimal-mark detection; use when a file is ambiguous (e.g. only `1.234`). */
   decimalMark?: DecimalMark;
+  /**
+   * The 0-based indexes of the header's columns that hold whole counts, if the caller
+   * knows them: cells like `1.702` there are thousands (src/read/decimal.ts).
+   */
+  countColumns?: (columns: readonly string[]) => readonly number[];
+  /** Excel workbooks: the sheet to read (default the first). */
+  sheet?: string;
+  /**
+   * Where warnings go (lines skipped as not data, W_ codes); default: `reportWarning` (the CLI: standard
+   * error, one line each). They are also on `Table.warnings`.
+   */
+  onWarning?: (warning: Diagnostic) => void;
   /** Skip encoding detection. */
   encoding?: TextEncoding;
   maxFieldChars?: number;

@@ -1,4 +1,5 @@
 /** An opened source → Table: the format given, or sniffed from the head; one dispatch for files and stdin. */
+import { reportWarning } from "../diagnostics.js";
 import { readCsv } from "./csv.js";
 import { readJsonDocument } from "./json-document.js";
 import { readJsonLines } from "./json-lines.js";
@@ -8,7 +9,18 @@ import { sniffFormat } from "./sniff.js";
 import type { Source } from "./source.js";
 import type { Table } from "./table.js";
 
-export function readSource(source: Source, options: ReadOptions, limits: Limits): Promise<Table> {
+export async function readSource(
+  source: Source,
+  options: ReadOptions,
+  limits: Limits,
+): Promise<Table> {
+  const table = await readFormat(source, options, limits);
+  const report = options.onWarning ?? reportWarning;
+  for (const warning of table.warnings ?? []) report(warning);
+  return table;
+}
+
+function readFormat(source: Source, options: ReadOptions, limits: Limits): Promise<Table> {
   const format =
     options.format ?? sniffFormat(new TextDecoder("utf-8").decode(source.head), source.extension);
   switch (format) {

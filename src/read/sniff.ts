@@ -33,7 +33,10 @@ const SAMPLE_RECORDS = 20;
 /**
  * Counts each candidate outside quotes in the first records. The separator is the one the
  * header uses that appears equally often in most records; `;` wins a tie because Danish
- * exports use it with decimal commas (where `,` counts would mislead).
+ * exports use it with decimal commas (where `,` counts would mislead). When the first
+ * record agrees with few of the others (a title line above the header, `Ledighed, 2024`),
+ * the separator is the one most records agree on, and the header is found after it
+ * (src/read/csv-collector.ts).
  */
 export function sniffSeparator(headText: string): Separator {
   const counts = countPerRecord(headText.replace(/^\uFEFF/, ""));
@@ -51,7 +54,30 @@ export function sniffSeparator(headText: string): Separator {
       bestScore = score;
     }
   }
-  return best;
+  if (counts.length < 3 || bestScore >= 0.5) return best;
+  return byMajority(counts) ?? best;
+}
+
+/** The candidate whose most common non-zero count most records share (ties: more fields, then `;`). */
+function byMajority(counts: readonly Counts[]): Separator | undefined {
+  let best: Separator | undefined;
+  let bestAgreeing = 0;
+  let bestWidth = 0;
+  for (const candidate of CANDIDATES) {
+    const frequency = new Map<number, number>();
+    for (const c of counts) {
+      const n = c[candidate];
+      if (n > 0) frequency.set(n, (frequency.get(n) ?? 0) + 1);
+    }
+    for (const [width, agreeing] of frequency) {
+      if (agreeing > bestAgreeing || (agreeing === bestAgreeing && width > bestWidth)) {
+        best = candidate;
+        bestAgreeing = agreeing;
+        bestWidth = width;
+      }
+    }
+  }
+  return bestAgreeing * 2 > counts.length ? best : undefined;
 }
 
 type Counts = Record<Separator, number>;

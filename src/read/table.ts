@@ -2,6 +2,8 @@
  * The one shape every reader produces: a rectangular table with the physical line
  * of each row, so later validation can point at file:line:column.
  */
+import type { Diagnostic } from "../diagnostics.js";
+
 export type Cell = string | number | boolean | null;
 
 export interface TableRow {
@@ -31,4 +33,6 @@ export interface Table {
    */
   periods?: string[];
   skippedRows?: number;
+  /** Warnings of the read (W_ codes, e.g. lines skipped as not data). */
+  warnings?: Diagnostic[];
 }

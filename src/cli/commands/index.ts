@@ -18,6 +18,7 @@ interface IndexFlags {
   seed?: string;
   by?: string;
   only?: string;
+  decimalMark?: "," | ".";
   [key: string]: unknown;
 }
 
@@ -39,6 +40,7 @@ export function registerIndex(program: Command): void {
     "seed",
     "by",
     "only",
+    "decimal-mark",
     "format",
     "out",
     "locale",
@@ -63,6 +65,7 @@ export function registerIndex(program: Command): void {
       ...numberField("--seed", "seed", flags.seed),
       ...(flags.by !== undefined ? { by: flags.by } : {}),
       ...(flags.only !== undefined ? { only: flags.only } : {}),
+      ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
     });
     await emit(document, output, filesRead, process.stdout);
   });

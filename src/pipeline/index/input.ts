@@ -63,6 +63,14 @@ export function periodSelection(
   };
 }
 
+/** The indexes of a header's count columns (`ReadOptions.countColumns`): `1.702` there is thousands. */
+export function countColumnsOf(profile: MethodProfile): (columns: readonly string[]) => number[] {
+  const names = new Set(
+    countSpecs(profile).flatMap((s) => [s.name, ...(s.aliases ?? [])].map(normalizeColumnName)),
+  );
+  return (columns) => columns.flatMap((c, i) => (names.has(normalizeColumnName(c)) ? [i] : []));
+}
+
 /** The profile's count columns; aliases from the profile and from data/columns.json. */
 export function countSpecs(profile: MethodProfile): ColumnSpec[] {
   const known = new Map(loadColumnAliases().map((c) => [c.name, c]));

@@ -37,6 +37,8 @@ export interface IndexOptions {
   by?: string;
   /** A region or named group: only its units (national ranks kept), and their totals. */
   only?: string;
+  /** The inputs' decimal mark (`--decimal-mark`); absent = decided from each file. */
+  decimalMark?: "," | ".";
 }
 
 /** The options as recorded in every JSON output: enough for `runIndex` to reproduce it. */
@@ -60,6 +62,7 @@ export interface RecordedIndexOptions {
 /** The options checked and parsed: nothing read yet. */
 export interface IndexRequest {
   inputs: string[];
+  decimalMark?: "," | ".";
   /** The quarter asked for; undefined = the latest in the input. */
   period: Period | undefined;
   unit: UnitKind;
@@ -132,6 +135,7 @@ export function normaliseIndexOptions(options: IndexOptions): IndexRequest {
   }
   return {
     inputs: [...(options.inputs ?? [])],
+    ...(options.decimalMark !== undefined ? { decimalMark: options.decimalMark } : {}),
     period,
     unit,
     method: options.method ?? DEFAULT_METHOD,

@@ -18,7 +18,7 @@ import type {
 import { DiagnosticBag, InputError, UsageError } from "../../diagnostics.js";
 import { dataPath } from "../../paths.js";
 import { comparePeriods, formatPeriod, type Period, parsePeriod } from "../../period.js";
-import type { PeriodSelection } from "../../read/index.js";
+import type { ReadOptions } from "../../read/index.js";
 import { loadRegistry, type Registry } from "../../registry/index.js";
 import type { ReportDocument } from "../../report/types.js";
 import { type FileRead, trackReads } from "../files-read.js";
@@ -26,7 +26,7 @@ import { groupingOf, groupRequest } from "../groups.js";
 import { choosePeriod } from "../period.js";
 import { checkStdinOnce, readInputTable } from "../read-table.js";
 import { buildIndexDocument, decorateIndexDocument } from "./document.js";
-import { countRecords, periodSelection } from "./input.js";
+import { countColumnsOf, countRecords, periodSelection } from "./input.js";
 import { type LoadedMethod, loadMethod } from "./method.js";
 import {
   type IndexOptions,
@@ -76,7 +76,7 @@ async function readRecords(
   files: readonly string[],
   method: LoadedMethod,
   registry: Registry,
-  select: PeriodSelection | undefined,
+  read: ReadOptions,
 ): Promise<{ records: CountRecord[]; quarters: Set<string> }> {
   const bag = new DiagnosticBag();
   const seen = new Map<string, { file: string; line: number }>();
@@ -85,7 +85,7 @@ async function readRecords(
   checkStdinOnce(files);
   for (const file of files) {
     try {
-      const table = await readInputTable(file, select === undefined ? {} : { select });
+      const table = await readInputTable(file, read);
       for (const p of table.periods ?? []) if (parsePeriod(p)?.kind === "quarter") quarters.add(p);
       records.push(...countRecords(table, method.profile, registry, bag, seen));
     } catch (error) {
@@ -153,7 +153,12 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
     throw new UsageError("--by and --only do not combine with --history");
   }
   const select = periodSelection(request.period, request.history);
-  const { records, quarters } = await readRecords(files, method, registry, select);
+  const read = {
+    ...(select === undefined ? {} : { select }),
+    ...(request.decimalMark !== undefined ? { decimalMark: request.decimalMark } : {}),
+    countColumns: countColumnsOf(method.profile),
+  };
+  const { records, quarters } = await readRecords(files, method, registry, read);
   const grouped = byPeriod(records);
   const available = chronological(quarters);
   if (available.length === 0) throw new UsageError("the input has no rows to rank");

@@ -11,7 +11,7 @@ import { EXPLAIN_UNCERTAINTY_RUNS } from "../pipeline/explain/options.js";
 import { DEFAULT_SEED } from "../uncertainty/random.js";
 
 /** The program itself (global options) and its commands. */
-export type CommandName = "jobindex" | "index" | "benchmark" | "explain" | "check";
+export type CommandName = "jobindex" | "index" | "benchmark" | "explain" | "check" | "survey";
 
 export interface OptionSpec {
   /** One-letter alias, without the dash. */
@@ -66,6 +66,12 @@ export const OPTIONS = {
     repeatable: true,
     shownDefault: "the data shipped in data/",
     per: {
+      survey: {
+        description:
+          "a survey tool's export (csv, json, jsonl; xlsx where the reader has it): one row per respondent",
+        repeatable: false,
+        shownDefault: "the SYNTHETIC demo export in data/survey",
+      },
       check: {
         description: "recompute on this input instead of the recorded one",
         shownDefault: "the recorded inputs",
@@ -77,6 +83,25 @@ export const OPTIONS = {
     argument: "period",
     description: "period: 2019K4, 2019Q4, 2021QMAT04, 2024M06, 2022",
     shownDefault: "latest",
+    per: {
+      survey: {
+        description: "the round of an export without a round or date column: 2024, 2024K2, 2024M06",
+        shownDefault: "the current year",
+      },
+    },
+  },
+  questions: {
+    short: "q",
+    argument: "file",
+    description:
+      "question map JSON: column header → area, optional answer scale (CLI.md survey; data/survey/README.md)",
+    shownDefault: "data/survey/business-service-questions.json with the demo export",
+  },
+  explain: {
+    short: "e",
+    argument: "unit",
+    description:
+      "explain one unit's results in sentences (name, code or jobcentre id) instead of the table",
   },
   kind: {
     argument: "kind",
@@ -225,6 +250,11 @@ export const OPTIONS = {
     choices: FORMATS,
     default: "table",
     per: {
+      survey: {
+        description:
+          "output format; index-input writes counts per municipality and quarter for `index --method quality`",
+        choices: [...FORMATS, "index-input"],
+      },
       explain: {
         description: "sentences (text) or the numbers behind them (json)",
         choices: ["text", "json"],
@@ -297,6 +327,12 @@ export const EXAMPLES: Record<CommandName, readonly string[]> = {
     "jobindex explain Billund                       # the benchmark (real) and the index (demo data)",
     "jobindex explain Esbjerg --kind index --period 2024K4",
     "jobindex explain Gladsaxe --covariates default  # what drives Gladsaxe's expected value",
+  ],
+  survey: [
+    "jobindex survey                                  # the SYNTHETIC demo export, Trekant jobcentres, two rounds",
+    "jobindex survey --input export.csv --questions data/survey/business-service-questions.json --format html --out survey.html",
+    "jobindex survey --explain Billund                # one jobcentre's results in sentences",
+    "jobindex survey --format index-input --out quality-input.csv && jobindex index --method quality --input quality-input.csv --missing drop",
   ],
   check: [
     "jobindex benchmark --format json --out golden.json",

@@ -10,6 +10,7 @@ import { registerBenchmark } from "./commands/benchmark.js";
 import { registerCheck } from "./commands/check.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerIndex } from "./commands/index.js";
+import { registerSurvey } from "./commands/survey.js";
 import { addOptions, withExamples } from "./options.js";
 import { type Progress, startProgress } from "./progress.js";
 
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerBenchmark(program);
   registerExplain(program);
   registerCheck(program);
+  registerSurvey(program);
   return program;
 }
 

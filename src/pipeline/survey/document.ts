@@ -10,7 +10,7 @@ import { formatRank } from "../../rank.js";
 import type { Registry } from "../../registry/index.js";
 import type { ReportColumn, ReportDocument, ReportRow } from "../../report/types.js";
 import { SURVEY_DEFAULTS, type SurveyCell, type SurveyCountRow } from "../../survey/index.js";
-import type { SurveyRun } from "./run.js";
+import type { SurveyRun } from "./types.js";
 
 const SYNTHETIC_NOTE =
   "SYNTHETIC demo export (data/survey/README.md): generated answers for trying the tool, not real results for any jobcentre.";

@@ -13,7 +13,6 @@ import { loadRegistry, type Registry } from "../../registry/index.js";
 import type { ReportDocument } from "../../report/types.js";
 import {
   SURVEY_DEFAULTS,
-  type SurveyCell,
   type SurveyUnit,
   summariseSurvey,
   surveyCounts,
@@ -21,7 +20,10 @@ import {
 import { belongsTo, requireGroup } from "../groups.js";
 import { explainDocument, indexInputDocument, surveyDocument } from "./document.js";
 import { surveyResponses } from "./input.js";
-import { loadQuestionMap, type QuestionMap } from "./map.js";
+import { loadQuestionMap } from "./map.js";
+import type { SurveyRun } from "./types.js";
+
+export type { SurveyRun } from "./types.js";
 
 export const DEMO_INPUT = "survey/business-service-SYNTHETIC-demo.csv";
 export const DEMO_MAP = "survey/business-service-questions.json";
@@ -37,17 +39,6 @@ export interface SurveyOptions {
   explain?: string;
   /** Write the index input (counts per municipality and quarter) instead of the results. */
   indexInput?: boolean;
-}
-
-export interface SurveyRun {
-  synthetic: boolean;
-  input: string;
-  questions: string;
-  unit: "jobcentre" | "municipality";
-  only?: string;
-  map: QuestionMap;
-  rounds: string[];
-  cells: SurveyCell[];
 }
 
 function unitsOf(

@@ -11,5 +11,9 @@ export function wilsonInterval(k: number, n: number, z: number): { low: number; 
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
   const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At k = 0 (k = n) the bound is 0 (1) exactly; rounding would leave 1e-17 beside it.
+  return {
+    low: k === 0 ? 0 : Math.max(0, centre - half),
+    high: k === n ? 1 : Math.min(1, centre + half),
+  };
 }

@@ -101,7 +101,7 @@ export const OPTIONS = {
     short: "e",
     argument: "unit",
     description:
-      "explain one unit's results in sentences (name, code or jobcentre id) instead of the table",
+      "explain one unit's results in sentences (name, code or jobcentre id) instead of the table; with --format json the numbers behind them",
   },
   kind: {
     argument: "kind",

@@ -41,7 +41,9 @@ async function compare(truth: Truth[], options: Parameters<typeof runSurvey>[0])
   const { run } = await runSurvey(options);
   expect(run.cells).toHaveLength(truth.length);
   for (const t of truth) {
-    const cell = run.cells.find((c) => c.round === t.round && c.area === t.area && c.name === t.name);
+    const cell = run.cells.find(
+      (c) => c.round === t.round && c.area === t.area && c.name === t.name,
+    );
     expect(cell, `${t.round} ${t.area} ${t.name}`).toBeDefined();
     if (cell === undefined) continue;
     expect(cell.n).toBe(t.n);
@@ -68,13 +70,20 @@ describe("survey numbers against the independent computation", () => {
       input: join(root, "fixtures/survey/pooling.csv"),
       questions: MAP,
     });
-    const names = (round: string) => [...new Set(run.cells.filter((c) => c.round === round).map((c) => c.name))].sort();
+    const names = (round: string) =>
+      [...new Set(run.cells.filter((c) => c.round === round).map((c) => c.name))].sort();
     expect(names("2021")).toEqual(["Billund", "Esbjerg-Fanø", "Vallensbæk-Ishøj"]);
     expect(names("2022")).toEqual(["Billund", "Esbjerg-Fanø", "Ishøj", "Vallensbæk"]);
     const suppressed = run.cells.filter((c) => c.suppressed);
     expect(suppressed.length).toBeGreaterThan(0);
     for (const c of suppressed) {
-      expect([c.mean, c.satisfied_share, c.satisfied_low, c.satisfied_high, c.rank]).toEqual([null, null, null, null, null]);
+      expect([c.mean, c.satisfied_share, c.satisfied_low, c.satisfied_high, c.rank]).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
     }
   });
 
@@ -91,7 +100,9 @@ describe("survey numbers against the independent computation", () => {
   it("change since the last round is this share minus the last", async () => {
     const { run } = await runSurvey({});
     for (const c of run.cells.filter((x) => x.round === "2024" && !x.suppressed)) {
-      const before = run.cells.find((x) => x.round === "2023" && x.unit === c.unit && x.area === c.area);
+      const before = run.cells.find(
+        (x) => x.round === "2023" && x.unit === c.unit && x.area === c.area,
+      );
       if (before?.satisfied_share == null) expect(c.change).toBeNull();
       else close(c.change, (c.satisfied_share as number) - before.satisfied_share);
     }

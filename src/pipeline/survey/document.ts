@@ -51,6 +51,15 @@ function notes(run: SurveyRun): string[] {
   return out;
 }
 
+/** CSV has no title or notes: a `data` column says SYNTHETIC on every row of the demo. */
+function syntheticColumn(run: SurveyRun): ReportColumn[] {
+  return run.synthetic ? [{ key: "data", header: "data", kind: "text", csvOnly: true }] : [];
+}
+
+function syntheticValue(run: SurveyRun): ReportRow {
+  return run.synthetic ? { data: "SYNTHETIC demo" } : {};
+}
+
 function jsonCell(c: SurveyCell): Record<string, unknown> {
   return {
     unit: c.unit,
@@ -94,6 +103,7 @@ export function surveyDocument(run: SurveyRun): ReportDocument {
     { key: "satisfied_high", header: "High 95%", kind: "number", digits: 3, optional: true },
     { key: "suppressed", header: "Suppressed", kind: "text", csvOnly: true },
     { key: "tied", header: "Tied", kind: "text", csvOnly: true },
+    ...syntheticColumn(run),
     ...(several
       ? [
           {
@@ -110,6 +120,7 @@ export function surveyDocument(run: SurveyRun): ReportDocument {
   const rows: ReportRow[] = run.cells.map((c) => ({
     ...jsonCell(c),
     area: areaLabel(run, c.area),
+    ...syntheticValue(run),
   }));
   const latest = run.rounds.at(-1);
   const shareIntervals = run.map.areas.map((area) => ({
@@ -164,12 +175,14 @@ export function indexInputDocument(
     { key: "name", header: "name", kind: "text" },
     { key: "period", header: "period", kind: "text" },
     ...countColumns.map((k) => ({ key: k, header: k, kind: "integer" as const })),
+    ...syntheticColumn(run),
   ];
   const rows: ReportRow[] = counts.map((r) => ({
     municipality: r.municipality,
     name: registry.municipality(r.municipality)?.name ?? r.municipality,
     period: indexQuarter(r.round),
     ...r.counts,
+    ...syntheticValue(run),
   }));
   return {
     json: {
@@ -263,6 +276,7 @@ export function explainDocument(run: SurveyRun, text: string, registry: Registry
   return {
     json: {
       command: "survey",
+      ...(run.synthetic ? { data: "SYNTHETIC demo export" } : {}),
       explain: id,
       name,
       round: latest,

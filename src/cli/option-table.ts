@@ -236,6 +236,12 @@ export const OPTIONS = {
     argument: "group",
     description:
       "only the units of a region or named group (e.g. Syddanmark, trekant), national ranks kept, with the group's totals",
+    per: {
+      survey: {
+        description:
+          "only the units of a region or named group (e.g. trekant); ranks among all units of the input kept",
+      },
+    },
   },
   tolerance: {
     short: "t",

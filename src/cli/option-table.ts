@@ -11,7 +11,14 @@ import { EXPLAIN_UNCERTAINTY_RUNS } from "../pipeline/explain/options.js";
 import { DEFAULT_SEED } from "../uncertainty/random.js";
 
 /** The program itself (global options) and its commands. */
-export type CommandName = "jobindex" | "index" | "benchmark" | "explain" | "check" | "fetch";
+export type CommandName =
+  | "jobindex"
+  | "index"
+  | "benchmark"
+  | "explain"
+  | "check"
+  | "fetch"
+  | "survey";
 
 export interface OptionSpec {
   /** One-letter alias, without the dash. */
@@ -66,6 +73,12 @@ export const OPTIONS = {
     repeatable: true,
     shownDefault: "the data shipped in data/",
     per: {
+      survey: {
+        description:
+          "a survey tool's export (csv, json, jsonl; xlsx where the reader has it): one row per respondent",
+        repeatable: false,
+        shownDefault: "the SYNTHETIC demo export in data/survey",
+      },
       check: {
         description: "recompute on this input instead of the recorded one",
         shownDefault: "the recorded inputs",
@@ -82,6 +95,11 @@ export const OPTIONS = {
         description:
           "jobindsats period id (2023QMAT04, 2024Q1, 2024M01, 2024) or latest; a recipe's period (2023QMAT04, 2019K4)",
         repeatable: true,
+      },
+      survey: {
+        description:
+          "the round of an export without a round or date column: 2024, 2024K2, 2024M06 (required then)",
+        shownDefault: "the export's rounds",
       },
     },
   },
@@ -123,6 +141,19 @@ export const OPTIONS = {
     argument: "seconds",
     description: "give up on a request after this many seconds",
     default: "30",
+  },
+  questions: {
+    short: "q",
+    argument: "file",
+    description:
+      "question map JSON: column header → area, optional answer scale (CLI.md survey; data/survey/README.md)",
+    shownDefault: "data/survey/business-service-questions.json with the demo export",
+  },
+  explain: {
+    short: "e",
+    argument: "unit",
+    description:
+      "explain one unit's results in sentences (name, code or jobcentre id) instead of the table; with --format json the numbers behind them",
   },
   kind: {
     argument: "kind",
@@ -257,6 +288,12 @@ export const OPTIONS = {
     argument: "group",
     description:
       "only the units of a region or named group (e.g. Syddanmark, trekant), national ranks kept, with the group's totals",
+    per: {
+      survey: {
+        description:
+          "only the units of a region or named group (e.g. trekant); ranks among all units of the input kept",
+      },
+    },
   },
   tolerance: {
     short: "t",
@@ -271,6 +308,11 @@ export const OPTIONS = {
     choices: FORMATS,
     default: "table",
     per: {
+      survey: {
+        description:
+          "output format; index-input writes counts per municipality and quarter for `index --method quality`",
+        choices: [...FORMATS, "index-input"],
+      },
       explain: {
         description: "sentences (text) or the numbers behind them (json)",
         choices: ["text", "json"],
@@ -366,6 +408,12 @@ export const EXAMPLES: Record<CommandName, readonly string[]> = {
     "jobindex fetch statbank FOLK1A --var OMRÅDE=* --var KØN=TOT --var ALDER=* --var CIVILSTAND=TOT --var Tid=2024K1 --out folk1a.csv",
     "jobindex fetch recipe covariates --year 2024 --dir dst-2024",
     "jobindex benchmark --input data-2023/y30r21-2023QMAT04.jsonl --verify",
+  ],
+  survey: [
+    "jobindex survey                                  # the SYNTHETIC demo export, Trekant jobcentres, two rounds",
+    "jobindex survey --input export.csv --questions data/survey/business-service-questions.json --format html --out survey.html",
+    "jobindex survey --explain Billund                # one jobcentre's results in sentences",
+    "jobindex survey --format index-input --out quality-input.csv && jobindex index --method quality --input quality-input.csv --missing drop",
   ],
   check: [
     "jobindex benchmark --format json --out golden.json",

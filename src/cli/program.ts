@@ -11,6 +11,7 @@ import { registerCheck } from "./commands/check.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerFetch } from "./commands/fetch.js";
 import { registerIndex } from "./commands/index.js";
+import { registerSurvey } from "./commands/survey.js";
 import { addOptions, withExamples } from "./options.js";
 import { type Progress, startProgress } from "./progress.js";
 
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerExplain(program);
   registerCheck(program);
   registerFetch(program);
+  registerSurvey(program);
   return program;
 }
 

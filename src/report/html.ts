@@ -12,6 +12,7 @@ import { intervalChart } from "./svg/intervals.js";
 import { type ChartData, chartData } from "./svg/items.js";
 import { municipalityMap } from "./svg/map.js";
 import { escapeXml } from "./svg/markup.js";
+import { shareIntervalChart } from "./svg/share-intervals.js";
 import { trendChart } from "./svg/trend.js";
 import type { ReportColumn, ReportDocument, ReportRow } from "./types.js";
 
@@ -201,6 +202,17 @@ function intervalsSection(doc: ReportDocument): string {
   ].join("\n");
 }
 
+function shareIntervalsSection(doc: ReportDocument): string {
+  if (doc.shareIntervals === undefined || doc.shareIntervals.length === 0) return "";
+  return [
+    '<section class="share-intervals">',
+    "<h2>Shares with 95 % intervals</h2>",
+    ...doc.shareIntervals.map((panel) => `<figure>${shareIntervalChart(panel)}</figure>`),
+    "<p>Dot: the share; line: its interval. Overlapping intervals mean the data cannot tell those units apart.</p>",
+    "</section>",
+  ].join("\n");
+}
+
 /** Renders with the shipped map geometry; `renderHtmlWith` takes one (tests, other maps). */
 export function renderHtml(doc: ReportDocument): string {
   return renderHtmlWith(doc, loadGeometry());
@@ -230,6 +242,7 @@ export function renderHtmlWith(doc: ReportDocument, geometry: MapGeometry): stri
     chartsSection(doc, geometry),
     trendSection(doc),
     intervalsSection(doc),
+    shareIntervalsSection(doc),
     "<section>",
     "<h2>Results</h2>",
     htmlTable(doc.columns, doc.rows),

@@ -82,4 +82,12 @@ export interface ReportDocument {
     median: number;
     high: number;
   }>;
+  /**
+   * Shares with their intervals, one small chart per panel (the survey: one per area):
+   * value (dot) and low–high (whisker) on a 0–1 axis.
+   */
+  shareIntervals?: Array<{
+    title: string;
+    rows: Array<{ id: string; name: string; value: number; low: number; high: number }>;
+  }>;
 }

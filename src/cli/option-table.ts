@@ -11,7 +11,7 @@ import { EXPLAIN_UNCERTAINTY_RUNS } from "../pipeline/explain/options.js";
 import { DEFAULT_SEED } from "../uncertainty/random.js";
 
 /** The program itself (global options) and its commands. */
-export type CommandName = "jobindex" | "index" | "benchmark" | "explain" | "check";
+export type CommandName = "jobindex" | "index" | "benchmark" | "explain" | "check" | "continuity";
 
 export interface OptionSpec {
   /** One-letter alias, without the dash. */
@@ -70,6 +70,11 @@ export const OPTIONS = {
         description: "recompute on this input instead of the recorded one",
         shownDefault: "the recorded inputs",
       },
+      continuity: {
+        description:
+          "pseudonymised meeting log (csv): citizen, municipality, caseworker, date (or borger, kommune, sagsbehandler, dato)",
+        shownDefault: "the shipped synthetic demo log in data/demo",
+      },
     },
   },
   period: {
@@ -77,6 +82,12 @@ export const OPTIONS = {
     argument: "period",
     description: "period: 2019K4, 2019Q4, 2021QMAT04, 2024M06, 2022",
     shownDefault: "latest",
+    per: {
+      continuity: {
+        description: "one quarter: 2022K1 or 2022Q1",
+        shownDefault: "every quarter of the log",
+      },
+    },
   },
   kind: {
     argument: "kind",
@@ -225,6 +236,11 @@ export const OPTIONS = {
     choices: FORMATS,
     default: "table",
     per: {
+      continuity: {
+        description:
+          "output format; index-input: counts per municipality and quarter as index input columns (data/methods/README.md)",
+        choices: [...FORMATS, "index-input"],
+      },
       explain: {
         description: "sentences (text) or the numbers behind them (json)",
         choices: ["text", "json"],
@@ -297,6 +313,11 @@ export const EXAMPLES: Record<CommandName, readonly string[]> = {
     "jobindex explain Billund                       # the benchmark (real) and the index (demo data)",
     "jobindex explain Esbjerg --kind index --period 2024K4",
     "jobindex explain Gladsaxe --covariates default  # what drives Gladsaxe's expected value",
+  ],
+  continuity: [
+    "jobindex continuity                                  # synthetic demo log, every quarter, by jobcentre",
+    "jobindex continuity --input meetings.csv --period 2022K1 --format json",
+    "jobindex continuity --unit municipality --format index-input --out continuity.csv",
   ],
   check: [
     "jobindex benchmark --format json --out golden.json",

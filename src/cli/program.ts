@@ -8,6 +8,7 @@ import { Command, CommanderError } from "commander";
 import { formatDiagnostic, InputError, UsageError } from "../diagnostics.js";
 import { registerBenchmark } from "./commands/benchmark.js";
 import { registerCheck } from "./commands/check.js";
+import { registerContinuity } from "./commands/continuity.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerIndex } from "./commands/index.js";
 import { addOptions, withExamples } from "./options.js";
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerBenchmark(program);
   registerExplain(program);
   registerCheck(program);
+  registerContinuity(program);
   return program;
 }
 

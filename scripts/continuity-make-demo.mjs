@@ -7,9 +7,10 @@
  * numbers are not real results for any jobcentre. A few municipalities get fewer than 5
  * citizens a quarter, so suppression shows. Fixed seed: rerunning writes the same bytes.
  *
- *   node scripts/continuity-make-demo.mjs [OUT] [--meetings N]
+ *   node scripts/continuity-make-demo.mjs [OUT] [--meetings N --citizens C]
  *
- * With --meetings N (tests: the memory check) it writes about N meetings instead.
+ * With --meetings N --citizens C (tests: the memory check) it writes about N meetings of
+ * about C citizens instead.
  */
 import { createWriteStream } from "node:fs";
 import { join } from "node:path";
@@ -17,16 +18,21 @@ import { mulberry32, ROOT, registryMunicipalities } from "./municipality-data.mj
 
 const SEED = 20210101;
 const args = process.argv.slice(2);
-const at = args.indexOf("--meetings");
-const target = at === -1 ? undefined : Number(args[at + 1]);
-const positional = args.filter((a, i) => !a.startsWith("--") && (at === -1 || i !== at + 1));
+const flag = (name) => {
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : Number(args[i + 1]);
+};
+const target = flag("--meetings");
+const citizensWanted = flag("--citizens") ?? (target === undefined ? undefined : target / 3.5);
+const positional = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
 const OUT = positional[0] ?? join(ROOT, "data", "demo", "continuity-synthetic-2021K1-2022K4.csv");
 
 const random = mulberry32(SEED);
 const municipalities = registryMunicipalities().map((m) => ({ code: m.code, name: m.name }));
-// Meetings per citizen are ~3.5, so citizens per municipality follow the target.
 const perMunicipality =
-  target === undefined ? undefined : Math.ceil(target / 3.5 / municipalities.length);
+  citizensWanted === undefined ? undefined : Math.ceil(citizensWanted / municipalities.length);
+// Meetings per citizen: 1–6 in the demo; about target / citizens on average when asked.
+const meanMeetings = target === undefined ? 3.5 : target / (citizensWanted ?? 1);
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function randomDate() {
@@ -52,8 +58,12 @@ for (const [m, muni] of municipalities.entries()) {
   const changeRate = 0.05 + 0.4 * random();
   for (let c = 0; c < citizens; c++) {
     citizenNo++;
-    const citizen = `synthetic-citizen-${citizenNo.toString(36).padStart(6, "0")}`;
-    const meetings = 1 + Math.floor(random() * 6);
+    // Short ids for the large test logs keep them quick to write and read.
+    const citizen =
+      target === undefined
+        ? `synthetic-citizen-${citizenNo.toString(36).padStart(6, "0")}`
+        : `c${citizenNo.toString(36)}`;
+    const meetings = 1 + Math.floor(random() * (2 * meanMeetings - 1));
     const dates = Array.from({ length: meetings }, randomDate).sort();
     let caseworker = Math.floor(random() * caseworkers);
     for (const date of dates) {
@@ -61,7 +71,7 @@ for (const [m, muni] of municipalities.entries()) {
         caseworker = (caseworker + 1 + Math.floor(random() * (caseworkers - 1))) % caseworkers;
       const name = random() < 0.1 && m % 2 === 0 ? muni.code : muni.name;
       await write(
-        `${citizen},${name},synthetic-caseworker-${muni.code}-${caseworker + 1},${date}\n`,
+        `${citizen},${name},${target === undefined ? "synthetic-caseworker-" : "w"}${muni.code}-${caseworker + 1},${date}\n`,
       );
     }
   }

@@ -12,14 +12,7 @@ export type UnitOf = (municipality: number, quarter: QuarterNumber) => number;
  */
 export function countContinuity(meetings: MeetingColumns, unitOf: UnitOf): ContinuityCell[] {
   const { citizen, date, caseworker, municipality } = meetings;
-  const order = new Uint32Array(meetings.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort(
-    (a, b) =>
-      (citizen[a] as number) - (citizen[b] as number) ||
-      (date[a] as number) - (date[b] as number) ||
-      a - b,
-  );
+  const order = citizenOrder(meetings);
   const cells = new Map<number, ContinuityCell>();
   // Per citizen: the unit-quarter keys met in, and whether a change fell there.
   let seen = new Map<number, boolean>();
@@ -56,4 +49,43 @@ export function countContinuity(meetings: MeetingColumns, unitOf: UnitOf): Conti
   }
   flush();
   return [...cells.values()].sort((a, b) => a.quarter - b.quarter || a.unit - b.unit);
+}
+
+/**
+ * Meeting indices grouped by citizen (a counting sort, linear in the meetings), each
+ * citizen's meetings by date and, on the same date, in input order (insertion sort of
+ * each citizen's few meetings, stable).
+ */
+function citizenOrder(meetings: MeetingColumns): Uint32Array {
+  const { citizen, date } = meetings;
+  const n = meetings.length;
+  let citizens = 0;
+  for (let i = 0; i < n; i++) citizens = Math.max(citizens, (citizen[i] as number) + 1);
+  const next = new Uint32Array(citizens + 1);
+  for (let i = 0; i < n; i++)
+    next[(citizen[i] as number) + 1] = (next[(citizen[i] as number) + 1] as number) + 1;
+  for (let c = 0; c < citizens; c++) next[c + 1] = (next[c + 1] as number) + (next[c] as number);
+  const first = next.slice();
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = citizen[i] as number;
+    order[next[c] as number] = i;
+    next[c] = (next[c] as number) + 1;
+  }
+  for (let c = 0; c < citizens; c++) {
+    const lo = first[c] as number;
+    const hi = first[c + 1] as number;
+    for (let k = lo + 1; k < hi; k++) {
+      const item = order[k] as number;
+      const d = date[item] as number;
+      let j = k - 1;
+      // Indices within a citizen ascend already, so only a later date moves an item.
+      while (j >= lo && (date[order[j] as number] as number) > d) {
+        order[j + 1] = order[j] as number;
+        j--;
+      }
+      order[j + 1] = item;
+    }
+  }
+  return order;
 }

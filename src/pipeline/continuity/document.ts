@@ -115,8 +115,11 @@ export function continuityDocument(run: ContinuityRun): ReportDocument {
     title: `Caseworker continuity${run.synthetic ? " (synthetic demo data)" : ""}`,
     subtitle: `${span} · ${units.length} ${unitWord} · lower is better`,
     synthetic: run.synthetic,
-    columns: RANKING_COLUMNS,
-    rows: run.rows.map(rowFor),
+    // CSV has no notes: a column says the demo log is synthetic.
+    columns: run.synthetic
+      ? [...RANKING_COLUMNS, { key: "synthetic", header: "synthetic", kind: "text", csvOnly: true }]
+      : RANKING_COLUMNS,
+    rows: run.rows.map((r) => ({ ...rowFor(r), ...(run.synthetic ? { synthetic: "true" } : {}) })),
     sections: [],
     notes,
     ...(run.periods.length > 1

@@ -139,3 +139,60 @@ describe("continuity memory", () => {
     expect(doc.results.length).toBe(95);
   }, 300_000);
 });
+
+describe("continuity as index input", () => {
+  it("--format index-input feeds `index` with a profile; the values are the continuity rates", async () => {
+    const csv = join(tmp.dir, "index-input.csv");
+    const made = await runCli([
+      "continuity",
+      "--input",
+      fixture,
+      "--format",
+      "index-input",
+      "--out",
+      csv,
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    const r = await runCli([
+      "index",
+      "--method",
+      join(root, "fixtures", "continuity", "continuity-profile.json"),
+      "--input",
+      csv,
+      "--unit",
+      "municipality",
+      "--period",
+      "2021K4",
+      "--format",
+      "json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as {
+      results: Array<{ id: string; indicators: Record<string, { value: number }> }>;
+    };
+    const expected = (
+      JSON.parse(
+        readFileSync(join(root, "fixtures", "continuity", "expected-municipality.json"), "utf8"),
+      ) as Array<{
+        unit: string;
+        period: string;
+        changes_per_100: number | null;
+        changed_share: number | null;
+      }>
+    ).filter((e) => e.period === "2021K4" && e.changes_per_100 !== null);
+    expect(doc.results.length).toBe(expected.length);
+    for (const e of expected) {
+      const got = doc.results.find((x) => x.id === e.unit);
+      expect(
+        Math.abs(
+          (got?.indicators.changes_per_100?.value as number) - (e.changes_per_100 as number),
+        ),
+      ).toBeLessThan(1e-9);
+      expect(
+        Math.abs(
+          (got?.indicators.changed_share?.value as number) - 100 * (e.changed_share as number),
+        ),
+      ).toBeLessThan(1e-9);
+    }
+  });
+});

@@ -19,7 +19,7 @@ import { DEFAULT_SEED } from "../../src/uncertainty/random.js";
 const root = join(import.meta.dirname, "..", "..");
 const readmePath = join(root, "README.md");
 const readme = readFileSync(readmePath, "utf8");
-const commandNames = ["index", "benchmark", "explain", "check"] as const;
+const commandNames = ["index", "benchmark", "explain", "check", "continuity"] as const;
 
 function subcommand(program: Command, name: string): Command {
   const cmd = program.commands.find((c) => c.name() === name);

@@ -84,16 +84,11 @@ export async function readMeetingLog(file: string, registry: Registry): Promise<
     if (known !== undefined) return known;
     const r = registry.resolveMunicipality(text);
     if (!r.ok) {
-      // Municipality names are not person-level data; the name is shown to help fix it.
-      const hint =
-        r.suggestion !== undefined
-          ? ` (did you mean ${r.suggestion}?)`
-          : r.reason
-            ? ` (${r.reason})`
-            : "";
+      // The cell is not quoted: in a log with its columns mixed up it could be an id.
+      const hint = r.suggestion !== undefined ? ` (did you mean ${r.suggestion}?)` : "";
       bag.add({
         code: ContinuityCode.UnknownMunicipality,
-        message: `unknown municipality '${text.slice(0, 60)}'${hint}`,
+        message: `unknown municipality: not one of the 98 names or codes${hint}`,
         ...where(line, column),
       });
       return undefined;

@@ -18,7 +18,8 @@ export type CommandName =
   | "explain"
   | "check"
   | "fetch"
-  | "survey";
+  | "survey"
+  | "continuity";
 
 export interface OptionSpec {
   /** One-letter alias, without the dash. */
@@ -83,6 +84,11 @@ export const OPTIONS = {
         description: "recompute on this input instead of the recorded one",
         shownDefault: "the recorded inputs",
       },
+      continuity: {
+        description:
+          "pseudonymised meeting log (csv): citizen, municipality, caseworker, date (or borger, kommune, sagsbehandler, dato)",
+        shownDefault: "the shipped synthetic demo log in data/demo",
+      },
     },
   },
   period: {
@@ -100,6 +106,10 @@ export const OPTIONS = {
         description:
           "the round of an export without a round or date column: 2024, 2024K2, 2024M06 (required then)",
         shownDefault: "the export's rounds",
+      },
+      continuity: {
+        description: "one quarter: 2022K1 or 2022Q1",
+        shownDefault: "every quarter of the log",
       },
     },
   },
@@ -313,6 +323,11 @@ export const OPTIONS = {
           "output format; index-input writes counts per municipality and quarter for `index --method quality`",
         choices: [...FORMATS, "index-input"],
       },
+      continuity: {
+        description:
+          "output format; index-input: counts per municipality and quarter as index input columns (data/methods/README.md)",
+        choices: [...FORMATS, "index-input"],
+      },
       explain: {
         description: "sentences (text) or the numbers behind them (json)",
         choices: ["text", "json"],
@@ -414,6 +429,11 @@ export const EXAMPLES: Record<CommandName, readonly string[]> = {
     "jobindex survey --input export.csv --questions data/survey/business-service-questions.json --format html --out survey.html",
     "jobindex survey --explain Billund                # one jobcentre's results in sentences",
     "jobindex survey --format index-input --out quality-input.csv && jobindex index --method quality --input quality-input.csv --missing drop",
+  ],
+  continuity: [
+    "jobindex continuity                                  # synthetic demo log, every quarter, by jobcentre",
+    "jobindex continuity --input meetings.csv --period 2022K1 --format json",
+    "jobindex continuity --unit municipality --format index-input --out continuity.csv",
   ],
   check: [
     "jobindex benchmark --format json --out golden.json",

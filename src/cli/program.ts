@@ -8,6 +8,7 @@ import { Command, CommanderError } from "commander";
 import { formatDiagnostic, InputError, setWarningSink, UsageError } from "../diagnostics.js";
 import { registerBenchmark } from "./commands/benchmark.js";
 import { registerCheck } from "./commands/check.js";
+import { registerContinuity } from "./commands/continuity.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerFetch } from "./commands/fetch.js";
 import { registerIndex } from "./commands/index.js";
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerCheck(program);
   registerFetch(program);
   registerSurvey(program);
+  registerContinuity(program);
   return program;
 }
 

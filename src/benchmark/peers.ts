@@ -31,7 +31,9 @@ export function nearestPeers(
     for (const row of rows) ss += ((row[j] as number) - mean) ** 2;
     const sd = Math.sqrt(ss / (n - 1));
     if (!(sd > 0)) continue;
-    rows.forEach((row, i) => (z[i] as number[]).push(((row[j] as number) - mean) / sd));
+    rows.forEach((row, i) => {
+      (z[i] as number[]).push(((row[j] as number) - mean) / sd);
+    });
   }
   const out = new Map<string, Peer[]>();
   for (let i = 0; i < n; i++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { funnelRankIntervals, histogramQuantileType7 } from "../../src/uncertainty/funnel-draws.js";
 import { quantileType7 } from "../../src/benchmark/funnel.js";
+import { funnelRankIntervals, histogramQuantileType7 } from "../../src/uncertainty/funnel-draws.js";
 
 describe("funnel rank intervals", () => {
   it("the histogram quantile equals type 7 on the sorted ranks", () => {

@@ -122,7 +122,13 @@ export async function decorateDocument(
   doc: ReportDocument,
   outcome: BenchmarkOutcome,
 ): Promise<ReportDocument> {
-  let decorated = doc;
+  const F = await import("../decorate/funnel.js");
+  let decorated = F.withFunnel(doc, outcome);
+  if (outcome.funnelIntervals !== undefined) {
+    decorated = F.withFunnelIntervals(decorated, outcome, outcome.funnelIntervals);
+  }
+  decorated = F.withPeers(decorated, outcome);
+  if (outcome.history !== undefined) decorated = F.withHistory(decorated, outcome.history);
   if (outcome.uncertainty !== undefined) {
     const { withUncertainty } = await import("../decorate/uncertainty.js");
     decorated = withUncertainty(decorated, outcome.uncertainty, "municipality");

@@ -3,6 +3,14 @@
  * Spearman correlation of the residuals (Pearson's r of their ranks, ties at mean rank).
  */
 
+/** Rank per period and the persistence between consecutive periods. */
+export interface BenchmarkHistory {
+  periods: string[];
+  /** Ordered by code. */
+  units: { municipality: string; name: string; ranks: Record<string, number | null> }[];
+  persistence: { from: string; to: string; spearman: number }[];
+}
+
 /** Ranks 1…n, tied values sharing the mean of their places (as R's rank() default). */
 export function averageRanks(values: readonly number[]): number[] {
   const order = values

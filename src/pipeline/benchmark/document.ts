@@ -123,11 +123,17 @@ export async function decorateDocument(
   outcome: BenchmarkOutcome,
 ): Promise<ReportDocument> {
   const F = await import("../decorate/funnel.js");
-  let decorated = F.withFunnel(doc, outcome);
+  const context = {
+    funnel: outcome.funnel,
+    results: outcome.results,
+    expectedPersons: new Map([...outcome.persons].map(([code, p]) => [code, p.expected])),
+    ...(outcome.peers !== undefined ? { peers: outcome.peers } : {}),
+  };
+  let decorated = F.withFunnel(doc, context);
   if (outcome.funnelIntervals !== undefined) {
-    decorated = F.withFunnelIntervals(decorated, outcome, outcome.funnelIntervals);
+    decorated = F.withFunnelIntervals(decorated, context, outcome.funnelIntervals);
   }
-  decorated = F.withPeers(decorated, outcome);
+  decorated = F.withPeers(decorated, context);
   if (outcome.history !== undefined) decorated = F.withHistory(decorated, outcome.history);
   if (outcome.uncertainty !== undefined) {
     const { withUncertainty } = await import("../decorate/uncertainty.js");

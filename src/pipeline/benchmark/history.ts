@@ -3,18 +3,13 @@
  * chosen one, for the chosen group; each municipality's rank per period, and the Spearman
  * correlation of residual_pp between consecutive periods.
  */
-import { spearman } from "../../benchmark/history.js";
+import { type BenchmarkHistory, spearman } from "../../benchmark/history.js";
 import { PUBLISHED_DECIMALS, publishedResults, rankResults } from "../../benchmark/published.js";
 import { formatPeriod, type Period } from "../../period.js";
 import type { InputRow } from "./observations.js";
 import { selectSlice } from "./slice.js";
 
-export interface BenchmarkHistory {
-  periods: string[];
-  /** Ordered by code. */
-  units: { municipality: string; name: string; ranks: Record<string, number | null> }[];
-  persistence: { from: string; to: string; spearman: number }[];
-}
+export type { BenchmarkHistory } from "../../benchmark/history.js";
 
 export function historyOf(
   rows: readonly InputRow[],

@@ -1,6 +1,7 @@
 /** What a benchmark run computed: plain data for the document, its decorations and `explain`. */
 import type { CovariateProvenance } from "../../benchmark/covariates.js";
 import type { Funnel } from "../../benchmark/funnel.js";
+import type { BenchmarkHistory } from "../../benchmark/history.js";
 import type { ModelSummary } from "../../benchmark/model.js";
 import type { Peer } from "../../benchmark/peers.js";
 import type { BenchmarkResult, Contradiction } from "../../benchmark/types.js";
@@ -8,7 +9,6 @@ import type { ReportDocument } from "../../report/types.js";
 import type { FunnelRankIntervals } from "../../uncertainty/funnel-draws.js";
 import type { BenchmarkUncertainty } from "../../uncertainty/types.js";
 import type { Grouping } from "../groups.js";
-import type { BenchmarkHistory } from "./history.js";
 import type { BenchmarkOptions } from "./options.js";
 
 /** A municipality's actual and expected full-time persons, where its population is known. */

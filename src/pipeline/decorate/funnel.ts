@@ -5,14 +5,24 @@
  * so the rest of the document reads as before.
  */
 import { type Funnel, Q95, Q998 } from "../../benchmark/funnel.js";
+import type { BenchmarkHistory } from "../../benchmark/history.js";
+import type { Peer } from "../../benchmark/peers.js";
 import { formatRank } from "../../rank.js";
 import type { ReportColumn, ReportDocument, ReportRow } from "../../report/types.js";
 import type { FunnelRankIntervals } from "../../uncertainty/funnel-draws.js";
-import type { BenchmarkHistory } from "../benchmark/history.js";
-import type { BenchmarkOutcome } from "../benchmark/outcome.js";
 import { withNotes } from "./notes.js";
 
 type Json = Record<string, unknown>;
+
+/** What the decorations need of a benchmark run (plain data, so decorate knows no pipeline). */
+export interface FunnelContext {
+  funnel: Funnel | null;
+  /** Rank order, as the results. */
+  results: ReadonlyArray<{ municipality: string; name: string; rank: number }>;
+  /** Expected full-time persons by code (the funnel's E). */
+  expectedPersons: ReadonlyMap<string, number | null>;
+  peers?: { terms: string[]; byMunicipality: Map<string, Peer[]> };
+}
 
 /** `json` with `extra` keys placed before `options` (which stays last). */
 function withTopLevel(json: Json, extra: Json): Json {
@@ -42,7 +52,7 @@ function funnelUnitJson(u: Funnel["units"][number]): Json {
   };
 }
 
-export function withFunnel(doc: ReportDocument, outcome: BenchmarkOutcome): ReportDocument {
+export function withFunnel(doc: ReportDocument, outcome: FunnelContext): ReportDocument {
   const f = outcome.funnel;
   const byCode = new Map(f?.units.map((u) => [u.municipality, u]) ?? []);
   const results = ((doc.json.results ?? []) as Json[]).map((r) => {
@@ -70,7 +80,7 @@ export function withFunnel(doc: ReportDocument, outcome: BenchmarkOutcome): Repo
     ],
   );
   const expected = new Map(
-    [...outcome.persons].map(([code, p]) => [code, p.expected ?? Number.NaN]),
+    [...outcome.expectedPersons].map(([code, e]) => [code, e ?? Number.NaN]),
   );
   const names = new Map(outcome.results.map((r) => [r.municipality, r.name]));
   const count = (level: "flag95" | "flag998", flag: string) =>
@@ -103,7 +113,7 @@ export function withFunnel(doc: ReportDocument, outcome: BenchmarkOutcome): Repo
 /** Published mode with --uncertainty: `rank_interval` per result, `uncertainty.method: "funnel"`. */
 export function withFunnelIntervals(
   doc: ReportDocument,
-  outcome: BenchmarkOutcome,
+  outcome: FunnelContext,
   draws: FunnelRankIntervals,
 ): ReportDocument {
   const byCode = new Map(draws.units.map((u) => [u.id, u.rankInterval]));
@@ -162,7 +172,7 @@ function trim(x: number): string {
 }
 
 /** `--peers K`: `peers` (codes, nearest first) per result and a Peers column. */
-export function withPeers(doc: ReportDocument, outcome: BenchmarkOutcome): ReportDocument {
+export function withPeers(doc: ReportDocument, outcome: FunnelContext): ReportDocument {
   const peers = outcome.peers;
   if (peers === undefined) return doc;
   const names = new Map(outcome.results.map((r) => [r.municipality, r.name]));

@@ -173,6 +173,10 @@ function startup() {
       label: "jobindex benchmark --format json",
       cmd: [node, bin, "benchmark", "--format", "json"],
     },
+    {
+      label: "jobindex benchmark --uncertainty 10000 (funnel draws)",
+      cmd: [node, bin, "benchmark", "--uncertainty", "10000"],
+    },
   ];
   const timed = interleaved(commands, RUNS);
   const base = timed[0].median;

@@ -184,6 +184,10 @@ function startup() {
       cmd: [node, bin, "benchmark", "--format", "json"],
     },
     { label: "jobindex explain Billund", cmd: [node, bin, "explain", "Billund"] },
+    {
+      label: "jobindex benchmark --uncertainty 10000 (funnel draws)",
+      cmd: [node, bin, "benchmark", "--uncertainty", "10000"],
+    },
   ];
   const timed = interleaved(commands, RUNS);
   const base = timed[0].median;

@@ -200,6 +200,12 @@ export const OPTIONS = {
   history: {
     description:
       "show each unit's rank in every quarter up to --period and the change since the quarter before",
+    per: {
+      benchmark: {
+        description:
+          "published mode: rank every period of the input up to --period, with the change (▲▼) and the Spearman persistence between consecutive periods",
+      },
+    },
   },
   weights: {
     short: "w",
@@ -261,7 +267,7 @@ export const OPTIONS = {
       },
       benchmark: {
         description:
-          "model mode: rank intervals from RUNS bootstrap refits of the model (e.g. 2000; docs/uncertainty.md)",
+          "rank intervals: published mode from RUNS funnel draws (e.g. 10000), model mode from RUNS bootstrap refits of the model (e.g. 2000); docs/uncertainty.md",
       },
       explain: {
         description:
@@ -293,6 +299,11 @@ export const OPTIONS = {
     argument: "grouping",
     description: "also rank within the regions, with totals per region",
     choices: ["region"],
+  },
+  peers: {
+    argument: "k",
+    description:
+      "list each municipality's K most similar municipalities by framework conditions (the model's covariates, else the default set)",
   },
   only: {
     argument: "group",
@@ -408,6 +419,8 @@ export const EXAMPLES: Record<CommandName, readonly string[]> = {
     'jobindex benchmark --covariates "log(population_density),education,immigration_share_pct" --format json',
     "jobindex benchmark --covariates default --wls population --loo             # weighted, leave-one-out",
     "jobindex benchmark --covariates default --uncertainty 2000 --seed 1   # how sure is each rank?",
+    "jobindex benchmark --uncertainty 10000 --seed 1   # published mode: rank intervals from funnel draws",
+    "jobindex benchmark --history --peers 5   # rank per period, and each municipality's peers",
     "jobindex benchmark --by region --cost-per-fte 400000                  # rank within regions, region totals",
     "jobindex benchmark --only trekant                                     # Trekantområdet og Haderslev, with totals",
   ],

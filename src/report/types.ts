@@ -73,6 +73,21 @@ export interface ReportDocument {
    * the text reporter prints as they are. Such a document has no table.
    */
   prose?: string[];
+  /** Funnel plot (METHOD.md C): ratio against expected persons, with the two pairs of limits. */
+  funnel?: {
+    tau2: number;
+    /** The limits' normal quantiles, 95 % and 99.8 %. */
+    q95: number;
+    q998: number;
+    points: Array<{
+      id: string;
+      name: string;
+      expected: number;
+      ratio: number;
+      flag95: string;
+      flag998: string;
+    }>;
+  };
   /** Rank intervals from the uncertainty analysis (HTML rank-interval chart). */
   intervals?: Array<{
     id: string;

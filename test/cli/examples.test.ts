@@ -3,8 +3,9 @@
  * `jobindex …` line in README.md's code blocks, run as written through the built binary,
  * in a temp folder that sees the package's `data/` and `fixtures/` (so the files they write,
  * golden.json and benchmark.csv, land there). Each must exit 0, or the exit the README
- * documents. The two files the README names as the reader's own (`my-extract.csv`,
- * `altered.json`) are made here: a copy of the demo CSV, and golden.json with Billund edited.
+ * documents. The files the examples name as the reader's own are made here: copies of the
+ * demo files (`my-extract.csv`, the survey's `export.csv`, continuity's `meetings.csv`, the
+ * Ukraine extract `ukrainians.jsonl`), and `altered.json`, golden.json with Billund edited.
  */
 import { copyFileSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -75,10 +76,15 @@ beforeAll(() => {
   ensureBuilt();
   symlinkSync(join(root, "data"), join(work.dir, "data"));
   symlinkSync(join(root, "fixtures"), join(work.dir, "fixtures"));
-  copyFileSync(
-    join(root, "data", "demo", "fh-synthetic-2019K1-2024K4.csv"),
-    join(work.dir, "my-extract.csv"),
-  );
+  const ownFiles: Record<string, string[]> = {
+    "my-extract.csv": ["demo", "fh-synthetic-2019K1-2024K4.csv"],
+    "export.csv": ["survey", "business-service-SYNTHETIC-demo.csv"],
+    "meetings.csv": ["demo", "continuity-synthetic-2021K1-2022K4.csv"],
+    "ukrainians.jsonl": ["demo", "ukraine-synthetic-2023K1-2024K4.jsonl"],
+  };
+  for (const [name, from] of Object.entries(ownFiles)) {
+    copyFileSync(join(root, "data", ...from), join(work.dir, name));
+  }
 });
 
 /** golden.json with Billund's (530) rank and expected share edited, as the README tells. */

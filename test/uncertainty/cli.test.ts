@@ -153,11 +153,24 @@ describe("benchmark --uncertainty (model mode)", () => {
     expect(await check(out)).toBe(0);
   });
 
-  it("refuses published mode: it needs --covariates", async () => {
-    const refused = await run("benchmark", "--uncertainty", "100", "--format", "json");
+  it("published mode: rank intervals from funnel draws; --distinguish and --seed alone refused", async () => {
+    const { code, out } = await run("benchmark", "--uncertainty", "100", "--format", "json");
+    expect(code).toBe(0);
+    const json = parse(out);
+    expect(json.uncertainty).toMatchObject({ method: "funnel", runs: 100, seed: 20240601 });
+    const refused = await run(
+      "benchmark",
+      "--uncertainty",
+      "100",
+      "--distinguish",
+      "bootstrap",
+      "--format",
+      "json",
+    );
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/--uncertainty needs --covariates/);
+    expect(refused.stderr).toMatch(/--distinguish applies to model mode/);
     expect(refused.out).toBe("");
+    expect((await run("benchmark", "--uncertainty", "0")).code).toBe(2);
     expect((await run("benchmark", "--covariates", "default", "--seed", "1")).code).toBe(2);
   });
 });

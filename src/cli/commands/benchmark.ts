@@ -23,6 +23,8 @@ interface BenchmarkFlags {
   distinguish?: "prediction" | "bootstrap";
   by?: "region";
   only?: string;
+  peers?: string;
+  history?: boolean;
   [key: string]: unknown;
 }
 
@@ -48,6 +50,8 @@ export function registerBenchmark(program: Command): void {
     "distinguish",
     "by",
     "only",
+    "peers",
+    "history",
     "format",
     "out",
     "locale",
@@ -76,6 +80,8 @@ export function registerBenchmark(program: Command): void {
       ...(flags.distinguish !== undefined ? { distinguish: flags.distinguish } : {}),
       ...(flags.by !== undefined ? { by: flags.by } : {}),
       ...(flags.only !== undefined ? { only: flags.only } : {}),
+      ...numberField("--peers", "peers", flags.peers),
+      ...(flags.history === true ? { history: true } : {}),
     });
     await emit(document, output, filesRead, process.stdout);
     for (const line of messages) process.stderr.write(`${line}\n`);

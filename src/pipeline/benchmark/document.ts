@@ -127,7 +127,19 @@ export async function decorateDocument(
   doc: ReportDocument,
   outcome: BenchmarkOutcome,
 ): Promise<ReportDocument> {
-  let decorated = doc;
+  const F = await import("../decorate/funnel.js");
+  const context = {
+    funnel: outcome.funnel,
+    results: outcome.results,
+    expectedPersons: new Map([...outcome.persons].map(([code, p]) => [code, p.expected])),
+    ...(outcome.peers !== undefined ? { peers: outcome.peers } : {}),
+  };
+  let decorated = F.withFunnel(doc, context);
+  if (outcome.funnelIntervals !== undefined) {
+    decorated = F.withFunnelIntervals(decorated, context, outcome.funnelIntervals);
+  }
+  decorated = F.withPeers(decorated, context);
+  if (outcome.history !== undefined) decorated = F.withHistory(decorated, outcome.history);
   if (outcome.uncertainty !== undefined) {
     const { withUncertainty } = await import("../decorate/uncertainty.js");
     decorated = withUncertainty(decorated, outcome.uncertainty, "municipality");

@@ -220,11 +220,23 @@ function sentences(
       `Its actual share is ${where} the ${Math.round((outcome.model?.interval ?? 0) * 100)}% prediction interval (${pct(r.interval.lower)} to ${pct(r.interval.upper)}).`,
     );
   }
+  lines.push(...funnelSentences(outcome, r));
   if (certainty !== undefined) lines.push(certainty);
   if (r.costDkk !== undefined && r.costDkk !== null) {
     const mio = Math.abs(r.costDkk) / 1e6;
     lines.push(
       `At ${outcome.options.costPerFte?.toLocaleString("en-US")} DKK per full-time person a year, that is a ${r.costDkk < 0 ? "saving" : "cost"} of about ${mio.toFixed(1)} mio. kr. a year against expectation.`,
+    );
+  }
+  const peers = outcome.peers?.byMunicipality.get(r.municipality);
+  if (peers !== undefined && peers.length > 0) {
+    const names = new Map(outcome.results.map((o) => [o.municipality, o]));
+    const list = peers.map((p) => {
+      const o = names.get(p.municipality);
+      return o === undefined ? p.municipality : `${o.name} (${formatRank(o.rank, o.tied)})`;
+    });
+    lines.push(
+      `Municipalities with the most similar framework conditions (${outcome.peers?.terms.join(", ")}): ${list.join(", ")}.`,
     );
   }
   if (data.neighbours.length > 0) {
@@ -235,4 +247,32 @@ function sentences(
     lines.push(`Neighbours in the ranking: ${list.join(", ")}.`);
   }
   return lines;
+}
+
+const FLAG_WORDS = {
+  below: "clearly below expectation",
+  above: "clearly above expectation",
+  within: "within expectation",
+};
+
+/**
+ * "Clearly below expectation at the 95 % limit, within it at 99.8 %; 17 of the 98
+ * municipalities lie outside the 95 % limits." and the shrunken rank beside the published.
+ */
+export function funnelSentences(outcome: BenchmarkOutcome, r: BenchmarkResult): string[] {
+  const f = outcome.funnel;
+  const u = f?.units.find((x) => x.municipality === r.municipality);
+  if (f === null || f === undefined || u === undefined) return [];
+  const outside = f.units.filter((x) => x.flag95 !== "within").length;
+  const at998 =
+    u.flag998 === u.flag95
+      ? "and at 99.8 % too"
+      : u.flag998 === "within"
+        ? "within it at 99.8 %"
+        : `${FLAG_WORDS[u.flag998]} at 99.8 %`;
+  const at95 = `${FLAG_WORDS[u.flag95]} at the 95 % limit`;
+  const first = `Against the funnel limits (chance variation of its size, plus the spread between municipalities) ${r.name} is ${at95}, ${at998}; ${outside} of the ${f.n} municipalities lie outside the 95 % limits.`;
+  const published = r.publishedRank !== undefined ? ` (published rank ${r.publishedRank})` : "";
+  const second = `Shrunk towards the national level in proportion to its uncertainty (empirical Bayes), it ranks ${u.shrunkRank} of ${f.n}, against ${formatRank(r.rank, r.tied)}${published} on the unshrunk residual.`;
+  return [first, second];
 }

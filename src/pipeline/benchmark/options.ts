@@ -8,6 +8,9 @@ import { parsePeriodOption } from "../period.js";
 
 export const DEFAULT_GROUP = "Ydelsesgrupper i alt";
 
+/** Published mode's funnel draws: 100,000 × 98 ranks are 20 MB. */
+export const MAX_FUNNEL_RUNS = 100_000;
+
 export interface BenchmarkOptions {
   command: "benchmark";
   /** Input files as given; [] = the shipped Y30R21 extract. */
@@ -32,7 +35,7 @@ export interface BenchmarkOptions {
    * The options below are recorded only when given, so the outputs (and golden files) of
    * runs without them stay as they were.
    */
-  /** Bootstrap refits for rank intervals (model mode only; docs/uncertainty.md). */
+  /** Rank intervals: bootstrap refits (model mode) or funnel draws (published mode); docs/uncertainty.md. */
   uncertainty?: number;
   /** Seed of the refits; recorded whenever `uncertainty` is, so `check` redraws the same. */
   seed?: number;
@@ -42,6 +45,10 @@ export interface BenchmarkOptions {
   by?: "region";
   /** A region or named group's id: only its municipalities, national ranks kept, with totals. */
   only?: string;
+  /** `--peers K`: the K municipalities with the most similar framework conditions. */
+  peers?: number;
+  /** `--history`: rank every period of the input up to the chosen one (published mode). */
+  history?: boolean;
 }
 
 /** The options checked and filled, with the period parsed: nothing read yet. */
@@ -69,11 +76,28 @@ export function normaliseBenchmarkOptions(
         "--wls, --loo and --interval apply to model mode: give --covariates too",
       );
     }
-    if (options.uncertainty !== undefined) {
+    if (options.distinguish !== undefined) {
       throw new UsageError(
-        "--uncertainty needs --covariates: it refits the model, and published mode has STAR's expected values, not a model",
+        "--distinguish applies to model mode's bootstrap: give --covariates too (published mode's rank intervals come from funnel draws)",
       );
     }
+  } else if (options.history) {
+    throw new UsageError(
+      "--history ranks the published list of each period: leave out --covariates",
+    );
+  }
+  const runs = options.uncertainty;
+  if (
+    options.covariates.length === 0 &&
+    runs !== undefined &&
+    !(Number.isInteger(runs) && runs >= 1 && runs <= MAX_FUNNEL_RUNS)
+  ) {
+    throw new UsageError(
+      `--uncertainty expects a whole number of funnel draws 1 … ${MAX_FUNNEL_RUNS}, got ${runs}`,
+    );
+  }
+  if (options.peers !== undefined && !(Number.isInteger(options.peers) && options.peers >= 1)) {
+    throw new UsageError(`--peers expects a whole number ≥ 1, got ${options.peers}`);
   }
   return { options, period };
 }
@@ -119,6 +143,8 @@ export function normaliseOptions(
     ...optionalField("distinguish", distinguish(r.distinguish)),
     ...optionalField("by", by(r.by)),
     ...optionalField("only", optionalString(r.only, "only")),
+    ...optionalField("peers", optionalNumber(r.peers, "peers")),
+    ...optionalField("history", r.history === true ? true : null),
   };
 }
 

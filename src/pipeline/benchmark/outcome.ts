@@ -1,9 +1,13 @@
 /** What a benchmark run computed: plain data for the document, its decorations and `explain`. */
 import type { CovariateProvenance } from "../../benchmark/covariates.js";
+import type { Funnel } from "../../benchmark/funnel.js";
+import type { BenchmarkHistory } from "../../benchmark/history.js";
 import type { ModelSummary } from "../../benchmark/model.js";
+import type { Peer } from "../../benchmark/peers.js";
 import type { BenchmarkWarning } from "../../benchmark/published.js";
 import type { BenchmarkResult, Contradiction } from "../../benchmark/types.js";
 import type { ReportDocument } from "../../report/types.js";
+import type { FunnelRankIntervals } from "../../uncertainty/funnel-draws.js";
 import type { BenchmarkUncertainty } from "../../uncertainty/types.js";
 import type { FileRead } from "../files-read.js";
 import type { Grouping } from "../groups.js";
@@ -51,6 +55,14 @@ export interface BenchmarkOutcome {
   uncertainty?: BenchmarkUncertainty;
   /** `--by region` or `--only NAME`. */
   grouping?: Grouping;
+  /** Funnel limits and shrinkage (METHOD.md C); null where E is not known (model mode without population). */
+  funnel: Funnel | null;
+  /** Published mode with `uncertainty`: rank intervals from funnel draws. */
+  funnelIntervals?: FunnelRankIntervals;
+  /** `--peers K`: the K nearest municipalities by framework conditions (METHOD.md D). */
+  peers?: { terms: string[]; byMunicipality: Map<string, Peer[]> };
+  /** `--history`: rank per period and persistence (METHOD.md E). */
+  history?: BenchmarkHistory;
 }
 
 export interface ModelDetails {

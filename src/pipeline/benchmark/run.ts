@@ -15,7 +15,7 @@ import {
 import type { BenchmarkResult, Observation } from "../../benchmark/types.js";
 import { UsageError } from "../../diagnostics.js";
 import { dataPath } from "../../paths.js";
-import { formatPeriod } from "../../period.js";
+import { comparePeriods, formatPeriod } from "../../period.js";
 import { loadRegistry } from "../../registry/index.js";
 import type { Registry } from "../../registry/types.js";
 // random.js alone (no imports, a few lines); the analysis itself is imported on demand.
@@ -26,9 +26,12 @@ import { choosePeriod } from "../period.js";
 import { expandCovariates, joinCovariates } from "./covariates.js";
 import { buildDocument, decorateDocument } from "./document.js";
 import { estimate, modelRows } from "./estimate.js";
+import { funnelIntervals, funnelOf } from "./funnel.js";
+import { historyOf } from "./history.js";
 import { periodSelection, readInputs } from "./inputs.js";
 import { type BenchmarkOptions, normaliseBenchmarkOptions } from "./options.js";
 import type { BenchmarkOutcome, BenchmarkRun, Coverage, ModelDetails, Persons } from "./outcome.js";
+import { defaultPeers, peersFromDesign } from "./peers.js";
 import { withPublishedCheck } from "./published-lists.js";
 import { selectSlice } from "./slice.js";
 
@@ -169,6 +172,21 @@ export async function computeBenchmark(
       rankResults(publishedResults(slice.observations, regionOf), PUBLISHED_DECIMALS),
       opts.costPerFte,
     );
+    const persons = personsOf(slice.observations, (o) => o.expectedStarPct, "published");
+    const funnel = funnelOf(results, persons);
+    const history =
+      opts.history === true
+        ? historyOf(
+            (
+              await readInputs(inputs, registry, {
+                ...periodSelection(undefined),
+                ...(period !== undefined ? { keep: { upTo: period } } : {}),
+              })
+            ).rows,
+            read.periods.filter((p) => period === undefined || comparePeriods(p, period) <= 0),
+            opts.group,
+          )
+        : undefined;
     return {
       ...base,
       mode: "published",
@@ -179,7 +197,30 @@ export async function computeBenchmark(
         ...findPublishedInconsistencies(slice.observations, registry.municipalities.length),
         ...skipped,
       ],
-      persons: personsOf(slice.observations, (o) => o.expectedStarPct, "published"),
+      persons,
+      funnel,
+      ...(funnel !== null && opts.uncertainty !== undefined
+        ? {
+            funnelIntervals: await funnelIntervals(
+              funnel,
+              results,
+              opts.uncertainty,
+              opts.seed ?? DEFAULT_SEED,
+            ),
+          }
+        : {}),
+      ...(opts.peers !== undefined
+        ? {
+            peers: await defaultPeers(
+              slice.observations,
+              period,
+              opts.covariateData,
+              registry,
+              opts.peers,
+            ),
+          }
+        : {}),
+      ...(history !== undefined ? { history } : {}),
       ...withGrouping(registry, request, results),
     };
   }
@@ -207,6 +248,7 @@ export async function computeBenchmark(
     ),
   };
   const expected = new Map(results.map((r) => [r.municipality, r.expectedPct]));
+  const persons = personsOf(slice.observations, (o) => expected.get(o.municipality), "model");
   return {
     ...base,
     mode: "model",
@@ -215,7 +257,17 @@ export async function computeBenchmark(
     coverage: coverageOf(registry, results),
     warnings: skipped,
     model,
-    persons: personsOf(slice.observations, (o) => expected.get(o.municipality), "model"),
+    persons,
+    funnel: funnelOf(results, persons),
+    ...(opts.peers !== undefined
+      ? {
+          peers: peersFromDesign(
+            terms.map((t) => t.term),
+            model.design,
+            opts.peers,
+          ),
+        }
+      : {}),
     ...(await bootstrap(opts, model, results)),
     ...withGrouping(registry, request, results),
   };

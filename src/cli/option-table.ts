@@ -304,6 +304,12 @@ export const OPTIONS = {
     argument: "k",
     description:
       "list each municipality's K most similar municipalities by framework conditions (the model's covariates, else the default set)",
+    per: {
+      explain: forExplain(
+        "benchmark",
+        "name the K municipalities with the most similar framework conditions, with their ranks",
+      ),
+    },
   },
   only: {
     argument: "group",
@@ -428,6 +434,7 @@ export const EXAMPLES: Record<CommandName, readonly string[]> = {
     "jobindex explain Billund                       # the benchmark (real) and the index (demo data)",
     "jobindex explain Esbjerg --kind index --period 2024K4",
     "jobindex explain Gladsaxe --covariates default  # what drives Gladsaxe's expected value",
+    "jobindex explain Billund --peers 5              # and the five most similar municipalities",
   ],
   fetch: [
     "jobindex fetch recipe benchmark --period 2023QMAT04 --dir data-2023   # with JOBINDSATS_TOKEN set",

@@ -5,6 +5,7 @@
  * Output is deterministic: no timestamps, stable order, the table's number formatting.
  */
 import { displayColumns, displayRowCell } from "./format.js";
+import { funnelSection, historySection, UNCERTAINTY_STYLE } from "./html-uncertainty.js";
 import { barChart } from "./svg/bars.js";
 import { type ColourScale, colourScale } from "./svg/colour.js";
 import { loadGeometry, type MapGeometry } from "./svg/geometry.js";
@@ -227,7 +228,7 @@ export function renderHtmlWith(doc: ReportDocument, geometry: MapGeometry): stri
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="generator" content="jobindex">',
     `<title>${escapeXml(doc.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${UNCERTAINTY_STYLE}</style>`,
     "</head>",
     "<body>",
     "<main>",
@@ -240,7 +241,9 @@ export function renderHtmlWith(doc: ReportDocument, geometry: MapGeometry): stri
   }
   parts.push(
     chartsSection(doc, geometry),
+    funnelSection(doc),
     trendSection(doc),
+    historySection(doc),
     intervalsSection(doc),
     shareIntervalsSection(doc),
     "<section>",

@@ -31,6 +31,7 @@ interface ExplainFlags {
   uncertainty: string;
   seed?: string;
   distinguish?: "prediction" | "bootstrap";
+  peers?: string;
 }
 
 export function registerExplain(program: Command): void {
@@ -59,12 +60,14 @@ export function registerExplain(program: Command): void {
     "uncertainty",
     "seed",
     "distinguish",
+    "peers",
   ]);
   withExamples(cmd, "explain");
   cmd.action(async (unit: string, flags: ExplainFlags) => {
     const { runExplain } = await import("../../pipeline/explain/run.js");
     const uncertainty = numberOption("--uncertainty", flags.uncertainty);
     const seed = numberOption("--seed", flags.seed);
+    const peers = numberOption("--peers", flags.peers);
     const { document, filesRead } = await runExplain({
       unit,
       kind: flags.kind,
@@ -81,6 +84,7 @@ export function registerExplain(program: Command): void {
       ...(uncertainty !== undefined ? { uncertainty } : {}),
       ...(seed !== undefined ? { seed } : {}),
       ...(flags.distinguish !== undefined ? { distinguish: flags.distinguish } : {}),
+      ...(peers !== undefined ? { peers } : {}),
     });
     await emit(
       document,

@@ -50,6 +50,18 @@ export interface BenchmarkExplanation {
     /** How many of the period's municipalities the input holds (CLI.md `coverage`). */
     coverage?: { present: number; expected: number; missing: string[] };
     contributions?: Contribution[];
+    /** `--peers K`: the nearest municipalities by framework conditions, nearest first. */
+    peers?: {
+      terms: string[];
+      municipalities: Array<{
+        municipality: string;
+        name: string;
+        rank: number;
+        tied: boolean;
+        residual_pp: number;
+        distance: number;
+      }>;
+    };
   };
 }
 
@@ -85,6 +97,7 @@ export async function explainBenchmark(
   const contributions = outcome.model ? contributionsOf(outcome, result.municipality) : undefined;
   const averageExpected = outcome.model ? meanExpected(outcome) : undefined;
   const ownWarnings = outcome.warnings.filter((w) => w.municipality === result.municipality);
+  const peers = peersOf(outcome, result.municipality);
   const data: BenchmarkExplanation["data"] = {
     municipality: result.municipality,
     name: result.name,
@@ -95,6 +108,7 @@ export async function explainBenchmark(
     result,
     neighbours,
     ...(contributions ? { contributions } : {}),
+    ...(peers !== undefined ? { peers } : {}),
     ...(averageExpected !== undefined ? { average_expected_pct: averageExpected } : {}),
     ...(ownWarnings.length > 0 ? { warnings: ownWarnings } : {}),
     ...(outcome.coverage.present < outcome.coverage.expected ? { coverage: outcome.coverage } : {}),
@@ -112,6 +126,33 @@ export async function explainBenchmark(
       ? undefined
       : present?.explainBenchmarkUncertainty(outcome.uncertainty, result.municipality);
   return { lines: sentences(outcome, result, data, certainty), data };
+}
+
+/** The run's peers of one municipality with their place in the ranking (JSON `peers`). */
+function peersOf(
+  outcome: BenchmarkOutcome,
+  municipality: string,
+): BenchmarkExplanation["data"]["peers"] {
+  if (outcome.peers === undefined) return undefined;
+  const byCode = new Map(outcome.results.map((r) => [r.municipality, r]));
+  return {
+    terms: outcome.peers.terms,
+    municipalities: (outcome.peers.byMunicipality.get(municipality) ?? []).flatMap((p) => {
+      const r = byCode.get(p.municipality);
+      return r === undefined
+        ? []
+        : [
+            {
+              municipality: r.municipality,
+              name: r.name,
+              rank: r.rank,
+              tied: r.tied,
+              residual_pp: r.residualPp,
+              distance: p.distance,
+            },
+          ];
+    }),
+  };
 }
 
 /** coefficient × (value − mean) for each covariate: how far each pulls the expectation. */

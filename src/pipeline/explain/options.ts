@@ -39,6 +39,8 @@ export interface ExplainCommandOptions {
   uncertainty?: number;
   seed?: number;
   distinguish?: "prediction" | "bootstrap";
+  /** Benchmark: name the K municipalities with the most similar framework conditions. */
+  peers?: number;
 }
 
 export interface ExplainRequest extends ExplainCommandOptions {
@@ -63,6 +65,7 @@ const BENCHMARK_ONLY: ReadonlyArray<[keyof ExplainCommandOptions, string]> = [
   ["weights", "--wls"],
   ["loo", "--loo"],
   ["distinguish", "--distinguish"],
+  ["peers", "--peers"],
 ];
 
 function given(options: ExplainCommandOptions, key: keyof ExplainCommandOptions): boolean {

@@ -32,6 +32,7 @@ async function kindsToExplain(request: ExplainRequest): Promise<ExplainKind[]> {
   const benchmarkOptions =
     request.group !== undefined ||
     request.covariates !== undefined ||
+    request.peers !== undefined ||
     request.covariateData.length > 0;
   const indexOptions =
     request.unitKind !== undefined || request.method !== undefined || request.missing !== undefined;
@@ -67,6 +68,7 @@ async function explainOne(
       // Published mode has no model to refit: the sentence is for model mode only.
       ...(request.covariates !== undefined ? request.uncertaintyOptions : {}),
       ...(request.distinguish !== undefined ? { distinguish: request.distinguish } : {}),
+      ...(request.peers !== undefined ? { peers: request.peers } : {}),
     });
   }
   const { explainIndex } = await import("../index/explain.js");

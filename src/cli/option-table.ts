@@ -365,9 +365,17 @@ export const OPTIONS = {
     choices: [",", "."],
     shownDefault: "decided from each file",
   },
+  lang: {
+    argument: "language",
+    description:
+      "language of every human-readable output (titles, labels, sentences, HTML, messages): en or da; JSON field names never change",
+    choices: ["en", "da"],
+    shownDefault: "da when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with da, else en",
+  },
   locale: {
     argument: "locale",
-    description: "csv number style: en (, and .) or da (; and decimal comma)",
+    description:
+      "csv number style: en (, and .) or da (; and decimal comma, with a UTF-8 byte order mark for Excel)",
     choices: ["en", "da"],
     default: "en",
   },

@@ -339,6 +339,11 @@ export const OPTIONS = {
           "output format; index-input: counts per municipality and quarter as index input columns (data/methods/README.md)",
         choices: [...FORMATS, "index-input"],
       },
+      check: {
+        description:
+          "the verdict as text (table), the changes as JSON, or JUnit XML for CI (one test case per unit)",
+        choices: ["table", "json", "junit"],
+      },
       explain: {
         description: "sentences (text) or the numbers behind them (json)",
         choices: ["text", "json"],

@@ -15,7 +15,7 @@ import type { OutputOptions } from "./options.js";
 
 /** The output options, with the text reporter for commands whose answer is prose. */
 export type RenderOptions = Omit<OutputOptions, "format"> & {
-  format: OutputOptions["format"] | "text";
+  format: OutputOptions["format"] | "text" | "junit";
 };
 
 export interface RenderContext {
@@ -42,6 +42,8 @@ export async function render(
       return (await import("../report/html.js")).renderHtml(doc);
     case "text":
       return (await import("../report/text.js")).renderText(doc);
+    case "junit":
+      return (await import("../report/junit.js")).renderJunit(doc);
     default:
       return (await import("../report/table.js")).renderTable(doc, ctx);
   }

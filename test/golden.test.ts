@@ -65,8 +65,8 @@ describe("jobindex check", () => {
     writeFileSync(altered, JSON.stringify(golden));
     const result = check(altered);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("530  rank: 1 → 58");
-    expect(result.stdout).toContain("530  expected_pct: 8.5 → 8.24");
+    expect(result.stdout).toContain("530 Billund  rank: 1 → 58");
+    expect(result.stdout).toContain("530 Billund  expected_pct: 8.5 → 8.24");
   });
 
   it("honours --tolerance for numbers but never for ranks", () => {

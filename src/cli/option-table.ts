@@ -345,6 +345,11 @@ export const OPTIONS = {
           "output format; index-input: counts per municipality and quarter as index input columns (data/methods/README.md)",
         choices: [...FORMATS, "index-input"],
       },
+      check: {
+        description:
+          "the verdict as text (table), the changes as JSON, or JUnit XML for CI (one test case per unit)",
+        choices: ["table", "json", "junit"],
+      },
       explain: {
         description: "sentences (text) or the numbers behind them (json)",
         choices: ["text", "json"],
@@ -371,9 +376,17 @@ export const OPTIONS = {
     choices: [",", "."],
     shownDefault: "decided from each file",
   },
+  lang: {
+    argument: "language",
+    description:
+      "language of every human-readable output (titles, labels, sentences, HTML, messages): en or da; JSON field names never change",
+    choices: ["en", "da"],
+    shownDefault: "da when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with da, else en",
+  },
   locale: {
     argument: "locale",
-    description: "csv number style: en (, and .) or da (; and decimal comma)",
+    description:
+      "csv number style: en (, and .) or da (; and decimal comma, with a UTF-8 byte order mark for Excel)",
     choices: ["en", "da"],
     default: "en",
   },

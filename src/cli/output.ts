@@ -6,6 +6,7 @@
 import { closeSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { UsageError } from "../diagnostics.js";
+import { currentLang } from "../i18n/index.js";
 import { dataPath } from "../paths.js";
 import { relocateForGolden } from "../pipeline/check/golden.js";
 import { expand, type FileRead, identify } from "../pipeline/files-read.js";
@@ -14,7 +15,7 @@ import type { OutputOptions } from "./options.js";
 
 /** The output options, with the text reporter for commands whose answer is prose. */
 export type RenderOptions = Omit<OutputOptions, "format"> & {
-  format: OutputOptions["format"] | "text";
+  format: OutputOptions["format"] | "text" | "junit";
 };
 
 export interface RenderContext {
@@ -41,6 +42,8 @@ export async function render(
       return (await import("../report/html.js")).renderHtml(doc);
     case "text":
       return (await import("../report/text.js")).renderText(doc);
+    case "junit":
+      return (await import("../report/junit.js")).renderJunit(doc);
     default:
       return (await import("../report/table.js")).renderTable(doc, ctx);
   }
@@ -173,11 +176,15 @@ export async function emit(
     out !== undefined && output.format === "json"
       ? { ...doc, json: relocateForGolden(doc.json as Record<string, unknown>, out) }
       : doc;
-  const text = await render(shown, output, {
-    color: toTerminal && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0",
-    width: toTerminal ? (stdout.columns ?? 100) : 100,
-    locale: output.locale,
-  });
+  const text = await render(
+    shown.lang === undefined ? { ...shown, lang: currentLang() } : shown,
+    output,
+    {
+      color: toTerminal && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0",
+      width: toTerminal ? (stdout.columns ?? 100) : 100,
+      locale: output.locale,
+    },
+  );
   if (out !== undefined) writeAtomically(out, text);
   else stdout.write(text);
 }

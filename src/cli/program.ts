@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { formatDiagnostic, InputError, setWarningSink, UsageError } from "../diagnostics.js";
+import { InputError, setWarningSink, UsageError } from "../diagnostics.js";
+import { isLang, langFromEnv, t, useLang } from "../i18n/index.js";
 import { registerBenchmark } from "./commands/benchmark.js";
 import { registerCheck } from "./commands/check.js";
 import { registerContinuity } from "./commands/continuity.js";
@@ -13,6 +14,7 @@ import { registerExplain } from "./commands/explain.js";
 import { registerFetch } from "./commands/fetch.js";
 import { registerIndex } from "./commands/index.js";
 import { registerSurvey } from "./commands/survey.js";
+import { diagnosticLine, translateUsage } from "./messages.js";
 import { addOptions, withExamples } from "./options.js";
 import { type Progress, startProgress } from "./progress.js";
 
@@ -23,7 +25,7 @@ const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.ur
   version: string;
 };
 
-setWarningSink((d) => process.stderr.write(`${formatDiagnostic(d)}\n`));
+setWarningSink((d) => process.stderr.write(`${diagnosticLine(d)}\n`));
 
 export function buildProgram(): Command {
   const program = new Command("jobindex")
@@ -35,7 +37,8 @@ export function buildProgram(): Command {
     // Descriptions come whole from the option table, choices and default included.
     .configureHelp({ optionDescription: (option) => option.description })
     .exitOverride();
-  addOptions(program, "jobindex", ["debug"]);
+  // --lang is the program's, so it reads the same before or after the command's name.
+  addOptions(program, "jobindex", ["debug", "lang"]);
   withExamples(program, "jobindex");
   program.hook("preAction", (_program, action) => {
     progress = startProgress(`jobindex ${action.name()}`);
@@ -66,7 +69,18 @@ export function handleStdoutErrors(stdout: NodeJS.WriteStream): void {
   });
 }
 
+/**
+ * The run's language: `--lang` (read before commander, so its own messages and every
+ * error are in it too), else the locale. A bad value is left to commander to refuse.
+ */
+function chooseLang(argv: readonly string[]): void {
+  const at = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const given = at < 0 ? undefined : argv[at]?.includes("=") ? argv[at]?.slice(7) : argv[at + 1];
+  useLang(isLang(given) ? given : langFromEnv(process.env));
+}
+
 export async function main(argv: string[]): Promise<number> {
+  chooseLang(argv);
   const program = buildProgram();
   const debug = argv.includes("--debug");
   try {
@@ -86,18 +100,18 @@ function reportError(error: unknown, debug: boolean): number {
     return 2;
   }
   if (error instanceof InputError) {
-    for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    for (const d of error.diagnostics) process.stderr.write(`${diagnosticLine(d)}\n`);
     if (debug) process.stderr.write(`${error.stack}\n`);
     return 2;
   }
   if (error instanceof UsageError) {
-    process.stderr.write(`error: ${error.message}\n`);
+    process.stderr.write(`${t("cli.error")}: ${translateUsage(error.message)}\n`);
     if (debug) process.stderr.write(`${error.stack}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`error: internal error: ${message}\n`);
+  process.stderr.write(`${t("cli.error")}: ${t("cli.internal")}: ${message}\n`);
   if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write("Run again with --debug for a stack trace, and report it as a bug.\n");
+  else process.stderr.write(`${t("cli.bug_hint")}\n`);
   return 2;
 }

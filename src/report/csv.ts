@@ -2,7 +2,9 @@
  * RFC 4180 CSV: CRLF line ends, fields quoted when they hold the separator, a quote or a
  * line break. `da` locale writes `;` and decimal commas, as Danish spreadsheets expect.
  * Text starting with = + - @ (or tab/CR) is prefixed with ' so a spreadsheet never runs it
- * as a formula; numbers are written as numbers and are not affected.
+ * as a formula; numbers are written as numbers and are not affected. One header row of
+ * machine names. The `da` locale starts with a UTF-8 byte order mark, so Danish Excel reads
+ * æøå right when the file is opened by a double click.
  */
 import type { ReportDocument, ReportValue } from "./types.js";
 
@@ -30,9 +32,9 @@ export function csvField(value: ReportValue, options: CsvOptions): string {
 
 export function renderCsv(doc: ReportDocument, options: CsvOptions): string {
   const sep = options.locale === "da" ? ";" : ",";
-  const header = doc.columns.map((c) => csvField(c.csvHeader ?? c.key, options)).join(sep);
-  const lines = doc.rows.map((row) =>
-    doc.columns.map((c) => csvField(row[c.key], options)).join(sep),
-  );
-  return `${[header, ...lines].join("\r\n")}\r\n`;
+  const columns = doc.columns.filter((c) => c.tableOnly !== true);
+  const header = columns.map((c) => csvField(c.csvHeader ?? c.key, options)).join(sep);
+  const lines = doc.rows.map((row) => columns.map((c) => csvField(row[c.key], options)).join(sep));
+  const bom = options.locale === "da" ? "\uFEFF" : "";
+  return `${bom}${[header, ...lines].join("\r\n")}\r\n`;
 }

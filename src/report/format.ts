@@ -1,4 +1,10 @@
-/** Number and cell formatting shared by the human-readable reporters. */
+/**
+ * Number and cell formatting shared by the human-readable reporters, in the document's
+ * language: Danish with a decimal comma and `.` between thousands. Table cells keep the
+ * ASCII minus, so a cell copied into a spreadsheet is still a number; sentences use the
+ * true minus (src/i18n).
+ */
+import type { Lang } from "../i18n/index.js";
 import type { ReportColumn, ReportRow, ReportValue } from "./types.js";
 
 /** Fixed decimals with a true minus sign kept ASCII for copy-paste. */
@@ -9,21 +15,23 @@ export function formatNumber(value: number, digits: number, decimalMark: "." | "
 }
 
 /** A cell as people read it: numbers rounded to the column's digits, missing as "–". */
-export function displayCell(column: ReportColumn, value: ReportValue): string {
+export function displayCell(column: ReportColumn, value: ReportValue, lang: Lang = "en"): string {
   if (value === null || value === undefined || value === "") return "–";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return "–";
     if (column.kind === "rank") return String(Math.round(value));
-    if (column.kind === "integer") return groupThousands(Math.round(value));
+    if (column.kind === "integer") {
+      return groupThousands(Math.round(value), lang === "da" ? "." : ",");
+    }
     if (column.kind === "change") return formatChange(value);
-    return formatNumber(value, column.digits ?? 2);
+    return formatNumber(value, column.digits ?? 2, lang === "da" ? "," : ".");
   }
   return String(value);
 }
 
 /** A row's cell as people read it, with its tie mark (`7=`) or other mark (`10.9*`). */
-export function displayRowCell(column: ReportColumn, row: ReportRow): string {
-  const text = displayCell(column, row[column.key]);
+export function displayRowCell(column: ReportColumn, row: ReportRow, lang: Lang = "en"): string {
+  const text = displayCell(column, row[column.key], lang);
   if (text === "–") return text;
   const tie = column.tiedKey !== undefined && row[column.tiedKey] === true ? "=" : "";
   const mark = column.markKey !== undefined ? row[column.markKey] : undefined;
@@ -41,8 +49,8 @@ export function formatChange(delta: number): string {
   return delta < 0 ? `▲${-delta}` : `▼${delta}`;
 }
 
-/** 1234567 → "1,234,567" for people; CSV and JSON keep the plain number. */
-export function groupThousands(value: number): string {
+/** 1234567 → "1,234,567" (Danish "1.234.567") for people; CSV and JSON keep the plain number. */
+export function groupThousands(value: number, separator: "," | "." = ","): string {
   const sign = value < 0 ? "-" : "";
-  return sign + String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return sign + String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }

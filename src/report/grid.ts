@@ -3,8 +3,8 @@
  * (header rule, no rules between rows, one space of padding, each column left or right
  * aligned), drawn directly: cli-table3 lays out every cell against every other for row and
  * column spans (cli-table3 issue #68), which made the table most of a report's run time
- * and garbage (docs/performance.md). These cells never span, wrap or hold wide
- * characters. test/report/grid.test.ts renders the same cells with cli-table3 and expects
+ * and garbage (docs/performance.md). These cells never span or hold wide characters; a
+ * cell with line breaks (a wrapped header) takes several lines. test/report/grid.test.ts renders the same cells with cli-table3 and expects
  * the same text.
  */
 
@@ -36,8 +36,15 @@ export function renderGrid(
   align: readonly Align[],
   style: GridStyle = PLAIN,
 ): string {
-  const widths = head.map((h, i) =>
-    rows.reduce((widest, row) => Math.max(widest, visibleWidth(row[i] ?? "")), visibleWidth(h)),
+  // A cell may hold several lines (a wrapped header or text): the row is as tall as its tallest.
+  const split = (cells: readonly string[]) => head.map((_, i) => (cells[i] ?? "").split("\n"));
+  const headLines = split(head);
+  const rowLines = rows.map(split);
+  const widths = head.map((_, i) =>
+    [headLines, ...rowLines].reduce(
+      (widest, cells) => Math.max(widest, ...(cells[i] ?? [""]).map(visibleWidth)),
+      0,
+    ),
   );
   const rule = (left: string, middle: string, right: string) =>
     style.border(`${left}${widths.map((w) => "─".repeat(w + 2)).join(middle)}${right}`);
@@ -51,9 +58,18 @@ export function renderGrid(
     });
     return `${bar}${padded.join(bar)}${bar}`;
   };
-  const out = [rule("┌", "┬", "┐"), line(head, style.head)];
+  const lines = (cells: readonly string[][], paint: (text: string) => string) => {
+    const height = Math.max(1, ...cells.map((c) => c.length));
+    return Array.from({ length: height }, (_, k) =>
+      line(
+        cells.map((c) => c[k] ?? ""),
+        paint,
+      ),
+    );
+  };
+  const out = [rule("┌", "┬", "┐"), ...lines(headLines, style.head)];
   if (rows.length > 0) out.push(rule("├", "┼", "┤"));
-  for (const row of rows) out.push(line(row, (t) => t));
+  for (const row of rowLines) out.push(...lines(row, (t) => t));
   out.push(rule("└", "┴", "┘"));
   return out.join("\n");
 }

@@ -4,6 +4,7 @@
  * rank trend, rank intervals) come from src/report/svg; the tables show every column.
  * Output is deterministic: no timestamps, stable order, the table's number formatting.
  */
+import { type Lang, translate } from "../i18n/index.js";
 import { displayColumns, displayRowCell } from "./format.js";
 import { funnelSection, historySection, UNCERTAINTY_STYLE } from "./html-uncertainty.js";
 import { barChart } from "./svg/bars.js";
@@ -95,10 +96,10 @@ function isNumeric(column: ReportColumn): boolean {
 }
 
 /** Lists (a jobcentre's municipalities) read better with a space after each comma. */
-function cellText(column: ReportColumn, row: ReportRow): string {
+function cellText(column: ReportColumn, row: ReportRow, lang: Lang): string {
   const value: unknown = row[column.key];
   if (Array.isArray(value)) return value.map(String).join(", ");
-  return displayRowCell(column, row);
+  return displayRowCell(column, row, lang);
 }
 
 /** good/bad colour for columns that say which direction is better, by the value's sign. */
@@ -108,7 +109,11 @@ function tone(column: ReportColumn, value: unknown): string {
   return good ? "good" : "bad";
 }
 
-function htmlTable(allColumns: readonly ReportColumn[], rows: readonly ReportRow[]): string {
+function htmlTable(
+  allColumns: readonly ReportColumn[],
+  rows: readonly ReportRow[],
+  lang: Lang,
+): string {
   const columns = displayColumns(allColumns);
   const head = columns
     .map((c) => `<th${isNumeric(c) ? ' class="num"' : ""} scope="col">${escapeXml(c.header)}</th>`)
@@ -118,7 +123,7 @@ function htmlTable(allColumns: readonly ReportColumn[], rows: readonly ReportRow
       const value: unknown = row[c.key];
       const classes = [isNumeric(c) ? "num" : "", tone(c, value)].filter((x) => x !== "");
       const cls = classes.length > 0 ? ` class="${classes.join(" ")}"` : "";
-      return `<td${cls}>${escapeXml(cellText(c, row))}</td>`;
+      return `<td${cls}>${escapeXml(cellText(c, row, lang))}</td>`;
     });
     return `<tr>${cells.join("")}</tr>`;
   });
@@ -132,7 +137,8 @@ function htmlTable(allColumns: readonly ReportColumn[], rows: readonly ReportRow
 }
 
 /** The few numbers a reader looks for first: best, worst, median and the split around 0. */
-function glance(data: ChartData, scale: ColourScale): string {
+function glance(data: ChartData, scale: ColourScale, lang: Lang): string {
+  const w = (key: string) => translate(lang, `html.${key}`);
   const ranked = data.items.filter((i) => i.value !== null);
   const best = ranked[0];
   const worst = ranked[ranked.length - 1];
@@ -144,61 +150,64 @@ function glance(data: ChartData, scale: ColourScale): string {
       ? (values[Math.floor(mid)] ?? 0)
       : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2;
   const facts: Array<[string, string]> = [
-    ["Best", `${best.label} (${best.text})`],
-    ["Worst", `${worst.label} (${worst.text})`],
-    ["Median", data.format(median)],
+    [w("best"), `${best.label} (${best.text})`],
+    [w("worst"), `${worst.label} (${worst.text})`],
+    [w("median"), data.format(median)],
   ];
   if (scale.kind === "diverging") {
     const good = ranked.filter((i) =>
       data.better === "lower" ? (i.value ?? 0) < 0 : (i.value ?? 0) > 0,
     );
-    facts.push(["Better side of 0", `${good.length} of ${ranked.length}`]);
+    facts.push([
+      w("better_side"),
+      translate(lang, "html.n_of", { n: good.length, of: ranked.length }),
+    ]);
   }
   const missing = data.items.length - ranked.length;
-  if (missing > 0) facts.push(["No data", String(missing)]);
+  if (missing > 0) facts.push([w("no_data"), String(missing)]);
   const rows = facts.map(([k, v]) => `<dt>${escapeXml(k)}</dt><dd>${escapeXml(v)}</dd>`);
-  return `<div class="glance"><h3>At a glance</h3><dl>${rows.join("")}</dl></div>`;
+  return `<div class="glance"><h3>${escapeXml(w("at_a_glance"))}</h3><dl>${rows.join("")}</dl></div>`;
 }
 
-function chartsSection(doc: ReportDocument, geometry: MapGeometry): string {
+function chartsSection(doc: ReportDocument, geometry: MapGeometry, lang: Lang): string {
   const data = chartData(doc);
+  const w = (key: string, params?: Record<string, string>) =>
+    translate(lang, `html.${key}`, params);
   if (data === undefined) return "";
   const values = data.items.flatMap((i) => (i.value === null ? [] : [i.value]));
   const scale = colourScale(values, data.better);
-  const grouped = data.items.some((i) => i.codes.length > 1)
-    ? " A jobcentre covering several municipalities colours each of them."
-    : "";
+  const grouped = data.items.some((i) => i.codes.length > 1) ? ` ${w("map_grouped")}` : "";
   return [
     '<section class="charts">',
     '<figure class="map-figure">',
     municipalityMap(geometry, data, scale),
-    `<figcaption>${escapeXml(`Map: ${data.valueLabel}.${grouped} Grey: no data.`)} Boundaries: ${escapeXml(geometry.attribution)}, via ${escapeXml(MAP_SOURCE)}.</figcaption>`,
-    glance(data, scale),
+    `<figcaption>${escapeXml(`${w("map", { label: data.valueLabel })}${grouped} ${w("grey_no_data")}`)} ${escapeXml(w("boundaries", { attribution: geometry.attribution, source: MAP_SOURCE }))}</figcaption>`,
+    glance(data, scale, lang),
     "</figure>",
     '<figure class="bars-figure">',
     barChart(data, scale),
-    "<figcaption>Best first; hover a row for its value and rank.</figcaption>",
+    `<figcaption>${escapeXml(w("bars_caption"))}</figcaption>`,
     "</figure>",
     "</section>",
   ].join("\n");
 }
 
-function trendSection(doc: ReportDocument): string {
+function trendSection(doc: ReportDocument, lang: Lang): string {
   if (doc.trend === undefined || doc.trend.periods.length < 2) return "";
   return [
     "<section>",
-    "<h2>Rank by period</h2>",
-    `<figure>${trendChart(doc.trend)}<figcaption>Rank 1 at the top; the best and worst five in the latest period are named. Hover a line for its ranks.</figcaption></figure>`,
+    `<h2>${escapeXml(translate(lang, "html.trend_title"))}</h2>`,
+    `<figure>${trendChart(doc.trend)}<figcaption>${escapeXml(translate(lang, "html.trend_caption"))}</figcaption></figure>`,
     "</section>",
   ].join("\n");
 }
 
-function intervalsSection(doc: ReportDocument): string {
+function intervalsSection(doc: ReportDocument, lang: Lang): string {
   if (doc.intervals === undefined || doc.intervals.length === 0) return "";
   return [
     "<section>",
-    "<h2>How certain are the ranks?</h2>",
-    `<figure>${intervalChart(doc.intervals)}<figcaption>Overlapping intervals mean the data cannot tell those units apart.</figcaption></figure>`,
+    `<h2>${escapeXml(translate(lang, "html.intervals_title"))}</h2>`,
+    `<figure>${intervalChart(doc.intervals)}<figcaption>${escapeXml(translate(lang, "html.intervals_caption"))}</figcaption></figure>`,
     "</section>",
   ].join("\n");
 }
@@ -220,9 +229,12 @@ export function renderHtml(doc: ReportDocument): string {
 }
 
 export function renderHtmlWith(doc: ReportDocument, geometry: MapGeometry): string {
+  const lang = doc.lang ?? "en";
+  const w = (key: string, params?: Record<string, string>) =>
+    translate(lang, `html.${key}`, params);
   const parts = [
     "<!doctype html>",
-    '<html lang="en">',
+    `<html lang="${lang}">`,
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -236,33 +248,33 @@ export function renderHtmlWith(doc: ReportDocument, geometry: MapGeometry): stri
   ];
   if (doc.synthetic) {
     parts.push(
-      '<p class="banner" role="note"><strong>Synthetic demo data.</strong> These figures are generated for demonstration; they are not real results for any jobcentre or municipality.</p>',
+      `<p class="banner" role="note"><strong>${escapeXml(w("synthetic_strong"))}</strong> ${escapeXml(w("synthetic_text"))}</p>`,
     );
   }
   parts.push(
-    chartsSection(doc, geometry),
+    chartsSection(doc, geometry, lang),
     funnelSection(doc),
-    trendSection(doc),
+    trendSection(doc, lang),
     historySection(doc),
-    intervalsSection(doc),
+    intervalsSection(doc, lang),
     shareIntervalsSection(doc),
     "<section>",
-    "<h2>Results</h2>",
-    htmlTable(doc.columns, doc.rows),
+    `<h2>${escapeXml(w("results"))}</h2>`,
+    htmlTable(doc.columns, doc.rows, lang),
     "</section>",
   );
   for (const section of doc.sections) {
     parts.push(
       "<section>",
       `<h2>${escapeXml(section.title)}</h2>`,
-      htmlTable(section.columns, section.rows),
+      htmlTable(section.columns, section.rows, lang),
       "</section>",
     );
   }
   if (doc.notes.length > 0) {
     parts.push(
       '<section class="notes">',
-      "<h2>Method and sources</h2>",
+      `<h2>${escapeXml(w("method_sources"))}</h2>`,
       "<ul>",
       ...doc.notes.map((n) => `<li>${escapeXml(n)}</li>`),
       "</ul>",
@@ -270,7 +282,7 @@ export function renderHtmlWith(doc: ReportDocument, geometry: MapGeometry): stri
     );
   }
   parts.push(
-    `<footer>Made with jobindex. Municipality boundaries: ${escapeXml(geometry.attribution)} (via ${escapeXml(MAP_SOURCE)}).</footer>`,
+    `<footer>${escapeXml(w("footer", { attribution: geometry.attribution, source: MAP_SOURCE }))}</footer>`,
     "</main>",
     "</body>",
     "</html>",

@@ -3,6 +3,8 @@
  * text) renders it. The JSON reporter writes `json` exactly (the CLI.md contract); the
  * text reporter writes `prose`; the others render `columns` × `rows` plus the notes.
  */
+import type { Lang } from "../i18n/index.js";
+
 export type ReportValue = string | number | boolean | null | undefined;
 
 export interface ReportColumn {
@@ -28,6 +30,8 @@ export interface ReportColumn {
   markKey?: string;
   /** Only in CSV (machine columns such as `tied` or `imputed`), not in table/md/html. */
   csvOnly?: boolean;
+  /** Not in CSV: a people's form of facts CSV has as plain columns (`3 (1–7)`). */
+  tableOnly?: boolean;
 }
 
 export interface ReportRow {
@@ -46,6 +50,8 @@ export interface ReportDocument {
   title: string;
   /** e.g. "Period 2021QMAT04 · Ydelsesgrupper i alt · published mode". */
   subtitle: string;
+  /** The language of the titles, labels and notes (`--lang`); numbers are shown in its style. */
+  lang?: Lang;
   /** True when the input is the seeded synthetic demo data: every format says so. */
   synthetic: boolean;
   columns: ReportColumn[];

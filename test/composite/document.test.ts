@@ -32,7 +32,7 @@ describe("index document: ranks and marks", () => {
     expect(html).not.toMatch(/<th[^>]*>Tied<\/th>/);
 
     const lines = renderCsv(document, { locale: "en" }).split("\r\n");
-    expect(lines[0]?.startsWith("rank,tied,name,score,")).toBe(true);
+    expect(lines[0]?.startsWith("rank,tied,id,name,score,")).toBe(true);
     expect(lines[0]?.endsWith(",imputed")).toBe(true);
     const tiedLine = lines.find((l) => l.includes(`,${tie.name},`));
     expect(tiedLine?.startsWith(`${tie.rank},true,`)).toBe(true);

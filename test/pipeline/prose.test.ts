@@ -57,12 +57,21 @@ describe("runCheck", () => {
     writeFileSync(path, JSON.stringify(golden));
     const { document, exitCode } = await runCheck({ golden: path });
     expect(exitCode).toBe(1);
+    const named = `${first.municipality} ${(first as { name?: string }).name}`;
+    // A one-line summary first (units, fields, the largest change), then the list.
     expect(document.prose).toEqual([
-      `${path}: 1 change(s) (unit  field: old → new)`,
-      `  ${first.municipality}  rank: ${first.rank} → ${first.rank - 3}`,
+      `${path}: 1 change(s) in 1 of ${golden.results.length} units; fields: rank; largest: ${named}  rank: ${first.rank} → ${first.rank - 3}`,
+      "Changes (unit  field: old → new):",
+      `  ${named}  rank: ${first.rank} → ${first.rank - 3}`,
     ]);
     expect(document.json.changes).toEqual([
-      { unit: first.municipality, field: "rank", old: first.rank, new: first.rank - 3 },
+      {
+        unit: first.municipality,
+        name: (first as { name?: string }).name,
+        field: "rank",
+        old: first.rank,
+        new: first.rank - 3,
+      },
     ]);
   });
 

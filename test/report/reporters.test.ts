@@ -84,12 +84,16 @@ describe("markdown reporter", () => {
 });
 
 describe("table reporter", () => {
-  it("is plain without colour and fits the width by dropping optional columns", () => {
-    const text = renderTable(doc(), { color: false, width: 100 });
+  it("is plain without colour and fits the width by wrapping, never dropping a column", () => {
+    const text = renderTable(doc(), { color: false, width: 60 });
     expect(text).not.toContain(`${ESC}[`);
-    expect(text).not.toContain("xxxx");
-    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
-    expect(text).toContain("Billund");
+    for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(60);
+    for (const header of ["Code", "Name", "Residual", "Note", "Rank"])
+      expect(text).toContain(header);
+    // The 80 x's of the long note, wrapped over lines, all there.
+    expect((text.match(/x/g) ?? []).length).toBe(80);
+    expect(text).toContain("=SUM(A1)");
+    expect(text).toContain("63");
   });
 
   it("colours better and worse than expected when asked", () => {

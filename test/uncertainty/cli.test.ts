@@ -86,7 +86,7 @@ describe("index --uncertainty", () => {
     expect(table.out).toMatch(/\| \d+=? \(\d+–\d+\) \|/);
     expect(table.out).toContain("What moves the ranks");
     const csv = await run("index", "--uncertainty", "200", "--format", "csv");
-    expect(csv.out.split("\r\n")[0]).toMatch(/^rank,rank_interval,p_top10,tied,/);
+    expect(csv.out.split("\r\n")[0]).toMatch(/^rank,rank_low,rank_median,rank_high,p_top10,tied,/);
     const html = await run("index", "--uncertainty", "200", "--format", "html");
     expect(html.out).toContain('class="chart intervals"');
   });

@@ -204,6 +204,9 @@ describe("presenting rank uncertainty", () => {
     expect(columns.map((c) => c.key)).toEqual([
       "rank",
       "rank_interval",
+      "rank_low",
+      "rank_median",
+      "rank_high",
       "p_top10",
       "distinguishable",
       "name",
@@ -214,6 +217,9 @@ describe("presenting rank uncertainty", () => {
       municipality: "530",
       rank: 1,
       rank_interval: "1 (1–3)",
+      rank_low: 1,
+      rank_median: expect.any(Number),
+      rank_high: 3,
       p_top10: 1,
       distinguishable: "yes",
     });

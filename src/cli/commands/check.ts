@@ -6,6 +6,8 @@ interface CheckFlags {
   golden: string;
   input: string[];
   tolerance?: string;
+  format: "table" | "json" | "junit";
+  out?: string;
 }
 
 export function registerCheck(program: Command): void {
@@ -14,7 +16,7 @@ export function registerCheck(program: Command): void {
     .description(
       "recompute an earlier --format json result and compare: ranks exactly, numbers to a relative tolerance (exit 1 on any change)",
     );
-  addOptions(cmd, "check", ["golden", "input", "tolerance"]);
+  addOptions(cmd, "check", ["golden", "input", "tolerance", "format", "out"]);
   withExamples(cmd, "check");
   cmd.action(async (flags: CheckFlags) => {
     const { runCheck } = await import("../../pipeline/check/run.js");
@@ -24,7 +26,13 @@ export function registerCheck(program: Command): void {
       inputs: flags.input,
       ...(tolerance !== undefined ? { tolerance } : {}),
     });
-    await emit(document, { format: "text", locale: "en" }, filesRead, process.stdout);
+    const format = flags.format === "table" ? "text" : flags.format;
+    await emit(
+      document,
+      { format, locale: "en", ...(flags.out !== undefined ? { out: flags.out } : {}) },
+      filesRead,
+      process.stdout,
+    );
     if (exitCode !== 0) process.exitCode = exitCode;
   });
 }

@@ -3,6 +3,7 @@
  * and the table every other reporter renders, with the further tables and notes
  * (./document-text.ts); then decorates it with uncertainty and groups.
  */
+import { t } from "../../i18n/index.js";
 import type { ReportColumn, ReportDocument, ReportRow } from "../../report/types.js";
 import { type GroupView, withGrouping } from "../decorate/groups.js";
 import { type Grouping, groupTotals, membersByGroup } from "../groups.js";
@@ -13,13 +14,15 @@ import type { BenchmarkOutcome } from "./outcome.js";
 export interface DocumentContext {
   /** Region name for a municipality code ("Region Syddanmark"). */
   regionName: (code: string) => string | undefined;
+  /** Region code for a municipality code ("DK-83"): CSV's `region`, as with --by region. */
+  regionCode?: (code: string) => string | undefined;
 }
 
 /** Residual persons and, with --cost-per-fte, the yearly cost: in the results and the totals. */
 function personColumns(hasCost: boolean, { optional }: { optional: boolean }): ReportColumn[] {
   const persons: ReportColumn = {
     key: "residual_persons",
-    header: "Residual persons",
+    header: t("col.residual_persons"),
     kind: "number",
     digits: 0,
     better: "lower",
@@ -27,7 +30,7 @@ function personColumns(hasCost: boolean, { optional }: { optional: boolean }): R
   };
   const cost: ReportColumn = {
     key: "cost_dkk",
-    header: "Cost DKK/yr",
+    header: t("col.cost_dkk"),
     kind: "number",
     digits: 0,
     better: "lower",
@@ -42,38 +45,47 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
   const hasCost = outcome.options.costPerFte !== null;
   const hasInterval = outcome.model?.interval != null;
   const columns: ReportColumn[] = [
-    { key: "municipality", header: "Code", kind: "text" },
-    { key: "name", header: "Municipality", kind: "text" },
-    { key: "region", header: "Region", kind: "text", optional: true },
-    { key: "actual_pct", header: "Actual %", kind: "number", digits: 2 },
-    { key: "expected_pct", header: "Expected %", kind: "number", digits: 2 },
+    { key: "municipality", header: t("col.code"), kind: "text" },
+    { key: "name", header: t("col.municipality"), kind: "text" },
+    // As in every CSV: `region` the code, `region_name` the name (also with --by region).
+    { key: "region_name", header: t("col.region"), kind: "text", optional: true },
+    { key: "region", header: t("col.region_code"), kind: "text", csvOnly: true },
+    { key: "actual_pct", header: t("col.actual_pct"), kind: "number", digits: 2 },
+    { key: "expected_pct", header: t("col.expected_pct"), kind: "number", digits: 2 },
     ...(hasStar
       ? [
           {
             key: "expected_star_pct",
-            header: "STAR expected %",
+            header: t("col.expected_star_pct"),
             kind: "number",
             digits: 2,
             optional: true,
           } as const,
         ]
       : []),
-    { key: "residual_pp", header: "Residual pp", kind: "number", digits: 2, better: "lower" },
+    {
+      key: "residual_pp",
+      header: t("col.residual_pp"),
+      kind: "number",
+      digits: 2,
+      better: "lower",
+    },
     ...personColumns(hasCost, { optional: true }),
     ...(hasInterval
-      ? [{ key: "interval_position", header: "vs interval", kind: "text" } as const]
+      ? [{ key: "interval_position", header: t("col.interval_position"), kind: "text" } as const]
       : []),
     // The rank as a number; `7=` for a shared place comes from `tied` (CSV: its own column).
-    { key: "rank", header: "Rank", kind: "rank", tiedKey: "tied" },
+    { key: "rank", header: t("col.rank"), kind: "rank", tiedKey: "tied" },
     { key: "tied", header: "Tied", kind: "text", csvOnly: true },
     ...(hasPublished
-      ? [{ key: "published_rank", header: "Published rank", kind: "rank" } as const]
+      ? [{ key: "published_rank", header: t("col.published_rank"), kind: "rank" } as const]
       : []),
   ];
   const rows: ReportRow[] = results.map((r) => ({
     municipality: r.municipality,
     name: r.name,
-    region: ctx.regionName(r.municipality) ?? r.region ?? undefined,
+    region_name: ctx.regionName(r.municipality) ?? r.region ?? undefined,
+    region: ctx.regionCode?.(r.municipality),
     actual_pct: r.actualPct,
     expected_pct: r.expectedPct,
     expected_star_pct: r.expectedStarPct,
@@ -88,13 +100,11 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
   const json = documentJson(outcome);
   return {
     json,
-    title: `STAR-style benchmark: share of 16–66-year-olds on public support, actual against expected${partialTitle(outcome)}`,
+    title: `${t("benchmark.title")}${partialTitle(outcome)}`,
     subtitle: [
-      outcome.period ? `Period ${outcome.period}` : undefined,
+      outcome.period ? t("word.period", { period: outcome.period }) : undefined,
       outcome.group ?? undefined,
-      mode === "published"
-        ? "published mode (STAR's expected values)"
-        : "model mode (expected values estimated by OLS)",
+      mode === "published" ? t("benchmark.mode_published") : t("benchmark.mode_model"),
     ]
       .filter((s) => s !== undefined)
       .join(" · "),
@@ -105,7 +115,7 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
     notes: notes(outcome),
     chart: {
       valueKey: "residual_pp",
-      valueLabel: "Actual − expected share (pct. points); lower is better",
+      valueLabel: t("benchmark.chart_label"),
       labelKey: "name",
       municipalitiesKey: "municipality",
       better: "lower",
@@ -116,7 +126,7 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
 /** ` (22 of 98 municipalities)` when the input lacks some of the period's municipalities. */
 export function partialTitle(outcome: BenchmarkOutcome): string {
   const { present, expected } = outcome.coverage;
-  return present < expected ? ` (${present} of ${expected} municipalities)` : "";
+  return present < expected ? ` (${t("benchmark.partial_title", { present, expected })})` : "";
 }
 
 /**
@@ -149,7 +159,7 @@ export async function decorateDocument(
     decorated = withGrouping(decorated, grouping, {
       idKey: "municipality",
       // By region, the group columns carry the region (name, and its code in CSV).
-      ...(grouping.kind === "by" ? { replaces: ["region"] } : {}),
+      ...(grouping.kind === "by" ? { replaces: ["region", "region_name"] } : {}),
       view: (shown) => groupView(outcome, grouping, shown),
     });
   }
@@ -189,14 +199,19 @@ function groupView(
     };
   };
   const columns: ReportColumn[] = [
-    { key: "name", header: grouping.kind === "by" ? "Region" : "Group", kind: "text" },
-    { key: "count", header: "Municipalities", kind: "integer" },
+    { key: "name", header: t(grouping.kind === "by" ? "col.region" : "col.group"), kind: "text" },
+    { key: "count", header: t("col.municipalities"), kind: "integer" },
     ...(grouping.kind === "only"
       ? [
-          { key: "actual_persons", header: "Actual persons", kind: "number", digits: 0 } as const,
+          {
+            key: "actual_persons",
+            header: t("col.actual_persons"),
+            kind: "number",
+            digits: 0,
+          } as const,
           {
             key: "expected_persons",
-            header: "Expected persons",
+            header: t("col.expected_persons"),
             kind: "number",
             digits: 0,
           } as const,
@@ -208,17 +223,26 @@ function groupView(
     const regions = members.map((g) => ({ id: g.id, name: g.name, ...totalsOf(g.members) }));
     return {
       json: { regions },
-      section: { title: "Regions: totals", columns, rows: regions },
-      note: "Region rank: the place within the region, by the national ranking (shared national places are shared within the region too). Region totals add up residual persons (actual − expected full-time persons); negative is below expectation.",
-      subtitle: "ranked within the regions",
+      section: { title: t("benchmark.regions_title"), columns, rows: regions },
+      note: t("benchmark.regions_note"),
+      subtitle: t("word.ranked_within_regions"),
     };
   }
   const group = grouping.group;
   const totals = totalsOf([...shown]);
   return {
     json: { unit_group: { id: group.id, name: group.name, kind: group.kind, totals } },
-    section: { title: `Totals: ${group.name}`, columns, rows: [{ name: group.name, ...totals }] },
-    note: `Only ${group.name} (${group.kind === "region" ? "region" : "group"} ${group.id}): ranks are national, of all ${outcome.results.length} municipalities; group rank is the place among these. Persons are full-time persons aged 16–66 on public support, where the population is known.`,
-    subtitle: `only ${group.name}`,
+    section: {
+      title: t("word.totals", { name: group.name }),
+      columns,
+      rows: [{ name: group.name, ...totals }],
+    },
+    note: t("benchmark.only_note", {
+      name: group.name,
+      kind: t(group.kind === "region" ? "word.region" : "word.group"),
+      id: group.id,
+      n: outcome.results.length,
+    }),
+    subtitle: t("word.only", { name: group.name }),
   };
 }

@@ -4,8 +4,11 @@
  * quote.
  */
 
+import { readFileSync } from "node:fs";
 import type { BenchmarkResult } from "../../benchmark/types.js";
 import { UsageError } from "../../diagnostics.js";
+import { currentLang, formatNumberIn, formatSigned, t } from "../../i18n/index.js";
+import { dataPath } from "../../paths.js";
 import { formatRank } from "../../rank.js";
 import { loadRegistry, resolutionHint } from "../../registry/index.js";
 import type { BenchmarkOptions } from "./options.js";
@@ -183,8 +186,27 @@ function meanExpected(outcome: BenchmarkOutcome): number {
   );
 }
 
-const pp = (x: number) => Math.abs(x).toFixed(2);
-const pct = (x: number) => `${x.toFixed(2)}%`;
+const pp = (x: number) => formatNumberIn(Math.abs(x), 2);
+const pct = (x: number) => `${formatNumberIn(x, 2)}%`;
+
+let covariateLabels: Record<string, Record<string, string>> | undefined;
+
+/**
+ * A covariate term as people read it: the label of data/benchmark/covariate-labels.json
+ * (`log(income)` → "log of average disposable income, DKK"), else the term itself.
+ */
+export function covariateLabel(term: string): string {
+  covariateLabels ??= (
+    JSON.parse(readFileSync(dataPath("benchmark", "covariate-labels.json"), "utf8")) as {
+      labels: Record<string, Record<string, string>>;
+    }
+  ).labels;
+  const log = /^log\((.+)\)$/.exec(term);
+  const name = log?.[1] ?? term;
+  const label = covariateLabels[name]?.[currentLang()] ?? covariateLabels[name]?.en;
+  if (label === undefined) return term;
+  return log ? t("explain.benchmark.log_of", { label }) : label;
+}
 
 function sentences(
   outcome: BenchmarkOutcome,
@@ -249,7 +271,13 @@ function sentences(
     );
     for (const c of sorted) {
       lines.push(
-        `  ${c.contribution >= 0 ? "+" : "−"}${pp(c.contribution)} pp from ${c.term} (${c.value.toFixed(3)} against a mean of ${c.mean.toFixed(3)})`,
+        t("explain.benchmark.contribution", {
+          value: formatSigned(c.contribution, 2),
+          label: covariateLabel(c.term),
+          term: c.term,
+          own: formatNumberIn(c.value, 3),
+          mean: formatNumberIn(c.mean, 3),
+        }),
       );
     }
   }
@@ -282,8 +310,7 @@ function sentences(
   }
   if (data.neighbours.length > 0) {
     const list = data.neighbours.map(
-      (n) =>
-        `${formatRank(n.rank, n.tied)} ${n.name} (${n.residual_pp >= 0 ? "+" : ""}${n.residual_pp.toFixed(2)})`,
+      (n) => `${formatRank(n.rank, n.tied)} ${n.name} (${formatSigned(n.residual_pp, 2)})`,
     );
     lines.push(`Neighbours in the ranking: ${list.join(", ")}.`);
   }

@@ -58,6 +58,7 @@ export async function runBenchmark(
     const registry = loadRegistry();
     const document = buildDocument(outcome, {
       regionName: (code) => registry.regionOf(code)?.name,
+      regionCode: (code) => registry.regionOf(code)?.id,
     });
     const messages = verifyMessages(outcome, verifyFailed, inconsistent.length);
     const listsFile = (options as Record<string, unknown>).publishedLists;

@@ -6,6 +6,7 @@
  * with an uncertainty analysis.
  */
 
+import { t } from "../../i18n/index.js";
 import { formatRank } from "../../rank.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
 import { TOP } from "../../uncertainty/summary.js";
@@ -180,12 +181,17 @@ export function uncertaintyColumns(uncertainty: Uncertainty): ReportColumn[] {
   const columns: ReportColumn[] = [
     {
       key: "rank_interval",
-      header: `Rank (${formatLevel(uncertainty.level).replace(" ", "")})`,
+      header: `${t("col.rank")} (${formatLevel(uncertainty.level).replace(" ", "")})`,
       kind: "text",
+      tableOnly: true,
     },
+    // CSV: the interval as three plain numbers.
+    { key: "rank_low", header: "rank_low", kind: "rank", csvOnly: true },
+    { key: "rank_median", header: "rank_median", kind: "rank", csvOnly: true },
+    { key: "rank_high", header: "rank_high", kind: "rank", csvOnly: true },
     {
       key: "p_top10",
-      header: "P(top 10)",
+      header: t("col.p_top10"),
       kind: "number",
       digits: 3,
       better: "higher",
@@ -193,7 +199,12 @@ export function uncertaintyColumns(uncertainty: Uncertainty): ReportColumn[] {
     },
   ];
   if (uncertainty.kind === "bootstrap") {
-    columns.push({ key: "distinguishable", header: "≠ expected", kind: "text", optional: true });
+    columns.push({
+      key: "distinguishable",
+      header: t("col.distinguishable"),
+      kind: "text",
+      optional: true,
+    });
   }
   return columns;
 }
@@ -204,9 +215,12 @@ export function uncertaintyRowValues(uncertainty: Uncertainty): Map<string, Repo
   for (const u of uncertainty.units as readonly UnitUncertainty[]) {
     const row: ReportRow = {
       rank_interval: formatRankInterval(u.rank, u.tied, u.rankInterval),
+      rank_low: u.rankInterval.low,
+      rank_median: u.rankInterval.median,
+      rank_high: u.rankInterval.high,
       p_top10: u.pTop10,
     };
-    if ("distinguishable" in u) row.distinguishable = u.distinguishable ? "yes" : "no";
+    if ("distinguishable" in u) row.distinguishable = t(u.distinguishable ? "word.yes" : "word.no");
     out.set(u.id, row);
   }
   return out;

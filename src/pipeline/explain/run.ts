@@ -6,6 +6,7 @@
  * with no input and no such option, both are explained on the shipped data.
  */
 import { UsageError } from "../../diagnostics.js";
+import { t } from "../../i18n/index.js";
 import type { ReportDocument } from "../../report/types.js";
 import { type FileRead, trackReads } from "../files-read.js";
 import { proseDocument } from "../prose.js";
@@ -83,6 +84,24 @@ async function explainOne(
   });
 }
 
+/** `residualPp` → `residual_pp`: explain's JSON in the one naming style of the other JSON. */
+const snakeKey = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
+
+/**
+ * Every key of `value` in snake_case, except inside `options` (the recorded options, read
+ * back by `check`), and keys that are data (periods, ids) are left as they are.
+ */
+export function snakeCase(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(snakeCase);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      /^[a-z][a-zA-Z0-9]*$/.test(k) ? snakeKey(k) : k,
+      k === "options" ? v : snakeCase(v),
+    ]),
+  );
+}
+
 /**
  * The explanations as one document: JSON `{ command, unit, benchmark?, index? }`, and the
  * sentences, a block per kind (headed when there are two).
@@ -94,13 +113,12 @@ function explainDocument(
   const json = {
     command: "explain",
     unit,
-    ...Object.fromEntries(explanations.map((e) => [e.kind, e.data])),
+    ...Object.fromEntries(explanations.map((e) => [e.kind, snakeCase(e.data)])),
   };
   const prose: string[] = [];
   for (const [i, e] of explanations.entries()) {
     if (i > 0) prose.push("");
-    const header =
-      explanations.length > 1 ? `${e.kind === "benchmark" ? "Benchmark" : "Index"}:` : "";
+    const header = explanations.length > 1 ? t(`explain.header.${e.kind}`) : "";
     prose.push(...[header, ...e.lines].filter((line) => line !== ""));
   }
   const synthetic = explanations.some(

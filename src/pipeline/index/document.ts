@@ -8,6 +8,7 @@ import { type HistoryView, rankHistory } from "../../composite/history.js";
 import { describeCause, unitLabel } from "../../composite/missing.js";
 import type { IndicatorDefinition, MethodProfile } from "../../composite/profile.js";
 import type { MissingCell, ScoredUnit } from "../../composite/types.js";
+import { has, t } from "../../i18n/index.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
 import { type GroupView, withGrouping } from "../decorate/groups.js";
 import { type Grouping, membersByGroup } from "../groups.js";
@@ -79,79 +80,107 @@ function historyJson(view: HistoryView): Record<string, unknown> {
   };
 }
 
+/** The profile's title in the run's language: the catalogue's for a shipped profile. */
+export function profileTitle(profile: MethodProfile): string {
+  const key = `method.${profile.json.name}.title`;
+  return has(key) ? t(key) : profile.json.title;
+}
+
 /** One sentence naming the method's choices. */
 export function methodSentence(profile: MethodProfile): string {
   const n = profile.json.normalisation;
-  const normalisation: Record<typeof n.type, string> = {
-    zscore: "z-scores (sample sd, direction applied)",
-    minmax: "min–max 0–100 (direction applied)",
-    rank: "ranks (1 = worst)",
-    percentile: "percentile ranks 0–100",
-    distance_to_best: "distance to the best unit (best = 100)",
-    points: `1–${n.type === "points" ? n.bins : 10} points by decile`,
-  };
+  const normalisation =
+    n.type === "points" ? t("method.norm.points", { bins: n.bins }) : t(`method.norm.${n.type}`);
+  const winsor = profile.json.winsorise
+    ? t("method.winsorised", {
+        lower: profile.json.winsorise.lower,
+        upper: profile.json.winsorise.upper,
+      })
+    : "";
   const a = profile.json.aggregation;
-  const aggregation =
-    a.type === "geometric"
-      ? `weighted geometric mean (shift ${a.shift})`
-      : a.type === "sum"
-        ? "weighted sum"
-        : "weighted arithmetic mean";
   const equal = profile.weights.every((w) => Math.abs(w - (profile.weights[0] ?? 0)) < 1e-12);
   const weights = equal
-    ? `equal weights 1/${profile.weights.length}`
-    : `weights ${profile.indicators.map((i, k) => `${i.id} ${profile.weights[k]}`).join(", ")}`;
-  const winsor = profile.json.winsorise
-    ? `, values winsorised to their ${profile.json.winsorise.lower}–${profile.json.winsorise.upper} quantiles`
-    : "";
-  return `Method ${profile.json.name}: ${normalisation[n.type]}${winsor}, ${aggregation} with ${weights}; rank by score, highest first.`;
+    ? t("method.equal_weights", { k: profile.weights.length })
+    : t("method.weights", {
+        list: profile.indicators.map((i, k) => `${i.id} ${profile.weights[k]}`).join(", "),
+      });
+  // A sum with equal weights is the plain sum of the points: no weighting to speak of.
+  const aggregation =
+    a.type === "sum" && equal
+      ? t("method.agg.plain_sum")
+      : a.type === "geometric"
+        ? t("method.agg.geometric", { shift: a.shift, weights })
+        : t(a.type === "sum" ? "method.agg.sum" : "method.agg.arithmetic", { weights });
+  return t("method.sentence", {
+    name: profile.json.name,
+    normalisation,
+    winsor,
+    aggregation,
+  });
 }
 
 function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
   const { profile } = run.method;
   const s = run.scores;
-  const unitWord = run.options.unit === "jobcentre" ? "jobcentres" : "municipalities";
+  const unitWord = t(run.options.unit === "jobcentre" ? "word.jobcentres" : "word.municipalities");
   const notes: string[] = [];
-  if (run.synthetic) {
-    notes.push(
-      "SYNTHETIC demo data (data/demo/README.md): generated figures for trying the tool, not real results for any jobcentre.",
-    );
-  }
+  if (run.synthetic) notes.push(t("index.note.synthetic"));
   notes.push(methodSentence(profile));
   notes.push(
-    `${profile.json.title}: ${profile.json.indicators.map((i) => `${i.label} (${i.unit}, ${i.better} is better)`).join("; ")}.`,
+    `${profileTitle(profile)}: ${profile.indicators
+      .map((i) =>
+        t("index.note.indicator", {
+          label: indicatorLabel(i, "label"),
+          unit: unitText(i.unit),
+          better: t(i.better === "higher" ? "word.higher" : "word.lower"),
+        }),
+      )
+      .join("; ")}.`,
   );
-  if (run.options.unit === "jobcentre") {
-    notes.push(
-      `Jobcentres as mapped on the last day of ${s.period} (data/registry/jobcentres.csv); counts are summed over a jobcentre's municipalities before any ratio is taken.`,
-    );
-  }
+  if (run.options.unit === "jobcentre")
+    notes.push(t("index.note.jobcentres", { period: s.period }));
   if (s.units.length < run.unitsInRegistry) {
     notes.push(
-      `Ranked ${s.units.length} of ${run.unitsInRegistry} ${unitWord}: the others are not in the input${s.dropped.length > 0 ? " or were dropped" : ""}.`,
+      t(s.dropped.length > 0 ? "index.note.ranked_dropped" : "index.note.ranked", {
+        n: s.units.length,
+        of: run.unitsInRegistry,
+        units: unitWord,
+      }),
     );
   }
-  if (s.units.some((u) => u.tied))
-    notes.push("= marks a shared place (competition ranking: 1, 2, 2, 4).");
+  if (s.units.some((u) => u.tied)) notes.push(t("index.note.tied"));
   for (const c of s.imputed) {
     notes.push(
-      `Imputed (marked *): ${unitLabel(c.unit)}, ${c.indicator}: ${describeCause(c.cause)}; the quarter's mean of the other ${unitWord} stands in.`,
+      t("index.note.imputed", {
+        unit: unitLabel(c.unit),
+        indicator: c.indicator,
+        cause: describeCause(c.cause),
+        units: unitWord,
+      }),
     );
   }
   for (const c of s.dropped) {
     notes.push(
-      `Left out (--missing drop): ${unitLabel(c.unit)}, ${c.indicator}: ${describeCause(c.cause)}.`,
+      t("index.note.dropped", {
+        unit: unitLabel(c.unit),
+        indicator: c.indicator,
+        cause: describeCause(c.cause),
+      }),
     );
   }
-  if (history !== undefined) {
-    notes.push(
-      "Change: places gained (▲) or lost (▼) since the quarter before; – where the unit was not ranked then.",
-    );
-  }
+  if (history !== undefined) notes.push(t("index.note.change"));
   const source = run.options.inputs.length === 0 ? ` ${profile.json.input.source}` : "";
-  notes.push(`Input: ${run.files.map((f) => shownPath(f)).join(", ")}.${source}`);
-  notes.push(`Method profile ${shownMethod(run)} (sha256 ${profile.hash.slice(0, 12)}).`);
+  notes.push(
+    `${t("index.note.input", { files: run.files.map((f) => shownPath(f)).join(", ") })}${source}`,
+  );
+  notes.push(t("index.note.profile", { file: shownMethod(run), hash: profile.hash.slice(0, 12) }));
   return notes;
+}
+
+/** An indicator's unit in the run's language ("weeks" → "uger"). */
+export function unitText(unit: string): string {
+  const key = `unit.${unit}`;
+  return has(key) ? t(key) : unit;
 }
 
 /** Paths inside the package are shown from its root, so outputs do not carry home folders. */
@@ -168,14 +197,27 @@ function shownMethod(run: IndexRun): string {
 const markKey = (id: string) => `${id}_mark`;
 
 /** The rank as a number; the reporters add `=` for a shared place from `tied`. */
-const RANK_COLUMN: ReportColumn = { key: "rank", header: "Rank", kind: "rank", tiedKey: "tied" };
+const rankColumn = (): ReportColumn => ({
+  key: "rank",
+  header: t("col.rank"),
+  kind: "rank",
+  tiedKey: "tied",
+});
 /** CSV keeps the plain rank number, so the shared place needs its own machine column. */
 const TIED_COLUMN: ReportColumn = { key: "tied", header: "Tied", kind: "text", csvOnly: true };
+/** CSV: the unit's id (jobcentre id or municipality code), the key the rows join on. */
+const ID_COLUMN: ReportColumn = { key: "id", header: "id", kind: "text", csvOnly: true };
+
+/** An indicator's label in the run's language: the catalogue's, else the profile's own. */
+export function indicatorLabel(i: IndicatorDefinition, which: "label" | "short"): string {
+  const key = `indicator.${i.id}.${which}`;
+  return has(key) ? t(key) : i[which];
+}
 
 function indicatorColumns(profile: MethodProfile): ReportColumn[] {
   return profile.indicators.map((i) => ({
     key: i.id,
-    header: i.short,
+    header: indicatorLabel(i, "short"),
     csvHeader: i.id,
     kind: "number",
     digits: valueDigits(i),
@@ -223,11 +265,12 @@ function historyTable(
 ): { columns: ReportColumn[]; rows: ReportRow[] } {
   const newestFirst = [...view.periods].reverse();
   const columns: ReportColumn[] = [
-    RANK_COLUMN,
+    rankColumn(),
     TIED_COLUMN,
-    { key: "name", header: "Name", kind: "text" },
+    ID_COLUMN,
+    { key: "name", header: t("col.name"), kind: "text" },
     scoreColumn,
-    { key: "change", header: "Change", kind: "change" },
+    { key: "change", header: t("col.change"), kind: "change" },
     // Newest first, so the oldest quarters are the ones dropped when the terminal is narrow.
     ...newestFirst.map(
       (p): ReportColumn => ({
@@ -270,16 +313,17 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
   const unitWord = run.options.unit === "jobcentre" ? "jobcentres" : "municipalities";
   const scoreColumn: ReportColumn = {
     key: "score",
-    header: "Score",
+    header: t("col.score"),
     kind: "number",
     digits: scoreDigits(profile),
   };
   const defaultColumns: ReportColumn[] = [
-    RANK_COLUMN,
+    rankColumn(),
     TIED_COLUMN,
+    ID_COLUMN,
     {
       key: "name",
-      header: run.options.unit === "jobcentre" ? "Jobcentre" : "Municipality",
+      header: t(run.options.unit === "jobcentre" ? "col.jobcentre" : "col.municipality"),
       kind: "text",
     },
     scoreColumn,
@@ -322,8 +366,13 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
 
   return {
     json,
-    title: `${profile.json.title}${run.synthetic ? " (synthetic demo data)" : ""}${run.unitsMissing.length > 0 ? ` (${run.unitsInRegistry - run.unitsMissing.length} of ${run.unitsInRegistry} ${unitWord})` : ""}`,
-    subtitle: `Period ${s.period} · ${s.units.length} ${unitWord} · method ${profile.json.name}${history ? ` · history ${history.periods[0]}–${s.period}` : ""}`,
+    title: `${profileTitle(profile)}${run.synthetic ? ` (${t("index.synthetic_title")})` : ""}${run.unitsMissing.length > 0 ? ` (${t("index.partial_title", { present: run.unitsInRegistry - run.unitsMissing.length, expected: run.unitsInRegistry, units: t(`word.${unitWord}`) })})` : ""}`,
+    subtitle: [
+      t("word.period", { period: s.period }),
+      `${s.units.length} ${t(`word.${unitWord}`)}`,
+      t("index.method", { name: profile.json.name }),
+      ...(history ? [t("index.history", { from: history.periods[0] ?? "", to: s.period })] : []),
+    ].join(" · "),
     synthetic: run.synthetic,
     columns,
     rows,
@@ -331,7 +380,7 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
     notes,
     chart: {
       valueKey: "score",
-      valueLabel: "Score",
+      valueLabel: t("col.score"),
       labelKey: "name",
       municipalitiesKey: "municipalities",
       better: "higher",
@@ -376,20 +425,25 @@ function groupView(run: IndexRun, grouping: Grouping, shown: ReadonlySet<string>
     mean_score: mean(g.members.map((id) => scores.get(id) ?? Number.NaN)),
   }));
   const columns: ReportColumn[] = [
-    { key: "name", header: grouping.kind === "by" ? "Region" : "Group", kind: "text" },
+    { key: "name", header: t(grouping.kind === "by" ? "col.region" : "col.group"), kind: "text" },
     {
       key: "count",
-      header: unitWord === "jobcentres" ? "Jobcentres" : "Municipalities",
+      header: t(unitWord === "jobcentres" ? "col.jobcentres" : "col.municipalities"),
       kind: "integer",
     },
-    { key: "mean_score", header: "Mean score", kind: "number", digits: scoreDigits(profile) },
+    {
+      key: "mean_score",
+      header: t("col.mean_score"),
+      kind: "number",
+      digits: scoreDigits(profile),
+    },
   ];
   if (grouping.kind === "by") {
     return {
       json: { regions: totals },
-      section: { title: "Regions: units and mean score", columns, rows: totals },
-      note: "Region rank: the place within the region, by the national ranking (shared national places are shared within the region too); a jobcentre belongs to the region of its lead municipality.",
-      subtitle: "ranked within the regions",
+      section: { title: t("index.regions_title"), columns, rows: totals },
+      note: t("index.regions_note"),
+      subtitle: t("word.ranked_within_regions"),
     };
   }
   const group = grouping.group;
@@ -403,9 +457,15 @@ function groupView(run: IndexRun, grouping: Grouping, shown: ReadonlySet<string>
         totals: { count: row.count, mean_score: row.mean_score },
       },
     },
-    section: { title: `Totals: ${group.name}`, columns, rows: [row] },
-    note: `Only ${group.name} (${group.kind === "region" ? "region" : "group"} ${group.id}): ranks are national, of all ${s.units.length} ${unitWord}; group rank is the place among these.`,
-    subtitle: `only ${group.name}`,
+    section: { title: t("word.totals", { name: group.name }), columns, rows: [row] },
+    note: t("index.only_note", {
+      name: group.name,
+      kind: t(group.kind === "region" ? "word.region" : "word.group"),
+      id: group.id,
+      n: s.units.length,
+      units: t(`word.${unitWord}`),
+    }),
+    subtitle: t("word.only", { name: group.name }),
   };
 }
 

@@ -11,10 +11,10 @@ import { describeCause } from "../../composite/missing.js";
 import type { IndicatorDefinition, MethodProfile } from "../../composite/profile.js";
 import type { IndexUnit, ScoredUnit } from "../../composite/types.js";
 import { UsageError } from "../../diagnostics.js";
+import { formatNumberIn, formatSigned, listing, MINUS, ordinalIn, t } from "../../i18n/index.js";
 import { editDistance, loadRegistry, nameKey } from "../../registry/index.js";
-import { formatNumber } from "../../report/format.js";
 import type { IndexUncertainty } from "../../uncertainty/types.js";
-import { methodSentence } from "./document.js";
+import { indicatorLabel, methodSentence, unitText } from "./document.js";
 import type { IndexOptions, UnitKind } from "./options.js";
 import { computeIndex } from "./run.js";
 import type { IndexRun } from "./types.js";
@@ -42,25 +42,37 @@ export interface IndicatorExplanation {
   contribution: number;
 }
 
-/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st. */
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st (English; Danish writes 1., 2.). */
 export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
+  return ordinalIn(n, "en");
 }
 
-function signed(x: number, digits: number): string {
-  const text = formatNumber(Math.abs(x), digits);
-  return `${x < 0 && Number(text) !== 0 ? "−" : "+"}${text}`;
-}
-
-function digitsOf(indicator: IndicatorDefinition): number {
-  return indicator.digits;
-}
+/** A number in the run's language, with the true minus. */
+const num = (x: number, digits: number) => formatNumberIn(x, digits);
+const signed = (x: number, digits: number) => formatSigned(x, digits);
 
 function withUnit(value: number, indicator: IndicatorDefinition): string {
-  const text = formatNumber(value, digitsOf(indicator));
-  return indicator.unit === "%" ? `${text} %` : `${text} ${indicator.unit}`;
+  const text = num(value, indicator.digits);
+  return indicator.unit === "%" ? `${text} %` : `${text} ${unitText(indicator.unit)}`;
+}
+
+/** A label inside a sentence: its first letter small, the rest as written ("non-Western"). */
+function inSentence(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/**
+ * Decimals that tell apart every two units of different rank among `units`: from `base`,
+ * one more while two such scores still read the same (at most four more).
+ */
+export function distinguishingDigits(units: readonly ScoredUnit[], base: number): number {
+  let digits = base;
+  const clash = (d: number) =>
+    units.some((u, i) =>
+      units.some((v, j) => j > i && u.rank !== v.rank && num(u.score, d) === num(v.score, d)),
+    );
+  while (digits < base + 4 && clash(digits)) digits++;
+  return digits;
 }
 
 /** The unit the user means, among those ranked (or known to the registry for a message). */
@@ -116,31 +128,30 @@ function normalisedPhrase(
   const n = indicator.normalised;
   switch (profile.json.normalisation.type) {
     case "zscore":
-      return `${formatNumber(Math.abs(n), 2)} standard deviations ${n >= 0 ? "better" : "worse"} than the average ${unitWord}`;
+      return t(n >= 0 ? "explain.index.norm.zscore_better" : "explain.index.norm.zscore_worse", {
+        sd: num(Math.abs(n), 2),
+        unit: unitWord,
+      });
     case "points":
-      return `${formatNumber(n, 0)} of ${profile.json.normalisation.bins} points`;
+      return t("explain.index.norm.points", {
+        points: num(n, 0),
+        bins: profile.json.normalisation.bins,
+      });
     case "rank":
-      return `rank ${formatNumber(n, 1)} counted from the worst`;
+      return t("explain.index.norm.rank", { rank: num(n, 1) });
     default:
-      return `${formatNumber(n, 1)} on a 0–100 scale (100 = best)`;
+      return t("explain.index.norm.scale", { value: num(n, 1) });
   }
 }
 
-/** "A", "A and B", "A, B and C". */
-function listing(names: readonly string[]): string {
-  return names.length < 2
-    ? (names[0] ?? "")
-    : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
-/** `−0.125 + 0.201 − 0.020`: a sum as people write it. */
+/** `−0.125 + 0.201 − 0.020`: a sum as people write it, one minus sign throughout. */
 function sumText(terms: readonly number[], digits: number): string {
   return terms
-    .map((t, i) => {
-      const text = formatNumber(Math.abs(t), digits);
-      const negative = t < 0 && Number(text) !== 0;
-      if (i === 0) return negative ? `−${text}` : text;
-      return `${negative ? "−" : "+"} ${text}`;
+    .map((term, i) => {
+      const text = num(Math.abs(term), digits);
+      const negative = term < 0 && Number(Math.abs(term).toFixed(digits)) !== 0;
+      if (i === 0) return negative ? `${MINUS}${text}` : text;
+      return `${negative ? MINUS : "+"} ${text}`;
     })
     .join(" ");
 }
@@ -148,18 +159,68 @@ function sumText(terms: readonly number[], digits: number): string {
 function weightPhrase(profile: MethodProfile, e: IndicatorExplanation, digits: number): string {
   switch (profile.json.aggregation.type) {
     case "sum":
-      return `it adds ${signed(e.contribution, digits)} to the total`;
+      return t("explain.index.adds_total", { value: signed(e.contribution, digits) });
     case "geometric":
-      return `weighted ${formatNumber(e.weight, 2)}, it adds ${signed(e.contribution, 3)} to ln(score + shift)`;
+      return t("explain.index.adds_log", {
+        weight: num(e.weight, 2),
+        value: signed(e.contribution, 3),
+      });
     default:
-      return `weighted ${formatNumber(e.weight, 2)}, it adds ${signed(e.contribution, digits)} to the score`;
+      return t("explain.index.adds_score", {
+        weight: num(e.weight, 2),
+        value: signed(e.contribution, digits),
+      });
   }
 }
 
 function members(unit: IndexUnit, names: (code: string) => string): string {
   if (unit.municipalities.length < 2) return "";
-  const list = unit.municipalities.map(names);
-  return ` (the jobcentre for ${listing(list)})`;
+  return ` (${t("explain.index.members", { list: listing(unit.municipalities.map(names)) })})`;
+}
+
+/**
+ * Which indicators lift the score and which hold it back, in words true to the signs:
+ * "strongest" only for one that adds, "weakest" only for one that subtracts.
+ */
+function strengthSentence(
+  indicators: readonly IndicatorExplanation[],
+  digits: number,
+): string | undefined {
+  const sorted = [...indicators].sort((a, b) => b.contribution - a.contribution);
+  const best = sorted[0];
+  const worst = sorted.at(-1);
+  if (best === undefined || worst === undefined || best === worst) return undefined;
+  const show = (e: IndicatorExplanation) => ({
+    label: inSentence(e.label),
+    value: signed(e.contribution, digits),
+  });
+  const shown = (e: IndicatorExplanation) => Number(Math.abs(e.contribution).toFixed(digits));
+  if (best.contribution > 0 && shown(best) > 0 && worst.contribution < 0 && shown(worst) > 0) {
+    const b = show(best);
+    const w = show(worst);
+    return t("explain.index.strongest_weakest", {
+      best: b.label,
+      best_value: b.value,
+      worst: w.label,
+      worst_value: w.value,
+    });
+  }
+  if (worst.contribution >= 0 || shown(worst) === 0) {
+    // Nothing holds the score back: the largest and the smallest addition.
+    return t("explain.index.all_add", {
+      most: show(best).label,
+      most_value: show(best).value,
+      least: show(worst).label,
+      least_value: show(worst).value,
+    });
+  }
+  // Nothing adds: every indicator pulls the score down, the least and the most.
+  return t("explain.index.all_subtract", {
+    most: show(worst).label,
+    most_value: show(worst).value,
+    least: show(best).label,
+    least_value: show(best).value,
+  });
 }
 
 export async function explainIndex(
@@ -171,9 +232,9 @@ export async function explainIndex(
   const profile = run.method.profile;
   const scored = findUnit(target, run);
   const units = run.scores.units;
-  const unitWord = run.options.unit === "jobcentre" ? "jobcentre" : "municipality";
+  const unitWord = t(run.options.unit === "jobcentre" ? "word.jobcentre" : "word.municipality");
   const score = scored.score;
-  const digits =
+  const baseDigits =
     profile.json.normalisation.type === "zscore"
       ? 3
       : profile.json.normalisation.type === "points" && profile.json.aggregation.type === "sum"
@@ -188,7 +249,7 @@ export async function explainIndex(
     const v = scored.indicators[i.id];
     return {
       id: i.id,
-      label: i.label,
+      label: indicatorLabel(i, "label"),
       unit: i.unit,
       better: i.better,
       value: v?.value ?? Number.NaN,
@@ -201,17 +262,31 @@ export async function explainIndex(
     };
   });
 
-  const position = units.indexOf(scored);
-  const above = units.slice(Math.max(0, position - 2), position);
-  const below = units.slice(position + 1, position + 3);
+  // Neighbours are the units of other places: those sharing the place are named as such.
   const sharing = units.filter((u) => u.rank === scored.rank && u !== scored);
+  const aboveAll = units.filter((u) => u.rank < scored.rank);
+  const above = aboveAll.slice(Math.max(0, aboveAll.length - 2));
+  const below = units.filter((u) => u.rank > scored.rank).slice(0, 2);
   const name = (code: string) => registry.municipality(code)?.name ?? code;
+  // Scores of different places must read differently: one more decimal where they would not.
+  const digits = distinguishingDigits([...above, scored, ...below], baseDigits);
 
   const lines: string[] = [];
   const shared =
-    sharing.length > 0 ? ` (shared with ${listing(sharing.map((u) => u.unit.name))})` : "";
+    sharing.length > 0
+      ? ` (${t("explain.index.shared_with", { list: listing(sharing.map((u) => u.unit.name)) })})`
+      : "";
   lines.push(
-    `${scored.unit.name}${members(scored.unit, name)} ranks ${ordinal(scored.rank)} of ${units.length} ${unitWord === "jobcentre" ? "jobcentres" : "municipalities"}${shared} in ${run.scores.period}, with a score of ${formatNumber(score, digits)}.`,
+    t("explain.index.first", {
+      name: scored.unit.name,
+      members: members(scored.unit, name),
+      rank: ordinalIn(scored.rank),
+      of: units.length,
+      units: t(run.options.unit === "jobcentre" ? "word.jobcentres" : "word.municipalities"),
+      shared,
+      period: run.scores.period,
+      score: num(score, digits),
+    }),
   );
   const present =
     run.uncertainty === undefined ? undefined : await import("../decorate/uncertainty.js");
@@ -220,56 +295,67 @@ export async function explainIndex(
       ? undefined
       : present?.explainIndexUncertainty(run.uncertainty, scored.unit.id);
   if (certainty !== undefined) lines.push(certainty);
-  if (run.synthetic)
-    lines.push("These are SYNTHETIC demo data, not real results for any jobcentre.");
+  if (run.synthetic) lines.push(t("explain.index.synthetic"));
   lines.push(methodSentence(profile));
   for (const [k, e] of indicators.entries()) {
     const indicator = profile.indicators[k] as IndicatorDefinition;
     const nationalText =
       e.national !== null
-        ? ` (all municipalities in the input together: ${withUnit(e.national, indicator)})`
+        ? ` (${t("explain.index.national", { value: withUnit(e.national, indicator) })})`
         : "";
-    const imputedText = e.imputed
-      ? " This value is imputed: the real one is missing, so the average stands in for it."
-      : "";
+    const imputedText = e.imputed ? ` ${t("explain.index.imputed")}` : "";
     lines.push(
-      `${e.label}: ${withUnit(e.value, indicator)} against ${withUnit(e.unit_mean, indicator)} for the average ${unitWord}${nationalText}. ${e.better === "higher" ? "Higher" : "Lower"} is better, so this is ${normalisedPhrase(profile, e, unitWord)}; ${weightPhrase(profile, e, digits)}.${imputedText}`,
+      t("explain.index.indicator", {
+        label: e.label,
+        value: withUnit(e.value, indicator),
+        mean: withUnit(e.unit_mean, indicator),
+        unit: unitWord,
+        national: nationalText,
+        better: t(
+          e.better === "higher" ? "explain.index.higher_better" : "explain.index.lower_better",
+        ),
+        normalised: normalisedPhrase(profile, e, unitWord),
+        weight: weightPhrase(profile, e, baseDigits),
+        imputed: imputedText,
+      }),
     );
   }
   const total = parts.terms.reduce((a, b) => a + b, 0);
   if (parts.combine === "sum") {
     lines.push(
-      `The contributions add up to the score: ${sumText(parts.terms, digits)} = ${formatNumber(total, digits)}.`,
+      t("explain.index.sum", {
+        terms: sumText(parts.terms, baseDigits),
+        total: num(total, baseDigits),
+      }),
     );
   } else {
     lines.push(
-      `The log contributions add up to ln(score + shift) = ${formatNumber(total, 3)}, so the score is exp(${formatNumber(total, 3)}) − shift = ${formatNumber(score, digits)}.`,
+      t("explain.index.log_sum", {
+        total: num(total, 3),
+        score: num(score, baseDigits),
+      }),
     );
   }
-  const sorted = [...indicators].sort((a, b) => b.contribution - a.contribution);
-  const best = sorted[0];
-  const worst = sorted.at(-1);
-  if (best && worst && best !== worst) {
-    lines.push(
-      `Strongest: ${best.label.toLowerCase()} (${signed(best.contribution, digits)}); weakest: ${worst.label.toLowerCase()} (${signed(worst.contribution, digits)}).`,
-    );
-  }
+  const strength = strengthSentence(indicators, baseDigits);
+  if (strength !== undefined) lines.push(strength);
   const neighbour = (u: ScoredUnit) =>
-    `${ordinal(u.rank)} ${u.unit.name} (${formatNumber(u.score, digits)})`;
+    `${ordinalIn(u.rank)}${u.tied ? "=" : ""} ${u.unit.name} (${num(u.score, digits)})`;
   if (above.length > 0 || below.length > 0) {
     lines.push(
       [
         above.length > 0
-          ? `Just above: ${above.map(neighbour).join(", ")}`
-          : `Nobody ranks above ${scored.unit.name}`,
+          ? t("explain.index.above", { list: above.map(neighbour).join(", ") })
+          : t("explain.index.nobody_above", { name: scored.unit.name }),
         below.length > 0
-          ? `just below: ${below.map(neighbour).join(", ")}.`
-          : "nobody ranks below.",
+          ? t("explain.index.below", { list: below.map(neighbour).join(", ") })
+          : t("explain.index.nobody_below"),
       ].join("; "),
     );
   }
   for (const c of run.scores.imputed.filter((c) => c.unit.id === scored.unit.id)) {
-    lines.push(`Missing and imputed: ${c.indicator} (${describeCause(c.cause)}).`);
+    lines.push(
+      t("explain.index.missing", { indicator: c.indicator, cause: describeCause(c.cause) }),
+    );
   }
 
   const data: Record<string, unknown> = {

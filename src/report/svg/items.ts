@@ -117,14 +117,14 @@ export function chartData(doc: ReportDocument): ChartData | undefined {
   const items = rows.map(({ row, label, value }, i) => ({
     label,
     value,
-    text: displayCell(valueColumn, value),
+    text: displayCell(valueColumn, value, doc.lang),
     rank: byRankColumn !== undefined ? rankOf(row, byRankColumn).text : (computed[i] ?? ""),
     codes: codesOf(row[chart.municipalitiesKey]),
   }));
   return {
     valueLabel: chart.valueLabel,
     better: chart.better,
-    format: (value) => displayCell(valueColumn, value),
+    format: (value) => displayCell(valueColumn, value, doc.lang),
     items,
   };
 }

@@ -7,7 +7,7 @@
 import { type HistoryView, rankHistory } from "../../composite/history.js";
 import { describeCause, unitLabel } from "../../composite/missing.js";
 import type { IndicatorDefinition, MethodProfile } from "../../composite/profile.js";
-import type { MissingCell, ScoredUnit } from "../../composite/types.js";
+import type { IndicatorTreatment, MissingCell, ScoredUnit } from "../../composite/types.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
 import { type GroupView, withGrouping } from "../decorate/groups.js";
 import { type Grouping, membersByGroup } from "../groups.js";
@@ -15,6 +15,8 @@ import type { IndexRun } from "./types.js";
 
 /** Display decimals of a score: points are whole numbers, z-scores need three. */
 function scoreDigits(profile: MethodProfile): number {
+  if (profile.json.aggregation.type === "copeland") return 0;
+  if (profile.json.weighting?.type === "benefit_of_the_doubt") return 3;
   switch (profile.json.normalisation.type) {
     case "points":
       return profile.json.aggregation.type === "sum" ? 0 : 1;
@@ -48,8 +50,10 @@ function resultJson(u: ScoredUnit, profile: MethodProfile): Record<string, unkno
       value: i.value,
       normalised: i.normalised,
       ...(i.imputed ? { imputed: true } : {}),
+      ...(i.treated !== undefined ? { treated: i.treated, treated_value: i.treatedValue } : {}),
     };
   }
+  const weights = u.weights;
   return {
     id: u.unit.id,
     name: u.unit.name,
@@ -58,8 +62,35 @@ function resultJson(u: ScoredUnit, profile: MethodProfile): Record<string, unkno
     rank: u.rank,
     tied: u.tied,
     indicators,
+    ...(weights !== undefined
+      ? { weights: Object.fromEntries(profile.indicators.map((d, k) => [d.id, weights[k]])) }
+      : {}),
   };
 }
+
+/** The group and previous-quarter imputations say what stood in (impute-mean as before). */
+function imputedJson(cells: readonly MissingCell[]): Array<Record<string, unknown>> {
+  return cells.map((c) => ({
+    ...(missingJson([c])[0] as Record<string, string>),
+    ...(c.imputation !== undefined
+      ? { imputation: c.imputation.method, from: c.imputation.from, value: c.imputation.value }
+      : {}),
+  }));
+}
+
+function treatmentJson(treatment: readonly IndicatorTreatment[]): Array<Record<string, unknown>> {
+  return treatment.map((t) => ({
+    indicator: t.indicator,
+    method: t.method,
+    winsorised: t.winsorised,
+    skewness_before: finiteOrNull(t.skewnessBefore),
+    kurtosis_before: finiteOrNull(t.kurtosisBefore),
+    skewness_after: finiteOrNull(t.skewnessAfter),
+    kurtosis_after: finiteOrNull(t.kurtosisAfter),
+  }));
+}
+
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 function historyJson(view: HistoryView): Record<string, unknown> {
   return {
@@ -89,22 +120,37 @@ export function methodSentence(profile: MethodProfile): string {
     percentile: "percentile ranks 0–100",
     distance_to_best: "distance to the best unit (best = 100)",
     points: `1–${n.type === "points" ? n.bins : 10} points by decile`,
+    goalposts: "goalposts 0–100 (values capped at fixed bounds, direction applied)",
   };
   const a = profile.json.aggregation;
-  const aggregation =
-    a.type === "geometric"
-      ? `weighted geometric mean (shift ${a.shift})`
-      : a.type === "sum"
-        ? "weighted sum"
-        : "weighted arithmetic mean";
-  const equal = profile.weights.every((w) => Math.abs(w - (profile.weights[0] ?? 0)) < 1e-12);
-  const weights = equal
-    ? `equal weights 1/${profile.weights.length}`
-    : `weights ${profile.indicators.map((i, k) => `${i.id} ${profile.weights[k]}`).join(", ")}`;
+  const aggregations: Record<typeof a.type, string> = {
+    arithmetic: "weighted arithmetic mean",
+    geometric: `weighted geometric mean (shift ${"shift" in a ? a.shift : 0})`,
+    sum: "weighted sum",
+    harmonic: `weighted harmonic mean (shift ${"shift" in a ? a.shift : 0})`,
+    generalised: `weighted generalised mean (power ${"power" in a ? a.power : 1}, shift ${"shift" in a ? a.shift : 0})`,
+    copeland: "Copeland score (units outranked minus units outranking, by weighted majority)",
+  };
+  const aggregation = aggregations[a.type];
+  const w = profile.json.weighting;
+  const equal = profile.weights.every((x) => Math.abs(x - (profile.weights[0] ?? 0)) < 1e-12);
+  const weights =
+    w?.type === "pca"
+      ? "weights from the first principal component (squared loadings, each quarter)"
+      : w?.type === "benefit_of_the_doubt"
+        ? `each unit's most favourable weights (benefit of the doubt, shares ${w.lower}–${w.upper}; score 0–1)`
+        : equal
+          ? `equal weights 1/${profile.weights.length}`
+          : `weights ${profile.indicators.map((i, k) => `${i.id} ${profile.weights[k]}`).join(", ")}`;
   const winsor = profile.json.winsorise
     ? `, values winsorised to their ${profile.json.winsorise.lower}–${profile.json.winsorise.upper} quantiles`
     : "";
-  return `Method ${profile.json.name}: ${normalisation[n.type]}${winsor}, ${aggregation} with ${weights}; rank by score, highest first.`;
+  const t = profile.json.treatment;
+  const treated = t
+    ? `, outliers treated as COINr does (|skewness| > ${t.skewness} and kurtosis > ${t.kurtosis}: winsorised up to ${t.winsorise_max} points, else log-transformed)`
+    : "";
+  const combined = w?.type === "benefit_of_the_doubt" ? "weighted arithmetic mean" : aggregation;
+  return `Method ${profile.json.name}: ${normalisation[n.type]}${winsor}${treated}, ${combined} with ${weights}; rank by score, highest first.`;
 }
 
 function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
@@ -134,8 +180,27 @@ function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
   if (s.units.some((u) => u.tied))
     notes.push("= marks a shared place (competition ranking: 1, 2, 2, 4).");
   for (const c of s.imputed) {
+    const stand =
+      c.imputation === undefined
+        ? `the quarter's mean of the other ${unitWord} stands in`
+        : c.imputation.method === "group-mean"
+          ? `the mean of the other ${unitWord} of ${c.imputation.from} stands in`
+          : `its own value of ${c.imputation.from} stands in`;
     notes.push(
-      `Imputed (marked *): ${unitLabel(c.unit)}, ${c.indicator}: ${describeCause(c.cause)}; the quarter's mean of the other ${unitWord} stands in.`,
+      `Imputed (marked *): ${unitLabel(c.unit)}, ${c.indicator}: ${describeCause(c.cause)}; ${stand}.`,
+    );
+  }
+  for (const t of s.treatment ?? []) {
+    if (t.method === "none") continue;
+    notes.push(
+      t.method === "winsorised"
+        ? `Outliers (marked †): ${t.indicator} winsorised at ${t.winsorised} value${t.winsorised === 1 ? "" : "s"} (skewness ${t.skewnessBefore.toFixed(2)}, kurtosis ${t.kurtosisBefore.toFixed(2)} before; ${t.skewnessAfter.toFixed(2)}, ${t.kurtosisAfter.toFixed(2)} after); the table shows the measured values.`
+        : `Outliers (marked †): ${t.indicator} log-transformed, every value (skewness ${t.skewnessBefore.toFixed(2)}, kurtosis ${t.kurtosisBefore.toFixed(2)}; winsorising ${profile.json.treatment?.winsorise_max ?? 0} points did not pass the rule); the table shows the measured values.`,
+    );
+  }
+  if (s.weights !== undefined) {
+    notes.push(
+      `Weights of ${s.period} from the first principal component: ${profile.indicators.map((i, k) => `${i.id} ${(s.weights?.[k] ?? 0).toFixed(3)}`).join(", ")}.`,
     );
   }
   for (const c of s.dropped) {
@@ -184,6 +249,14 @@ function indicatorColumns(profile: MethodProfile): ReportColumn[] {
   }));
 }
 
+/** Treated values: the measured number is shown; which ones were treated is listed here. */
+const TREATED_COLUMN: ReportColumn = {
+  key: "treated",
+  header: "Treated",
+  kind: "text",
+  csvOnly: true,
+};
+
 /** Imputed values stay numbers (CSV gets the number); which ones are imputed is listed here. */
 const IMPUTED_COLUMN: ReportColumn = {
   key: "imputed",
@@ -203,17 +276,19 @@ function rowFor(u: ScoredUnit, profile: MethodProfile): ReportRow {
     score: u.score,
   };
   const imputed: string[] = [];
+  const treated: string[] = [];
   for (const i of profile.indicators) {
     const v = u.indicators[i.id];
     if (v === undefined) continue;
     row[i.id] = v.value;
-    if (v.imputed) {
-      row[markKey(i.id)] = "*";
-      imputed.push(i.id);
-    }
+    const marks = `${v.imputed ? "*" : ""}${v.treated !== undefined ? "†" : ""}`;
+    if (marks !== "") row[markKey(i.id)] = marks;
+    if (v.imputed) imputed.push(i.id);
+    if (v.treated !== undefined) treated.push(i.id);
   }
   // Space-separated indicator ids, as `municipalities`; empty when nothing was imputed.
   row.imputed = imputed.join(" ");
+  if (profile.json.treatment !== undefined) row.treated = treated.join(" ");
   return row;
 }
 
@@ -285,6 +360,7 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
     scoreColumn,
     ...indicatorColumns(profile),
     IMPUTED_COLUMN,
+    ...(profile.json.treatment !== undefined ? [TREATED_COLUMN] : []),
   ];
   const table = history ? historyTable(history, scoreColumn) : undefined;
   const sections: ReportSection[] = [];
@@ -314,7 +390,13 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
       expected: run.unitsInRegistry,
       missing: run.unitsMissing,
     },
-    imputed: missingJson(s.imputed),
+    imputed: imputedJson(s.imputed),
+    ...(s.treatment !== undefined ? { treatment: treatmentJson(s.treatment) } : {}),
+    ...(s.weights !== undefined
+      ? {
+          weights: Object.fromEntries(profile.indicators.map((d, k) => [d.id, s.weights?.[k]])),
+        }
+      : {}),
     dropped: missingJson(s.dropped),
     ...(history ? { history: historyJson(history) } : {}),
     notes,

@@ -151,6 +151,10 @@ function weightPhrase(profile: MethodProfile, e: IndicatorExplanation, digits: n
       return `it adds ${signed(e.contribution, digits)} to the total`;
     case "geometric":
       return `weighted ${formatNumber(e.weight, 2)}, it adds ${signed(e.contribution, 3)} to ln(score + shift)`;
+    case "harmonic":
+    case "generalised":
+    case "copeland":
+      return `weighted ${formatNumber(e.weight, 2)}, its weighted value is ${signed(e.contribution, digits)}`;
     default:
       return `weighted ${formatNumber(e.weight, 2)}, it adds ${signed(e.contribution, digits)} to the score`;
   }
@@ -174,16 +178,21 @@ export async function explainIndex(
   const unitWord = run.options.unit === "jobcentre" ? "jobcentre" : "municipality";
   const score = scored.score;
   const digits =
-    profile.json.normalisation.type === "zscore"
-      ? 3
-      : profile.json.normalisation.type === "points" && profile.json.aggregation.type === "sum"
-        ? 0
-        : 1;
+    profile.json.aggregation.type === "copeland"
+      ? 0
+      : profile.json.normalisation.type === "zscore" ||
+          profile.json.weighting?.type === "benefit_of_the_doubt"
+        ? 3
+        : profile.json.normalisation.type === "points" && profile.json.aggregation.type === "sum"
+          ? 0
+          : 1;
 
   const national = nationalValues(run);
   const means = unitMeans(run);
   const normalised = profile.indicators.map((i) => scored.indicators[i.id]?.normalised ?? 0);
-  const parts = contributions(normalised, profile.weights, profile.json.aggregation);
+  // Benefit of the doubt: the unit's own weights; PCA: the quarter's.
+  const weights = scored.weights ?? run.scores.weights ?? profile.weights;
+  const parts = contributions(normalised, weights, profile.json.aggregation);
   const indicators: IndicatorExplanation[] = profile.indicators.map((i, k) => {
     const v = scored.indicators[i.id];
     return {
@@ -196,7 +205,7 @@ export async function explainIndex(
       unit_mean: means[i.id] ?? Number.NaN,
       national: national[i.id] ?? null,
       normalised: v?.normalised ?? Number.NaN,
-      weight: profile.weights[k] ?? 0,
+      weight: weights[k] ?? 0,
       contribution: parts.terms[k] ?? 0,
     };
   });
@@ -232,12 +241,27 @@ export async function explainIndex(
     const imputedText = e.imputed
       ? " This value is imputed: the real one is missing, so the average stands in for it."
       : "";
+    const treatedAs = scored.indicators[e.id]?.treated;
+    const treatedText =
+      treatedAs === "winsorised"
+        ? ` As an outlier it was winsorised to ${withUnit(scored.indicators[e.id]?.treatedValue ?? Number.NaN, indicator)} before normalising.`
+        : treatedAs === "log"
+          ? " The indicator was log-transformed for its outliers before normalising."
+          : "";
     lines.push(
-      `${e.label}: ${withUnit(e.value, indicator)} against ${withUnit(e.unit_mean, indicator)} for the average ${unitWord}${nationalText}. ${e.better === "higher" ? "Higher" : "Lower"} is better, so this is ${normalisedPhrase(profile, e, unitWord)}; ${weightPhrase(profile, e, digits)}.${imputedText}`,
+      `${e.label}: ${withUnit(e.value, indicator)} against ${withUnit(e.unit_mean, indicator)} for the average ${unitWord}${nationalText}. ${e.better === "higher" ? "Higher" : "Lower"} is better, so this is ${normalisedPhrase(profile, e, unitWord)}; ${weightPhrase(profile, e, digits)}.${imputedText}${treatedText}`,
     );
   }
   const total = parts.terms.reduce((a, b) => a + b, 0);
-  if (parts.combine === "sum") {
+  if (profile.json.aggregation.type === "copeland") {
+    lines.push(
+      `The score counts the ${unitWord === "jobcentre" ? "jobcentres" : "municipalities"} ${scored.unit.name} outranks (better on indicators of more than half the weight) minus those that outrank it; the weighted values only show where it is strong.`,
+    );
+  } else if (parts.combine === "none") {
+    lines.push(
+      `A ${profile.json.aggregation.type} mean is not a sum of contributions; the weighted values ${sumText(parts.terms, digits)} show where the score comes from.`,
+    );
+  } else if (parts.combine === "sum") {
     lines.push(
       `The contributions add up to the score: ${sumText(parts.terms, digits)} = ${formatNumber(total, digits)}.`,
     );
@@ -269,7 +293,13 @@ export async function explainIndex(
     );
   }
   for (const c of run.scores.imputed.filter((c) => c.unit.id === scored.unit.id)) {
-    lines.push(`Missing and imputed: ${c.indicator} (${describeCause(c.cause)}).`);
+    const from =
+      c.imputation === undefined
+        ? ""
+        : c.imputation.method === "group-mean"
+          ? `; the mean of ${c.imputation.from} stands in`
+          : `; its value of ${c.imputation.from} stands in`;
+    lines.push(`Missing and imputed: ${c.indicator} (${describeCause(c.cause)}${from}).`);
   }
 
   const data: Record<string, unknown> = {

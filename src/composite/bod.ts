@@ -73,10 +73,41 @@ function solveSquare(a: number[][], b: number[]): number[] | undefined {
   return m.map((r, i) => (r[n] as number) / (r[i] as number));
 }
 
+/** Is x feasible to rounding? */
+function feasible(lp: LinearProgram, x: readonly number[], scale: number): boolean {
+  return (
+    x.every((v) => v >= -1e-12 * scale) &&
+    lp.constraints.every((c) => {
+      const v = dot(c.coefficients, x);
+      const slack = 1e-10 * Math.max(1, Math.abs(v));
+      return (
+        (c.max === undefined || v <= c.max + slack) && (c.min === undefined || v >= c.min - slack)
+      );
+    })
+  );
+}
+
+/** Subsets of size k of 0…m−1, at most `limit` of them (lexicographic). */
+function* subsets(m: number, k: number, limit: number): Generator<number[]> {
+  const pick = Array.from({ length: k }, (_, i) => i);
+  for (let count = 0; count < limit && k <= m; count++) {
+    yield [...pick];
+    let i = k - 1;
+    while (i >= 0 && (pick[i] as number) === m - k + i) i--;
+    if (i < 0) return;
+    pick[i] = (pick[i] as number) + 1;
+    for (let j = i + 1; j < k; j++) pick[j] = (pick[j - 1] as number) + 1;
+  }
+}
+
+/** Vertices tried when many constraints are nearly active (a degenerate or near-degenerate optimum). */
+const MAX_VERTICES = 5000;
+
 /**
- * The exact vertex near an approximate optimum: k linearly independent constraints that
- * are active there (rows at a bound, or x_j = 0), solved as equations. Undefined when the
- * point is not at such a vertex or the exact point is not feasible.
+ * The exact vertex near an approximate optimum: among the constraints active there
+ * (within the solver's tolerance; rows at a bound, or x_j = 0), every set of k independent
+ * ones is solved as equations, and the feasible solution with the largest objective is
+ * kept. Undefined when no such vertex is found (the caller keeps the solver's point).
  */
 export function polishVertex(lp: LinearProgram, x: readonly number[]): number[] | undefined {
   const k = x.length;
@@ -88,45 +119,29 @@ export function polishVertex(lp: LinearProgram, x: readonly number[]): number[] 
     const norm = Math.max(1, ...c.coefficients.map(Math.abs));
     if (c.max !== undefined && Math.abs(v - c.max) <= tolerance * norm)
       candidates.push({ a: c.coefficients, b: c.max });
-    else if (c.min !== undefined && Math.abs(v - c.min) <= tolerance * norm)
+    if (c.min !== undefined && Math.abs(v - c.min) <= tolerance * norm)
       candidates.push({ a: c.coefficients, b: c.min });
   }
   for (let j = 0; j < k; j++) {
     if (Math.abs(x[j] as number) <= tolerance)
       candidates.push({ a: Array.from({ length: k }, (_, m) => (m === j ? 1 : 0)), b: 0 });
   }
-  // Greedy: keep a candidate when it is independent of those kept (Gram–Schmidt residual).
-  const kept: Array<{ a: number[]; b: number }> = [];
-  const basis: number[][] = [];
-  for (const c of candidates) {
-    const r = [...c.a];
-    for (const q of basis) {
-      const f = dot(r, q);
-      for (let j = 0; j < k; j++) r[j] = (r[j] as number) - f * (q[j] as number);
-    }
-    const norm = Math.sqrt(dot(r, r));
-    if (norm > 1e-9 * Math.max(1, Math.sqrt(dot(c.a, c.a)))) {
-      basis.push(r.map((v) => v / norm));
-      kept.push(c);
-      if (kept.length === k) break;
+  let best: number[] | undefined;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (const subset of subsets(candidates.length, k, MAX_VERTICES)) {
+    const rows = subset.map((r) => candidates[r] as { a: number[]; b: number });
+    const exact = solveSquare(
+      rows.map((c) => [...c.a]),
+      rows.map((c) => c.b),
+    );
+    if (exact === undefined || !feasible(lp, exact, scale)) continue;
+    const value = dot(lp.objective, exact);
+    if (value > bestValue) {
+      bestValue = value;
+      best = exact.map((v) => Math.max(0, v));
     }
   }
-  if (kept.length < k) return undefined;
-  const exact = solveSquare(
-    kept.map((c) => [...c.a]),
-    kept.map((c) => c.b),
-  );
-  if (exact === undefined) return undefined;
-  const feasible =
-    exact.every((v) => v >= -1e-12 * scale) &&
-    lp.constraints.every((c) => {
-      const v = dot(c.coefficients, exact);
-      const slack = 1e-10 * Math.max(1, Math.abs(v));
-      return (
-        (c.max === undefined || v <= c.max + slack) && (c.min === undefined || v >= c.min - slack)
-      );
-    });
-  return feasible ? exact.map((v) => Math.max(0, v)) : undefined;
+  return best;
 }
 
 export interface BodResult {

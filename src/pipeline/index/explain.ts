@@ -42,6 +42,22 @@ export interface IndicatorExplanation {
   contribution: number;
 }
 
+/**
+ * Benefit of the doubt: the unit's score is Σ w_j·y_j with its own (unnormalised) weights;
+ * its shares s_j are w_j/Σw, so the terms s_j·y_j scaled by score/Σ s_j·y_j add up to it.
+ */
+function bodContributions(
+  scored: ScoredUnit,
+  normalised: readonly number[],
+): { terms: number[]; combine: "sum" } | undefined {
+  const shares = scored.weights;
+  if (shares === undefined) return undefined;
+  const raw = normalised.map((v, j) => (shares[j] ?? 0) * v);
+  const total = raw.reduce((a, b) => a + b, 0);
+  const scale = total > 0 ? scored.score / total : 0;
+  return { terms: raw.map((t) => t * scale), combine: "sum" };
+}
+
 /** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st. */
 export function ordinal(n: number): string {
   const tens = n % 100;
@@ -192,7 +208,9 @@ export async function explainIndex(
   const normalised = profile.indicators.map((i) => scored.indicators[i.id]?.normalised ?? 0);
   // Benefit of the doubt: the unit's own weights; PCA: the quarter's.
   const weights = scored.weights ?? run.scores.weights ?? profile.weights;
-  const parts = contributions(normalised, weights, profile.json.aggregation);
+  const parts =
+    bodContributions(scored, normalised) ??
+    contributions(normalised, weights, profile.json.aggregation);
   const indicators: IndicatorExplanation[] = profile.indicators.map((i, k) => {
     const v = scored.indicators[i.id];
     return {

@@ -9,14 +9,12 @@ import { loadLpSolver } from "../../src/pipeline/index/lp.js";
 
 const value = fc.double({ min: 0.01, max: 100, noNaN: true });
 const weight = fc.double({ min: 0.05, max: 1, noNaN: true });
-const profileArb = fc
-  .integer({ min: 2, max: 6 })
-  .chain((k) =>
-    fc.record({
-      values: fc.array(value, { minLength: k, maxLength: k }),
-      weights: fc.array(weight, { minLength: k, maxLength: k }),
-    }),
-  );
+const profileArb = fc.integer({ min: 2, max: 6 }).chain((k) =>
+  fc.record({
+    values: fc.array(value, { minLength: k, maxLength: k }),
+    weights: fc.array(weight, { minLength: k, maxLength: k }),
+  }),
+);
 
 describe("means", () => {
   it("harmonic ≤ geometric ≤ arithmetic, and the generalised mean grows with its power", () => {
@@ -118,7 +116,8 @@ describe("outlier treatment", () => {
             }
           }
           if (t.method === "winsorised") {
-            t.marks.forEach((m, i) => expect(m !== null).toBe(t.values[i] !== values[i]));
+            for (const [i, m] of t.marks.entries())
+              expect(m !== null).toBe(t.values[i] !== values[i]);
           }
           if (t.method === "none") expect(t.values).toEqual(values);
         },

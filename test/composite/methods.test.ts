@@ -101,7 +101,7 @@ describe("PCA weights against numpy's eigh", () => {
   const columns = rows[0]?.map((_, j) => rows.map((r) => r[j] as number)) ?? [];
   it("correlation matrix, eigenvalues and squared loadings", () => {
     const corr = correlationMatrix(columns);
-    corr.forEach((row, i) => expectClose(row, f.correlation[i]));
+    for (const [i, row] of corr.entries()) expectClose(row, f.correlation[i]);
     expectClose(symmetricEigen(corr).values, f.eigenvalues);
     const w = pcaWeights(columns);
     if (typeof w === "string") throw new Error(w);

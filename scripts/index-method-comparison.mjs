@@ -29,6 +29,18 @@ const ids = fh.indicators.map((i) => i.id);
 const weightsWith = (id, w) =>
   Object.fromEntries(ids.map((k) => [k, k === id ? w : (1 - w) / (ids.length - 1)]));
 
+/**
+ * Illustrative goalposts for the demo's indicators: round bounds a little outside the range
+ * the demo data take in 2019–2024 (not official targets).
+ */
+const GOALPOSTS = {
+  upskilling_share: { lower: 10, upper: 40 },
+  sickness_duration: { lower: 6, upper: 16 },
+  nonwestern_excess_unemployment: { lower: 0, upper: 15 },
+  activation_rate: { lower: 10, upper: 40 },
+  unemployment_duration: { lower: 8, upper: 20 },
+};
+
 const VARIANTS = [
   ["fh (default): z-score, arithmetic mean, equal weights", {}],
   ["min–max 0–100", { normalisation: { type: "minmax" } }],
@@ -43,6 +55,26 @@ const VARIANTS = [
   ["z-score, winsorised 5–95 %", { winsorise: { lower: 0.05, upper: 0.95 } }],
   ["weights: upskilling 0.4, others 0.15", { weights: weightsWith("upskilling_share", 0.4) }],
   ["weights: activation rate 0.4, others 0.15", { weights: weightsWith("activation_rate", 0.4) }],
+  ["harmonic mean of z (shift 4)", { aggregation: { type: "harmonic", shift: 4 } }],
+  [
+    "generalised mean of z, power 2 (shift 4)",
+    { aggregation: { type: "generalised", power: 2, shift: 4 } },
+  ],
+  ["Copeland (pairwise outranking)", { aggregation: { type: "copeland" } }],
+  [
+    "goalposts 0–100 (GOALPOSTS below)",
+    { normalisation: { type: "goalposts", goalposts: GOALPOSTS } },
+  ],
+  ["PCA weights (first component)", { weights: undefined, weighting: { type: "pca" } }],
+  [
+    "benefit of the doubt on min–max, shares 0.1–0.4",
+    {
+      normalisation: { type: "minmax" },
+      weights: undefined,
+      weighting: { type: "benefit_of_the_doubt", lower: 0.1, upper: 0.4 },
+    },
+  ],
+  ["outlier treatment as COINr (winsorise ≤ 5, else log)", { treatment: { type: "coinr" } }],
 ];
 
 /** Average ranks (ties share the mean place), for Spearman's rho. */
@@ -71,17 +103,36 @@ function spearman(a, b) {
   return num / Math.sqrt(da * db);
 }
 
+/** Two decimals, without a "-0.00". */
+const fixed = (x) => (Math.abs(x) < 0.005 ? "0.00" : x.toFixed(2));
+
 const placeOf = (r) => `${r.rank}${r.tied ? "=" : ""}`;
 
 async function main() {
   const folder = mkdtempSync(join(tmpdir(), "jobindex-methods-"));
   try {
     const runs = [];
+    let pcaNote = "";
+    let treatedNote = "";
     for (const [label, change] of VARIANTS) {
       const file = join(folder, `variant-${runs.length}.json`);
       writeFileSync(file, JSON.stringify({ ...fh, name: `variant-${runs.length}`, ...change }));
       const { document } = await runIndex({ inputs: [DEMO], method: file });
       runs.push({ label, json: document.json });
+      if (change.weighting?.type === "pca") {
+        const w = document.json.weights;
+        pcaNote = `PCA weights of ${document.json.period}: ${Object.entries(w)
+          .map(([id, x]) => `${id} ${x.toFixed(3)}`)
+          .join(", ")}.`;
+      }
+      if (change.treatment !== undefined) {
+        treatedNote = `Outlier treatment in ${document.json.period}: ${document.json.treatment
+          .map(
+            (t) =>
+              `${t.indicator} ${t.method === "winsorised" ? `winsorised (${t.winsorised})` : t.method === "log" ? "log-transformed" : "untreated"} (skewness ${fixed(t.skewness_before)}, kurtosis ${fixed(t.kurtosis_before)})`,
+          )
+          .join("; ")}.`;
+      }
     }
     const base = runs[0].json.results;
     const baseTop = new Set(base.filter((r) => r.rank <= 10).map((r) => r.id));
@@ -117,7 +168,19 @@ async function main() {
       "little; rank-based ones (rank, percentile, points) flatten outliers; decile points tie",
       "often (here the top ten holds eleven jobcentres), the pattern of FH's and LO's published",
       "lists; the geometric mean punishes one weak indicator; a weight of 0.4 lifts the units",
-      "strong on that indicator.",
+      "strong on that indicator. The harmonic mean punishes one weak indicator more than the",
+      "geometric, a power of 2 rewards one strong indicator; Copeland counts pairwise wins, so",
+      "it ignores how far ahead a unit is and ties often; goalposts are min–max with fixed",
+      "bounds; PCA weights favour the indicators that move together; benefit of the doubt lets",
+      "each unit stress its strengths, so several units score 1 and share the first place. No",
+      "indicator of the demo data is flagged by COINr's rule, so the treatment changes nothing",
+      "here (the last line below).",
+      "",
+      `Goalposts used: ${Object.entries(GOALPOSTS)
+        .map(([id, g]) => `${id} ${g.lower}–${g.upper}`)
+        .join(", ")}.`,
+      pcaNote,
+      treatedNote,
       "",
     ].join("\n");
     writeFileSync(OUT, text);

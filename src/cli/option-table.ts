@@ -192,8 +192,8 @@ export const OPTIONS = {
   missing: {
     argument: "mode",
     description:
-      "missing indicator values: error (list them), drop the unit, or impute-mean (marked *)",
-    choices: ["error", "drop", "impute-mean"],
+      "missing indicator values: error (list them), drop the unit, impute-mean, impute-group-mean (the region's mean) or impute-previous (the quarter before), marked *",
+    choices: ["error", "drop", "impute-mean", "impute-group-mean", "impute-previous"],
     shownDefault: "the profile's (error for fh)",
     per: { explain: forExplain("index", "missing indicator values", "the profile's") },
   },

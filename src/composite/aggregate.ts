@@ -7,6 +7,10 @@
  *   normalised scale. It penalises a weak indicator more than the arithmetic mean does.
  * - sum: k · Σ wᵢ·vᵢ / Σ wᵢ with k indicators: with equal weights the plain sum, e.g. the
  *   total of 1–10 points.
+ * - harmonic: Σ wᵢ / Σ (wᵢ / (vᵢ + s)) − s; less compensatory still than the geometric.
+ * - generalised (power p ≠ 0): (Σ wᵢ·(vᵢ + s)ᵖ / Σ wᵢ)^(1/p) − s; p = 1 is the arithmetic,
+ *   p = −1 the harmonic mean, p → 0 the geometric. Harmonic ≤ geometric ≤ arithmetic.
+ * - copeland: not a function of one unit's values (copeland.ts); scored in score.ts.
  */
 import type { Aggregation } from "./profile.js";
 
@@ -39,6 +43,20 @@ export function aggregate(
         acc += (weights[i] ?? 0) * Math.log((normalised[i] ?? 0) + aggregation.shift);
       }
       return Math.exp(acc / total) - aggregation.shift;
+    case "harmonic":
+      for (let i = 0; i < normalised.length; i++) {
+        acc += (weights[i] ?? 0) / ((normalised[i] ?? 0) + aggregation.shift);
+      }
+      return total / acc - aggregation.shift;
+    case "generalised": {
+      const p = aggregation.power;
+      for (let i = 0; i < normalised.length; i++) {
+        acc += (weights[i] ?? 0) * ((normalised[i] ?? 0) + aggregation.shift) ** p;
+      }
+      return (acc / total) ** (1 / p) - aggregation.shift;
+    }
+    case "copeland":
+      throw new Error("unreachable: Copeland scores compare units (copelandScores)");
   }
 }
 
@@ -50,7 +68,7 @@ export function contributions(
   normalised: readonly number[],
   weights: readonly number[],
   aggregation: Aggregation,
-): { terms: number[]; combine: "sum" | "log" } {
+): { terms: number[]; combine: "sum" | "log" | "none" } {
   const total = weightTotal(weights);
   const k = aggregation.type === "sum" ? normalised.length : 1;
   if (aggregation.type === "geometric") {
@@ -61,7 +79,11 @@ export function contributions(
       combine: "log",
     };
   }
-  return { terms: normalised.map((v, i) => ((k * (weights[i] ?? 0)) / total) * v), combine: "sum" };
+  const terms = normalised.map((v, i) => ((k * (weights[i] ?? 0)) / total) * v);
+  // Harmonic, generalised and Copeland scores are not sums: the weighted values are shown
+  // as each indicator's weight in the score, without claiming that they add up to it.
+  const additive = aggregation.type === "arithmetic" || aggregation.type === "sum";
+  return { terms, combine: additive ? "sum" : "none" };
 }
 
 /** Why the aggregation cannot be applied to these values, or undefined. */
@@ -69,8 +91,13 @@ export function aggregationDomainProblem(
   normalised: readonly number[],
   aggregation: Aggregation,
 ): string | undefined {
-  if (aggregation.type === "geometric" && normalised.some((v) => !(v + aggregation.shift > 0))) {
-    return `geometric aggregation needs every normalised value + shift (${aggregation.shift}) > 0; raise aggregation.shift`;
+  if (
+    (aggregation.type === "geometric" ||
+      aggregation.type === "harmonic" ||
+      aggregation.type === "generalised") &&
+    normalised.some((v) => !(v + aggregation.shift > 0))
+  ) {
+    return `${aggregation.type} aggregation needs every normalised value + shift (${aggregation.shift}) > 0; raise aggregation.shift`;
   }
   return undefined;
 }

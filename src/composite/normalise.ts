@@ -96,6 +96,26 @@ export function points(values: readonly number[], better: Better, bins = 10): nu
   });
 }
 
+/**
+ * Goalposts (COINr's `n_goalposts`, the HDI's fixed minimum and maximum): values are
+ * capped at the indicator's goalposts and scaled 0–100 between them, reversed when lower
+ * is better. Unlike min–max the scale does not move with the quarter's extremes, so a
+ * score means the same in every quarter.
+ */
+export function goalposts(
+  values: readonly number[],
+  better: Better,
+  posts: { lower: number; upper: number },
+): number[] {
+  const range = posts.upper - posts.lower;
+  return values.map((x) => {
+    const capped = Math.min(posts.upper, Math.max(posts.lower, x));
+    return better === "higher"
+      ? (100 * (capped - posts.lower)) / range
+      : (100 * (posts.upper - capped)) / range;
+  });
+}
+
 /** Why a normalisation cannot be applied to these values, or undefined when it can. */
 export function normalisationDomainProblem(
   values: readonly number[],
@@ -112,6 +132,7 @@ export function normalise(
   values: readonly number[],
   better: Better,
   method: Normalisation,
+  indicatorId?: string,
 ): number[] {
   switch (method.type) {
     case "zscore":
@@ -126,6 +147,11 @@ export function normalise(
       return distanceToBest(values, better);
     case "points":
       return points(values, better, method.bins);
+    case "goalposts": {
+      const posts = indicatorId === undefined ? undefined : method.goalposts[indicatorId];
+      if (posts === undefined) throw new Error(`unreachable: no goalposts for ${indicatorId}`);
+      return goalposts(values, better, posts);
+    }
   }
 }
 

@@ -39,9 +39,10 @@ export const NORMALISATIONS = [
   "percentile",
   "distance_to_best",
   "points",
+  "goalposts",
 ] as const;
 
-const normalisationSchema = z.discriminatedUnion("type", [
+const baseNormalisations = [
   z.strictObject({ type: z.literal("zscore") }),
   z.strictObject({ type: z.literal("minmax") }),
   z.strictObject({ type: z.literal("rank") }),
@@ -51,18 +52,65 @@ const normalisationSchema = z.discriminatedUnion("type", [
     type: z.literal("points"),
     bins: z._default(z.number().check(z.int(), z.gte(2), z.lte(100)), 10),
   }),
-]);
+] as const;
+
+/** Fixed bounds per indicator id: values are capped at them and scaled 0–100 between. */
+const goalpostsSchema = z.strictObject({
+  type: z.literal("goalposts"),
+  goalposts: z.record(z.string(), z.strictObject({ lower: z.number(), upper: z.number() })),
+});
+
+const normalisationSchema = z.discriminatedUnion("type", [...baseNormalisations, goalpostsSchema]);
+
+const shift = () => z._default(z.number().check(z.gte(0)), 0);
+
+/** The aggregations the uncertainty analysis can draw (its alternatives). */
+const baseAggregations = [
+  z.strictObject({ type: z.literal("arithmetic") }),
+  z.strictObject({ type: z.literal("geometric"), shift: shift() }),
+  z.strictObject({ type: z.literal("sum") }),
+] as const;
 
 const aggregationSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("arithmetic") }),
+  ...baseAggregations,
+  z.strictObject({ type: z.literal("harmonic"), shift: shift() }),
   z.strictObject({
-    type: z.literal("geometric"),
-    shift: z._default(z.number().check(z.gte(0)), 0),
+    type: z.literal("generalised"),
+    power: z.number().check(z.gte(-10), z.lte(10)),
+    shift: shift(),
   }),
-  z.strictObject({ type: z.literal("sum") }),
+  z.strictObject({ type: z.literal("copeland") }),
 ]);
 
-export const MISSING_MODES = ["error", "drop", "impute-mean"] as const;
+/**
+ * Weights not written down but computed per quarter: from the first principal component
+ * (`pca`) or, for each unit, the most favourable weights within share bounds
+ * (`benefit_of_the_doubt`, a linear programme).
+ */
+const weightingSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("pca") }),
+  z.strictObject({
+    type: z.literal("benefit_of_the_doubt"),
+    lower: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
+    upper: z._default(z.number().check(z.gte(0), z.lte(1)), 1),
+  }),
+]);
+
+/** COINr's default outlier treatment (treat.ts). */
+const treatmentSchema = z.strictObject({
+  type: z.literal("coinr"),
+  winsorise_max: z._default(z.number().check(z.int(), z.gte(0), z.lte(1000)), 5),
+  skewness: z._default(z.number().check(z.positive()), 2),
+  kurtosis: z._default(z.number(), 3.5),
+});
+
+export const MISSING_MODES = [
+  "error",
+  "drop",
+  "impute-mean",
+  "impute-group-mean",
+  "impute-previous",
+] as const;
 export type MissingMode = (typeof MISSING_MODES)[number];
 
 const indicatorSchema = z.strictObject({
@@ -106,6 +154,8 @@ const profileSchema = z.strictObject({
   normalisation: z._default(normalisationSchema, { type: "zscore" }),
   aggregation: z._default(aggregationSchema, { type: "arithmetic" }),
   weights: z.optional(z.record(z.string(), z.number().check(z.gte(0)))),
+  weighting: z.optional(weightingSchema),
+  treatment: z.optional(treatmentSchema),
   winsorise: z.optional(
     z.strictObject({
       lower: z.number().check(z.gte(0), z.lte(0.5)),
@@ -116,7 +166,7 @@ const profileSchema = z.strictObject({
   alternatives: z.optional(
     z.strictObject({
       normalisations: z._default(z.array(normalisationSchema), []),
-      aggregations: z._default(z.array(aggregationSchema), []),
+      aggregations: z._default(z.array(z.discriminatedUnion("type", [...baseAggregations])), []),
       /** Each weight may vary by ± this fraction of itself (then renormalised). */
       weight_spread: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
     }),
@@ -128,6 +178,8 @@ export type IndicatorJson = ProfileJson["indicators"][number];
 export type Normalisation = z.output<typeof normalisationSchema>;
 export type Aggregation = z.output<typeof aggregationSchema>;
 export type FormulaJson = z.output<typeof formulaSchema>;
+export type Weighting = z.output<typeof weightingSchema>;
+export type Treatment = z.output<typeof treatmentSchema>;
 
 /** One indicator ready to compute: its formula compiled, scale applied. */
 export interface IndicatorDefinition {
@@ -303,6 +355,61 @@ function checkReferences(json: ProfileJson, problem: (path: PropertyKey[], msg: 
   if (json.winsorise !== undefined && json.winsorise.lower >= json.winsorise.upper) {
     problem(["winsorise"], "lower quantile must be below the upper one");
   }
+  checkMethodChoices(json, ids, problem);
+}
+
+/** The new method choices: goalposts for every indicator, weighting that fits. */
+function checkMethodChoices(
+  json: ProfileJson,
+  ids: ReadonlySet<string>,
+  problem: (path: PropertyKey[], msg: string) => void,
+): void {
+  const normalisations = [
+    { path: ["normalisation"], n: json.normalisation },
+    ...(json.alternatives?.normalisations ?? []).map((n, i) => ({
+      path: ["alternatives", "normalisations", i],
+      n,
+    })),
+  ];
+  for (const { path, n } of normalisations) {
+    if (n.type !== "goalposts") continue;
+    for (const [key, posts] of Object.entries(n.goalposts)) {
+      if (!ids.has(key))
+        problem([...path, "goalposts", key], `goalposts for unknown indicator '${key}'`);
+      else if (!(posts.lower < posts.upper))
+        problem([...path, "goalposts", key], "lower goalpost must be below the upper one");
+    }
+    for (const id of ids) {
+      if (n.goalposts[id] === undefined)
+        problem([...path, "goalposts"], `no goalposts for indicator '${id}'`);
+    }
+  }
+  const a = json.aggregation;
+  if (a.type === "generalised" && a.power === 0) {
+    problem(["aggregation", "power"], "power 0 is the geometric mean: use aggregation geometric");
+  }
+  const w = json.weighting;
+  if (w !== undefined && json.weights !== undefined) {
+    problem(["weighting"], "weighting computes the weights: leave out 'weights'");
+  }
+  if (w?.type === "benefit_of_the_doubt") {
+    const equal = 1 / ids.size;
+    if (a.type !== "arithmetic") {
+      problem(
+        ["aggregation"],
+        "benefit_of_the_doubt weights a mean of normalised values: aggregation must be arithmetic",
+      );
+    }
+    if (!(w.lower <= equal + WEIGHT_SUM_TOLERANCE && equal <= w.upper + WEIGHT_SUM_TOLERANCE)) {
+      problem(
+        ["weighting"],
+        `share bounds ${w.lower}–${w.upper} must admit equal weights 1/${ids.size}`,
+      );
+    }
+  }
+  if (json.treatment !== undefined && json.winsorise !== undefined) {
+    problem(["treatment"], "treatment and winsorise both treat outliers: give one of them");
+  }
 }
 
 /**
@@ -349,5 +456,7 @@ export function withWeights(
   weights: Readonly<Record<string, number>>,
   source: string,
 ): MethodProfile {
-  return parseMethodProfile({ ...profile.json, weights: { ...weights } }, source);
+  // Weights given for the run replace any computed weighting.
+  const { weighting: _computed, ...json } = profile.json;
+  return parseMethodProfile({ ...json, weights: { ...weights } }, source);
 }

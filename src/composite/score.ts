@@ -1,14 +1,31 @@
 /**
- * One quarter's ranking: missing values → optional winsorising → normalise each indicator
- * across units → aggregate with weights → competition ranking (src/rank.ts).
+ * One quarter's ranking: missing values → optional outlier treatment or winsorising →
+ * normalise each indicator across units → weights (fixed, or computed: PCA, benefit of the
+ * doubt) → aggregate (or Copeland's pairwise comparison) → competition ranking (src/rank.ts).
  */
 import { InputError } from "../diagnostics.js";
 import { competitionRank } from "../rank.js";
 import { aggregate, aggregationDomainProblem } from "./aggregate.js";
-import { missingDiagnostics, resolveMissing } from "./missing.js";
+import { bodScores, type LpSolve } from "./bod.js";
+import { copelandScores } from "./copeland.js";
+import { type ImputationContext, missingDiagnostics, resolveMissing } from "./missing.js";
 import { normalisationDomainProblem, normalise, winsorise } from "./normalise.js";
+import { pcaWeights } from "./pca.js";
 import type { MethodProfile, MissingMode } from "./profile.js";
-import type { PeriodScores, ScoredIndicator, ScoredUnit, UnitIndicators } from "./types.js";
+import { type TreatmentKind, treatIndicator } from "./treat.js";
+import type {
+  IndicatorTreatment,
+  PeriodScores,
+  ScoredIndicator,
+  ScoredUnit,
+  UnitIndicators,
+} from "./types.js";
+
+/** What some methods need besides the quarter's values. */
+export interface ScoreContext extends ImputationContext {
+  /** The linear-programme solver for benefit-of-the-doubt weights. */
+  lp?: LpSolve;
+}
 
 export const DOMAIN_CODE = "E_METHOD_DOMAIN";
 
@@ -23,21 +40,39 @@ function column(rows: readonly number[][], j: number): number[] {
   return rows.map((r) => r[j] as number);
 }
 
+function domainError(message: string): InputError {
+  return new InputError([{ code: DOMAIN_CODE, message }]);
+}
+
 export function scoreIndex(
   units: readonly UnitIndicators[],
   profile: MethodProfile,
   mode: MissingMode,
+  context: ScoreContext = {},
 ): PeriodScores {
   const ids = profile.indicators.map((i) => i.id);
   const period = units[0]?.period ?? "";
-  const resolved = resolveMissing(units, ids, mode);
+  const resolved = resolveMissing(units, ids, mode, context);
   if (resolved.errors.length > 0) throw new InputError(missingDiagnostics(resolved.errors));
   const complete = resolved.complete;
   const raw = complete.map((u) => u.values);
-  const { normalisation, aggregation, winsorise: limits } = profile.json;
+  const { normalisation, aggregation, winsorise: limits, treatment, weighting } = profile.json;
 
+  const treatments: IndicatorTreatment[] = [];
+  const treatedColumns: Array<{ values: number[]; marks: Array<TreatmentKind | null> }> = [];
   const normalisedColumns = profile.indicators.map((indicator, j) => {
-    const values = limits ? winsorise(column(raw, j), limits.lower, limits.upper) : column(raw, j);
+    let values = limits ? winsorise(column(raw, j), limits.lower, limits.upper) : column(raw, j);
+    if (treatment !== undefined) {
+      const treated = treatIndicator(values, {
+        winsoriseMax: treatment.winsorise_max,
+        skewness: treatment.skewness,
+        kurtosis: treatment.kurtosis,
+      });
+      const { values: after, marks, ...summary } = treated;
+      treatments.push({ indicator: indicator.id, ...summary });
+      treatedColumns.push({ values: after, marks });
+      values = after;
+    }
     const problem = normalisationDomainProblem(values, normalisation);
     if (problem !== undefined) {
       throw new InputError([
@@ -47,18 +82,38 @@ export function scoreIndex(
         },
       ]);
     }
-    return normalise(values, indicator.better, normalisation);
+    return normalise(values, indicator.better, normalisation, indicator.id);
   });
   const normalised = complete.map((_, i) => normalisedColumns.map((col) => col[i] as number));
 
-  const scores = normalised.map((row, i) => {
-    const problem = aggregationDomainProblem(row, aggregation);
-    if (problem !== undefined) {
-      const unit = (complete[i] as (typeof complete)[number]).source.unit;
-      throw new InputError([{ code: DOMAIN_CODE, message: `${period}, ${unit.name}: ${problem}` }]);
+  let weights = profile.weights;
+  if (weighting?.type === "pca") {
+    const computed = pcaWeights(normalisedColumns);
+    if (typeof computed === "string") throw domainError(`${period}: ${computed}`);
+    weights = computed;
+  }
+  let unitWeights: number[][] | undefined;
+  let scores: number[];
+  if (weighting?.type === "benefit_of_the_doubt") {
+    if (context.lp === undefined) {
+      throw new Error("benefit_of_the_doubt needs a linear-programme solver (ScoreContext.lp)");
     }
-    return aggregate(row, profile.weights, aggregation);
-  });
+    const bod = bodScores(normalised, weighting.lower, weighting.upper, context.lp);
+    if (typeof bod === "string") throw domainError(`${period}: ${bod}`);
+    scores = bod.scores;
+    unitWeights = bod.shares;
+  } else if (aggregation.type === "copeland") {
+    scores = copelandScores(normalised, weights);
+  } else {
+    scores = normalised.map((row, i) => {
+      const problem = aggregationDomainProblem(row, aggregation);
+      if (problem !== undefined) {
+        const unit = (complete[i] as (typeof complete)[number]).source.unit;
+        throw domainError(`${period}, ${unit.name}: ${problem}`);
+      }
+      return aggregate(row, weights, aggregation);
+    });
+  }
 
   const ranked = competitionRank(
     complete.map((u, i) => ({ id: u.source.unit.id, value: scores[i] as number })),
@@ -70,13 +125,32 @@ export function scoreIndex(
     const unit = complete[i] as (typeof complete)[number];
     const indicators: Record<string, ScoredIndicator> = {};
     ids.forEach((id, j) => {
+      const mark = treatedColumns[j]?.marks[i] ?? null;
       indicators[id] = {
         value: unit.values[j] as number,
         normalised: (normalised[i] as number[])[j] as number,
         imputed: unit.imputed[j] === true,
+        ...(mark !== null
+          ? { treated: mark, treatedValue: treatedColumns[j]?.values[i] as number }
+          : {}),
       };
     });
-    return { unit: unit.source.unit, score: r.value, rank: r.rank, tied: r.tied, indicators };
+    const own = unitWeights?.[i];
+    return {
+      unit: unit.source.unit,
+      score: r.value,
+      rank: r.rank,
+      tied: r.tied,
+      indicators,
+      ...(own !== undefined ? { weights: own } : {}),
+    };
   });
-  return { period, units: scored, dropped: resolved.dropped, imputed: resolved.imputed };
+  return {
+    period,
+    units: scored,
+    dropped: resolved.dropped,
+    imputed: resolved.imputed,
+    ...(treatment !== undefined ? { treatment: treatments } : {}),
+    ...(weighting?.type === "pca" ? { weights } : {}),
+  };
 }

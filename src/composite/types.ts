@@ -51,8 +51,11 @@ export interface UnitIndicators {
 export interface ScoredIndicator {
   value: number;
   normalised: number;
-  /** True when `value` is the quarter's mean standing in for a missing value. */
+  /** True when `value` stands in for a missing value (the profile's `missing` says which). */
   imputed: boolean;
+  /** Set when outlier treatment changed the value: how, and the value normalised. */
+  treated?: "winsorised" | "log";
+  treatedValue?: number;
 }
 
 export interface ScoredUnit {
@@ -61,6 +64,25 @@ export interface ScoredUnit {
   rank: number;
   tied: boolean;
   indicators: Record<string, ScoredIndicator>;
+  /** Benefit-of-the-doubt: the unit's own most favourable weights (shares summing to 1). */
+  weights?: number[];
+}
+
+/** What stood in for a missing value, for the group and previous-quarter imputations. */
+export type Imputation =
+  | { method: "group-mean"; from: string; value: number }
+  | { method: "previous"; from: string; value: number };
+
+/** How one indicator was treated for outliers in one quarter (COINr's rule, treat.ts). */
+export interface IndicatorTreatment {
+  indicator: string;
+  method: "none" | "winsorised" | "log";
+  /** Values changed by winsorising. */
+  winsorised: number;
+  skewnessBefore: number;
+  kurtosisBefore: number;
+  skewnessAfter: number;
+  kurtosisAfter: number;
 }
 
 /** A missing indicator value, as reported to the user. */
@@ -70,6 +92,10 @@ export interface MissingCell {
   indicator: string;
   cause: MissingCause;
   sources: SourceLine[];
+  /** Group-mean and previous-quarter imputation: what stood in. */
+  imputation?: Imputation;
+  /** Why no value could be imputed (then the cell is an error). */
+  unavailable?: string;
 }
 
 /** The ranking of one period. */
@@ -79,6 +105,10 @@ export interface PeriodScores {
   units: ScoredUnit[];
   /** Units left out by `--missing drop`, with what was missing. */
   dropped: MissingCell[];
-  /** Values filled in by `--missing impute-mean`. */
+  /** Values filled in by `--missing impute-mean` (or another imputation). */
   imputed: MissingCell[];
+  /** Per indicator, when the profile has outlier treatment. */
+  treatment?: IndicatorTreatment[];
+  /** The quarter's weights, when the profile computes them (`weighting: pca`). */
+  weights?: number[];
 }

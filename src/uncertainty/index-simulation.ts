@@ -126,7 +126,7 @@ function normalisedMatrix(
     const values = limits ? winsorise(raw, limits.lower, limits.upper) : raw;
     const problem = normalisationDomainProblem(values, normalisation);
     if (problem !== undefined) return `${indicator.id}: ${problem}`;
-    const column = normalise(values, indicator.better, normalisation);
+    const column = normalise(values, indicator.better, normalisation, indicator.id);
     complete.forEach((u, i) => {
       matrix[(unitIndex.get(u.source.unit.id) as number) * k + j] = column[i] as number;
     });

@@ -137,7 +137,7 @@ describe("method profiles", () => {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, "composite-bad-profile.json");
     const p = clone();
-    p.aggregation = { type: "harmonic" };
+    p.aggregation = { type: "median" };
     writeFileSync(file, JSON.stringify(p));
     expect(() => loadMethod(file)).toThrow(
       /composite-bad-profile\.json: error: aggregation\.type: unknown aggregation type/,

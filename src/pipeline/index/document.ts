@@ -7,8 +7,8 @@
 import { type HistoryView, rankHistory } from "../../composite/history.js";
 import { describeCause, unitLabel } from "../../composite/missing.js";
 import type { IndicatorDefinition, MethodProfile } from "../../composite/profile.js";
-import type { MissingCell, ScoredUnit } from "../../composite/types.js";
-import { has, t } from "../../i18n/index.js";
+import type { IndicatorTreatment, MissingCell, ScoredUnit } from "../../composite/types.js";
+import { formatNumberIn, has, t } from "../../i18n/index.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
 import { type GroupView, withGrouping } from "../decorate/groups.js";
 import { type Grouping, membersByGroup } from "../groups.js";
@@ -16,6 +16,8 @@ import type { IndexRun } from "./types.js";
 
 /** Display decimals of a score: points are whole numbers, z-scores need three. */
 function scoreDigits(profile: MethodProfile): number {
+  if (profile.json.aggregation.type === "copeland") return 0;
+  if (profile.json.weighting?.type === "benefit_of_the_doubt") return 3;
   switch (profile.json.normalisation.type) {
     case "points":
       return profile.json.aggregation.type === "sum" ? 0 : 1;
@@ -49,8 +51,10 @@ function resultJson(u: ScoredUnit, profile: MethodProfile): Record<string, unkno
       value: i.value,
       normalised: i.normalised,
       ...(i.imputed ? { imputed: true } : {}),
+      ...(i.treated !== undefined ? { treated: i.treated, treated_value: i.treatedValue } : {}),
     };
   }
+  const weights = u.weights;
   return {
     id: u.unit.id,
     name: u.unit.name,
@@ -59,8 +63,35 @@ function resultJson(u: ScoredUnit, profile: MethodProfile): Record<string, unkno
     rank: u.rank,
     tied: u.tied,
     indicators,
+    ...(weights !== undefined
+      ? { weights: Object.fromEntries(profile.indicators.map((d, k) => [d.id, weights[k]])) }
+      : {}),
   };
 }
+
+/** The group and previous-quarter imputations say what stood in (impute-mean as before). */
+function imputedJson(cells: readonly MissingCell[]): Array<Record<string, unknown>> {
+  return cells.map((c) => ({
+    ...(missingJson([c])[0] as Record<string, string>),
+    ...(c.imputation !== undefined
+      ? { imputation: c.imputation.method, from: c.imputation.from, value: c.imputation.value }
+      : {}),
+  }));
+}
+
+function treatmentJson(treatment: readonly IndicatorTreatment[]): Array<Record<string, unknown>> {
+  return treatment.map((t) => ({
+    indicator: t.indicator,
+    method: t.method,
+    winsorised: t.winsorised,
+    skewness_before: finiteOrNull(t.skewnessBefore),
+    kurtosis_before: finiteOrNull(t.kurtosisBefore),
+    skewness_after: finiteOrNull(t.skewnessAfter),
+    kurtosis_after: finiteOrNull(t.kurtosisAfter),
+  }));
+}
+
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 function historyJson(view: HistoryView): Record<string, unknown> {
   return {
@@ -97,27 +128,51 @@ export function methodSentence(profile: MethodProfile): string {
         upper: profile.json.winsorise.upper,
       })
     : "";
+  const treatment = profile.json.treatment;
+  const treated = treatment
+    ? t("method.treated", {
+        skewness: treatment.skewness,
+        kurtosis: treatment.kurtosis,
+        points: treatment.winsorise_max,
+      })
+    : "";
   const a = profile.json.aggregation;
-  const equal = profile.weights.every((w) => Math.abs(w - (profile.weights[0] ?? 0)) < 1e-12);
-  const weights = equal
-    ? t("method.equal_weights", { k: profile.weights.length })
-    : t("method.weights", {
-        list: profile.indicators.map((i, k) => `${i.id} ${profile.weights[k]}`).join(", "),
-      });
+  const w = profile.json.weighting;
+  const equal = profile.weights.every((x) => Math.abs(x - (profile.weights[0] ?? 0)) < 1e-12);
+  const weights =
+    w?.type === "pca"
+      ? t("method.weights_pca")
+      : w?.type === "benefit_of_the_doubt"
+        ? t("method.weights_bod", { lower: w.lower, upper: w.upper })
+        : equal
+          ? t("method.equal_weights", { k: profile.weights.length })
+          : t("method.weights", {
+              list: profile.indicators.map((i, k) => `${i.id} ${profile.weights[k]}`).join(", "),
+            });
+  const shift = "shift" in a ? a.shift : 0;
   // A sum with equal weights is the plain sum of the points: no weighting to speak of.
   const aggregation =
-    a.type === "sum" && equal
-      ? t("method.agg.plain_sum")
-      : a.type === "geometric"
-        ? t("method.agg.geometric", { shift: a.shift, weights })
-        : t(a.type === "sum" ? "method.agg.sum" : "method.agg.arithmetic", { weights });
+    w?.type === "benefit_of_the_doubt"
+      ? t("method.agg.arithmetic", { weights })
+      : a.type === "sum" && equal && w === undefined
+        ? t("method.agg.plain_sum")
+        : a.type === "geometric" || a.type === "harmonic"
+          ? t(`method.agg.${a.type}`, { shift, weights })
+          : a.type === "generalised"
+            ? t("method.agg.generalised", { power: a.power, shift, weights })
+            : a.type === "copeland"
+              ? t("method.agg.copeland", { weights })
+              : t(a.type === "sum" ? "method.agg.sum" : "method.agg.arithmetic", { weights });
   return t("method.sentence", {
     name: profile.json.name,
     normalisation,
-    winsor,
+    winsor: `${winsor}${treated}`,
     aggregation,
   });
 }
+
+const num2 = (x: number) => formatNumberIn(x, 2);
+const num3 = (x: number) => formatNumberIn(x, 3);
 
 function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
   const { profile } = run.method;
@@ -151,11 +206,40 @@ function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
   if (s.units.some((u) => u.tied)) notes.push(t("index.note.tied"));
   for (const c of s.imputed) {
     notes.push(
-      t("index.note.imputed", {
-        unit: unitLabel(c.unit),
-        indicator: c.indicator,
-        cause: describeCause(c.cause),
-        units: unitWord,
+      t(
+        c.imputation === undefined
+          ? "index.note.imputed"
+          : c.imputation.method === "group-mean"
+            ? "index.note.imputed_group"
+            : "index.note.imputed_previous",
+        {
+          unit: unitLabel(c.unit),
+          indicator: c.indicator,
+          cause: describeCause(c.cause),
+          units: unitWord,
+          from: c.imputation?.from ?? "",
+        },
+      ),
+    );
+  }
+  for (const tr of s.treatment ?? []) {
+    if (tr.method === "none") continue;
+    const figures = {
+      indicator: tr.indicator,
+      n: tr.winsorised,
+      skew_before: num2(tr.skewnessBefore),
+      kurt_before: num2(tr.kurtosisBefore),
+      skew_after: num2(tr.skewnessAfter),
+      kurt_after: num2(tr.kurtosisAfter),
+      points: profile.json.treatment?.winsorise_max ?? 0,
+    };
+    notes.push(t(tr.method === "winsorised" ? "index.note.winsorised" : "index.note.log", figures));
+  }
+  if (s.weights !== undefined) {
+    notes.push(
+      t("index.note.pca_weights", {
+        period: s.period,
+        list: profile.indicators.map((i, k) => `${i.id} ${num3(s.weights?.[k] ?? 0)}`).join(", "),
       }),
     );
   }
@@ -226,6 +310,14 @@ function indicatorColumns(profile: MethodProfile): ReportColumn[] {
   }));
 }
 
+/** Treated values: the measured number is shown; which ones were treated is listed here. */
+const TREATED_COLUMN: ReportColumn = {
+  key: "treated",
+  header: "Treated",
+  kind: "text",
+  csvOnly: true,
+};
+
 /** Imputed values stay numbers (CSV gets the number); which ones are imputed is listed here. */
 const IMPUTED_COLUMN: ReportColumn = {
   key: "imputed",
@@ -245,17 +337,19 @@ function rowFor(u: ScoredUnit, profile: MethodProfile): ReportRow {
     score: u.score,
   };
   const imputed: string[] = [];
+  const treated: string[] = [];
   for (const i of profile.indicators) {
     const v = u.indicators[i.id];
     if (v === undefined) continue;
     row[i.id] = v.value;
-    if (v.imputed) {
-      row[markKey(i.id)] = "*";
-      imputed.push(i.id);
-    }
+    const marks = `${v.imputed ? "*" : ""}${v.treated !== undefined ? "†" : ""}`;
+    if (marks !== "") row[markKey(i.id)] = marks;
+    if (v.imputed) imputed.push(i.id);
+    if (v.treated !== undefined) treated.push(i.id);
   }
   // Space-separated indicator ids, as `municipalities`; empty when nothing was imputed.
   row.imputed = imputed.join(" ");
+  if (profile.json.treatment !== undefined) row.treated = treated.join(" ");
   return row;
 }
 
@@ -329,6 +423,7 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
     scoreColumn,
     ...indicatorColumns(profile),
     IMPUTED_COLUMN,
+    ...(profile.json.treatment !== undefined ? [TREATED_COLUMN] : []),
   ];
   const table = history ? historyTable(history, scoreColumn) : undefined;
   const sections: ReportSection[] = [];
@@ -358,7 +453,13 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
       expected: run.unitsInRegistry,
       missing: run.unitsMissing,
     },
-    imputed: missingJson(s.imputed),
+    imputed: imputedJson(s.imputed),
+    ...(s.treatment !== undefined ? { treatment: treatmentJson(s.treatment) } : {}),
+    ...(s.weights !== undefined
+      ? {
+          weights: Object.fromEntries(profile.indicators.map((d, k) => [d.id, s.weights?.[k]])),
+        }
+      : {}),
     dropped: missingJson(s.dropped),
     ...(history ? { history: historyJson(history) } : {}),
     notes,

@@ -42,6 +42,22 @@ export interface IndicatorExplanation {
   contribution: number;
 }
 
+/**
+ * Benefit of the doubt: the unit's score is Σ w_j·y_j with its own (unnormalised) weights;
+ * its shares s_j are w_j/Σw, so the terms s_j·y_j scaled by score/Σ s_j·y_j add up to it.
+ */
+function bodContributions(
+  scored: ScoredUnit,
+  normalised: readonly number[],
+): { terms: number[]; combine: "sum" } | undefined {
+  const shares = scored.weights;
+  if (shares === undefined) return undefined;
+  const raw = normalised.map((v, j) => (shares[j] ?? 0) * v);
+  const total = raw.reduce((a, b) => a + b, 0);
+  const scale = total > 0 ? scored.score / total : 0;
+  return { terms: raw.map((t) => t * scale), combine: "sum" };
+}
+
 /** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st (English; Danish writes 1., 2.). */
 export function ordinal(n: number): string {
   return ordinalIn(n, "en");
@@ -165,6 +181,13 @@ function weightPhrase(profile: MethodProfile, e: IndicatorExplanation, digits: n
         weight: num(e.weight, 2),
         value: signed(e.contribution, 3),
       });
+    case "harmonic":
+    case "generalised":
+    case "copeland":
+      return t("explain.index.weighted_value", {
+        weight: num(e.weight, 2),
+        value: signed(e.contribution, digits),
+      });
     default:
       return t("explain.index.adds_score", {
         weight: num(e.weight, 2),
@@ -235,16 +258,23 @@ export async function explainIndex(
   const unitWord = t(run.options.unit === "jobcentre" ? "word.jobcentre" : "word.municipality");
   const score = scored.score;
   const baseDigits =
-    profile.json.normalisation.type === "zscore"
-      ? 3
-      : profile.json.normalisation.type === "points" && profile.json.aggregation.type === "sum"
-        ? 0
-        : 1;
+    profile.json.aggregation.type === "copeland"
+      ? 0
+      : profile.json.normalisation.type === "zscore" ||
+          profile.json.weighting?.type === "benefit_of_the_doubt"
+        ? 3
+        : profile.json.normalisation.type === "points" && profile.json.aggregation.type === "sum"
+          ? 0
+          : 1;
 
   const national = nationalValues(run);
   const means = unitMeans(run);
   const normalised = profile.indicators.map((i) => scored.indicators[i.id]?.normalised ?? 0);
-  const parts = contributions(normalised, profile.weights, profile.json.aggregation);
+  // Benefit of the doubt: the unit's own weights; PCA: the quarter's.
+  const weights = scored.weights ?? run.scores.weights ?? profile.weights;
+  const parts =
+    bodContributions(scored, normalised) ??
+    contributions(normalised, weights, profile.json.aggregation);
   const indicators: IndicatorExplanation[] = profile.indicators.map((i, k) => {
     const v = scored.indicators[i.id];
     return {
@@ -257,7 +287,7 @@ export async function explainIndex(
       unit_mean: means[i.id] ?? Number.NaN,
       national: national[i.id] ?? null,
       normalised: v?.normalised ?? Number.NaN,
-      weight: profile.weights[k] ?? 0,
+      weight: weights[k] ?? 0,
       contribution: parts.terms[k] ?? 0,
     };
   });
@@ -304,6 +334,15 @@ export async function explainIndex(
         ? ` (${t("explain.index.national", { value: withUnit(e.national, indicator) })})`
         : "";
     const imputedText = e.imputed ? ` ${t("explain.index.imputed")}` : "";
+    const treatedAs = scored.indicators[e.id]?.treated;
+    const treatedText =
+      treatedAs === "winsorised"
+        ? ` ${t("explain.index.winsorised", {
+            value: withUnit(scored.indicators[e.id]?.treatedValue ?? Number.NaN, indicator),
+          })}`
+        : treatedAs === "log"
+          ? ` ${t("explain.index.logged")}`
+          : "";
     lines.push(
       t("explain.index.indicator", {
         label: e.label,
@@ -316,12 +355,26 @@ export async function explainIndex(
         ),
         normalised: normalisedPhrase(profile, e, unitWord),
         weight: weightPhrase(profile, e, baseDigits),
-        imputed: imputedText,
+        imputed: `${imputedText}${treatedText}`,
       }),
     );
   }
   const total = parts.terms.reduce((a, b) => a + b, 0);
-  if (parts.combine === "sum") {
+  if (profile.json.aggregation.type === "copeland") {
+    lines.push(
+      t("explain.index.copeland", {
+        units: t(run.options.unit === "jobcentre" ? "word.jobcentres" : "word.municipalities"),
+        name: scored.unit.name,
+      }),
+    );
+  } else if (parts.combine === "none") {
+    lines.push(
+      t("explain.index.not_a_sum", {
+        mean: t(`explain.index.mean_${profile.json.aggregation.type}`),
+        terms: sumText(parts.terms, baseDigits),
+      }),
+    );
+  } else if (parts.combine === "sum") {
     lines.push(
       t("explain.index.sum", {
         terms: sumText(parts.terms, baseDigits),
@@ -353,8 +406,20 @@ export async function explainIndex(
     );
   }
   for (const c of run.scores.imputed.filter((c) => c.unit.id === scored.unit.id)) {
+    const from =
+      c.imputation === undefined
+        ? ""
+        : t(
+            c.imputation.method === "group-mean"
+              ? "explain.index.from_group"
+              : "explain.index.from_previous",
+            { from: c.imputation.from },
+          );
     lines.push(
-      t("explain.index.missing", { indicator: c.indicator, cause: describeCause(c.cause) }),
+      t("explain.index.missing", {
+        indicator: c.indicator,
+        cause: `${describeCause(c.cause)}${from}`,
+      }),
     );
   }
 

@@ -7,8 +7,8 @@
  */
 import { resolve } from "node:path";
 import { computeIndicators } from "../../composite/indicators.js";
-import type { MissingMode } from "../../composite/profile.js";
-import { scoreIndex } from "../../composite/score.js";
+import type { MethodProfile, MissingMode } from "../../composite/profile.js";
+import { type ScoreContext, scoreIndex } from "../../composite/score.js";
 import type {
   CountRecord,
   IndexUnit,
@@ -17,12 +17,18 @@ import type {
 } from "../../composite/types.js";
 import { DiagnosticBag, InputError, UsageError } from "../../diagnostics.js";
 import { dataPath } from "../../paths.js";
-import { comparePeriods, formatPeriod, type Period, parsePeriod } from "../../period.js";
+import {
+  comparePeriods,
+  formatPeriod,
+  type Period,
+  parsePeriod,
+  previousPeriod,
+} from "../../period.js";
 import type { ReadOptions } from "../../read/index.js";
 import { loadRegistry, type Registry } from "../../registry/index.js";
 import type { ReportDocument } from "../../report/types.js";
 import { type FileRead, trackReads } from "../files-read.js";
-import { groupingOf, groupRequest } from "../groups.js";
+import { groupingOf, groupRequest, regionOfUnit } from "../groups.js";
 import { choosePeriod } from "../period.js";
 import { checkStdinOnce, readInputTable } from "../read-table.js";
 import { buildIndexDocument, decorateIndexDocument } from "./document.js";
@@ -98,6 +104,20 @@ async function readRecords(
   return { records, quarters };
 }
 
+/** The quarter before `period`, as the previous-quarter imputation reads it. */
+function previousValues(
+  period: string,
+  grouped: ReadonlyMap<string, CountRecord[]>,
+  units: (period: string) => IndexUnit[],
+  method: LoadedMethod,
+): ScoreContext["previous"] {
+  const before = formatPeriod(previousPeriod(parsePeriod(period) as Period));
+  const records = grouped.get(before);
+  if (records === undefined) return undefined;
+  const values = computeIndicators(records, units(before), method.profile.indicators);
+  return { period: before, values: new Map(values.map((u) => [u.unit.id, u.values])) };
+}
+
 /** Scores several quarters, collecting the missing-data errors of all before throwing. */
 function scorePeriods(
   periods: readonly string[],
@@ -105,6 +125,7 @@ function scorePeriods(
   units: (period: string) => IndexUnit[],
   method: LoadedMethod,
   mode: MissingMode,
+  context: ScoreContext,
 ): { scores: PeriodScores[]; indicators: UnitIndicators[][] } {
   const bag = new DiagnosticBag();
   const scores: PeriodScores[] = [];
@@ -116,8 +137,15 @@ function scorePeriods(
       method.profile.indicators,
     );
     indicators.push(values);
+    const previous =
+      mode === "impute-previous" ? previousValues(period, grouped, units, method) : undefined;
     try {
-      scores.push(scoreIndex(values, method.profile, mode));
+      scores.push(
+        scoreIndex(values, method.profile, mode, {
+          ...context,
+          ...(previous !== undefined ? { previous } : {}),
+        }),
+      );
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       for (const d of error.diagnostics) bag.add(d);
@@ -152,7 +180,9 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
   if ((groups.by !== undefined || groups.only !== undefined) && request.history) {
     throw new UsageError("--by and --only do not combine with --history");
   }
-  const select = periodSelection(request.period, request.history);
+  // The previous-quarter imputation reads the quarter before too: keep every quarter up to
+  // the one asked for.
+  const select = periodSelection(request.period, request.history || mode === "impute-previous");
   const read = {
     ...(select === undefined ? {} : { select }),
     ...(request.decimalMark !== undefined ? { decimalMark: request.decimalMark } : {}),
@@ -165,13 +195,21 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
   const period = formatPeriod(choosePeriod(request.period, available) as Period);
   const periods = available.map((p) => formatPeriod(p));
   const wanted = request.history ? periods.slice(0, periods.indexOf(period) + 1) : [period];
-  const { scores, indicators } = scorePeriods(
-    wanted,
-    grouped,
-    (p) => unitsFor(registry, request.unit, p),
-    method,
-    mode,
-  );
+  const unitsOf = (p: string) => unitsFor(registry, request.unit, p);
+  const regions = new Map<string, { id: string; name: string }>();
+  for (const p of wanted) {
+    for (const u of unitsOf(p)) {
+      const region = regionOfUnit(registry, u);
+      if (region !== undefined) regions.set(u.id, { id: region.id, name: region.name });
+    }
+  }
+  const context: ScoreContext = {
+    groupOf: (id) => regions.get(id),
+    ...(method.profile.json.weighting?.type === "benefit_of_the_doubt"
+      ? { lp: await (await import("./lp.js")).loadLpSolver() }
+      : {}),
+  };
+  const { scores, indicators } = scorePeriods(wanted, grouped, unitsOf, method, mode, context);
   const selected = scores.at(-1) as PeriodScores;
   const values = indicators.at(-1) ?? [];
   const uncertainty = await simulate(request, values, method, mode);
@@ -234,12 +272,28 @@ async function simulate(
   mode: MissingMode,
 ): Promise<IndexRun["uncertainty"]> {
   if (request.uncertainty === undefined) return undefined;
+  const unsupported = notSimulated(method.profile, mode);
+  if (unsupported !== undefined) {
+    throw new UsageError(`--uncertainty does not yet support ${unsupported}`);
+  }
   const U = await import("../../uncertainty/index.js");
   return U.simulateIndexRanks(values, method.profile, {
     runs: request.uncertainty,
     seed: request.seed ?? U.DEFAULT_SEED,
     missing: mode,
   });
+}
+
+/** The method choices the Monte Carlo cannot redraw faithfully (it would rank another method). */
+function notSimulated(profile: MethodProfile, mode: MissingMode): string | undefined {
+  const { aggregation, weighting, treatment } = profile.json;
+  if (treatment !== undefined) return "outlier treatment (the profile's treatment)";
+  if (weighting !== undefined) return `computed weights (weighting ${weighting.type})`;
+  if (!["arithmetic", "geometric", "sum"].includes(aggregation.type)) {
+    return `${aggregation.type} aggregation`;
+  }
+  if (mode === "impute-group-mean" || mode === "impute-previous") return `--missing ${mode}`;
+  return undefined;
 }
 
 /** The `index` command: 0 always (a ranking has no pass/fail), bad input throws. */

@@ -23,7 +23,7 @@ import { DEFAULT_SEED } from "../../uncertainty/random.js";
 import { trackReads } from "../files-read.js";
 import { type GroupRequest, groupingOf, groupRequest } from "../groups.js";
 import { choosePeriod } from "../period.js";
-import { expandCovariates, joinCovariates } from "./covariates.js";
+import { covariateAggregateWarnings, expandCovariates, joinCovariates } from "./covariates.js";
 import { buildDocument, decorateDocument } from "./document.js";
 import { estimate, modelRows } from "./estimate.js";
 import { funnelIntervals, funnelOf } from "./funnel.js";
@@ -255,7 +255,7 @@ export async function computeBenchmark(
     results,
     contradictions: [],
     coverage: coverageOf(registry, results),
-    warnings: skipped,
+    warnings: [...skipped, ...covariateAggregateWarnings(joined.skippedAggregates)],
     model,
     persons,
     funnel: funnelOf(results, persons),

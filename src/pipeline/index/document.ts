@@ -8,6 +8,7 @@ import { type HistoryView, rankHistory } from "../../composite/history.js";
 import { describeCause, unitLabel } from "../../composite/missing.js";
 import type { IndicatorDefinition, MethodProfile } from "../../composite/profile.js";
 import type { MissingCell, ScoredUnit } from "../../composite/types.js";
+import { aggregateSummary } from "../../registry/aggregates.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
 import { type GroupView, withGrouping } from "../decorate/groups.js";
 import { type Grouping, membersByGroup } from "../groups.js";
@@ -107,6 +108,18 @@ export function methodSentence(profile: MethodProfile): string {
   return `Method ${profile.json.name}: ${normalisation[n.type]}${winsor}, ${aggregation} with ${weights}; rank by score, highest first.`;
 }
 
+/** One warning counting the total and region rows the input held (CLI.md), or none. */
+function indexWarnings(run: IndexRun): Array<{ code: string; message: string }> {
+  const skipped = run.skippedAggregates;
+  if (skipped.length === 0) return [];
+  return [
+    {
+      code: "W_SKIPPED_AGGREGATE_ROWS",
+      message: `skipped ${skipped.length} row(s) for totals or regions, not municipalities: ${aggregateSummary(skipped)}`,
+    },
+  ];
+}
+
 function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
   const { profile } = run.method;
   const s = run.scores;
@@ -131,6 +144,13 @@ function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
       `Ranked ${s.units.length} of ${run.unitsInRegistry} ${unitWord}: the others are not in the input${s.dropped.length > 0 ? " or were dropped" : ""}.`,
     );
   }
+  const missing = run.unitsMissing;
+  if (missing.length > 0) {
+    notes.push(
+      `Partial input: ${run.unitsInRegistry - missing.length} of the quarter's ${run.unitsInRegistry} ${unitWord} are present; ranks are among these only. Missing: ${missing.length <= 20 ? missing.join(", ") : `${missing.slice(0, 20).join(", ")} and ${missing.length - 20} more`}.`,
+    );
+  }
+  for (const w of indexWarnings(run)) notes.push(`Warning: ${w.message} [${w.code}].`);
   if (s.units.some((u) => u.tied))
     notes.push("= marks a shared place (competition ranking: 1, 2, 2, 4).");
   for (const c of s.imputed) {
@@ -314,6 +334,7 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
       expected: run.unitsInRegistry,
       missing: run.unitsMissing,
     },
+    warnings: indexWarnings(run),
     imputed: missingJson(s.imputed),
     dropped: missingJson(s.dropped),
     ...(history ? { history: historyJson(history) } : {}),

@@ -77,17 +77,18 @@ async function readRecords(
   method: LoadedMethod,
   registry: Registry,
   read: ReadOptions,
-): Promise<{ records: CountRecord[]; quarters: Set<string> }> {
+): Promise<{ records: CountRecord[]; quarters: Set<string>; skipped: string[] }> {
   const bag = new DiagnosticBag();
   const seen = new Map<string, { file: string; line: number }>();
   const records: CountRecord[] = [];
+  const skipped: string[] = [];
   const quarters = new Set<string>();
   checkStdinOnce(files);
   for (const file of files) {
     try {
       const table = await readInputTable(file, read);
       for (const p of table.periods ?? []) if (parsePeriod(p)?.kind === "quarter") quarters.add(p);
-      records.push(...countRecords(table, method.profile, registry, bag, seen));
+      records.push(...countRecords(table, method.profile, registry, bag, seen, skipped));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       for (const d of error.diagnostics) bag.add(d);
@@ -95,7 +96,7 @@ async function readRecords(
   }
   bag.throwIfErrors();
   for (const r of records) quarters.add(r.period);
-  return { records, quarters };
+  return { records, quarters, skipped };
 }
 
 /** Scores several quarters, collecting the missing-data errors of all before throwing. */
@@ -158,7 +159,7 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
     ...(request.decimalMark !== undefined ? { decimalMark: request.decimalMark } : {}),
     countColumns: countColumnsOf(method.profile),
   };
-  const { records, quarters } = await readRecords(files, method, registry, read);
+  const { records, quarters, skipped } = await readRecords(files, method, registry, read);
   const grouped = byPeriod(records);
   const available = chronological(quarters);
   if (available.length === 0) throw new UsageError("the input has no rows to rank");
@@ -206,6 +207,7 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
     history: scores,
     unitsInRegistry: unitsFor(registry, request.unit, period).length,
     unitsMissing: missingUnits(unitsFor(registry, request.unit, period), selected),
+    skippedAggregates: skipped,
     ...(uncertainty !== undefined ? { uncertainty } : {}),
     ...(grouping !== undefined ? { grouping } : {}),
   };

@@ -257,6 +257,11 @@ export const OPTIONS = {
   verify: {
     description: "exit 1 if a published rank contradicts the order of the rounded residuals",
   },
+  published: {
+    argument: "file",
+    description:
+      "with --verify: compare with the top lists in FILE (columns period, group, rank, municipality as data/published/star-benchmark-top-lists.csv) instead of the shipped ones",
+  },
   uncertainty: {
     argument: "runs",
     description: "rank intervals from RUNS runs (docs/uncertainty.md)",

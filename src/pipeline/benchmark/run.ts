@@ -51,6 +51,9 @@ export async function runBenchmark(
   options: Partial<BenchmarkOptions> | Record<string, unknown>,
 ): Promise<BenchmarkRun> {
   return trackReads(async () => {
+    const listsFile = (options as Record<string, unknown>).publishedLists;
+    if (typeof listsFile === "string" && (options as Record<string, unknown>).verify !== true)
+      throw new UsageError("--published is read by --verify: give --verify too", "E_USAGE");
     const outcome = await computeBenchmark(options);
     const inconsistent = outcome.warnings.filter((w) => w.code === "W_PUBLISHED_INCONSISTENT");
     const verifyFailed =
@@ -60,7 +63,6 @@ export async function runBenchmark(
       regionName: (code) => registry.regionOf(code)?.name,
     });
     const messages = verifyMessages(outcome, verifyFailed, inconsistent.length);
-    const listsFile = (options as Record<string, unknown>).publishedLists;
     const checked = await withPublishedCheck(
       await decorateDocument(document, outcome),
       outcome,

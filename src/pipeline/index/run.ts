@@ -244,15 +244,45 @@ async function simulate(
   });
 }
 
-/** The `index` command: 0 always (a ranking has no pass/fail), bad input throws. */
-export async function runIndex(
-  options: IndexOptions,
-): Promise<{ document: ReportDocument; exitCode: 0 | 1; filesRead: FileRead[] }> {
+/** What `runIndex` takes besides the ranking's options: `--verify` and its `--published FILE`. */
+export interface IndexVerifyOptions {
+  verify?: boolean;
+  publishedLists?: string;
+}
+
+/**
+ * The `index` command: 0, or 1 when `--verify` finds the ranking differs from the places
+ * published for the quarter (`messages` say why, for stderr); bad input throws.
+ */
+export async function runIndex(options: IndexOptions & IndexVerifyOptions): Promise<{
+  document: ReportDocument;
+  exitCode: 0 | 1;
+  filesRead: FileRead[];
+  messages: string[];
+}> {
   return trackReads(async () => {
-    const run = await computeIndex(options);
+    const { verify, publishedLists, ...rest } = options;
+    if (publishedLists !== undefined && verify !== true)
+      throw new UsageError("--published is read by --verify: give --verify too", "E_USAGE");
+    const run = await computeIndex(rest);
+    if (verify === true && run.options.unit !== "jobcentre") {
+      throw new UsageError(
+        "--verify compares with LO's and FH's jobcentre lists: use --unit jobcentre",
+        "E_USAGE",
+      );
+    }
+    const document = await decorateIndexDocument(buildIndexDocument(run), run);
+    if (verify !== true) return { document, exitCode: 0 as const, messages: [] };
+    const { withIndexPublishedCheck } = await import("./published.js");
+    const checked = await withIndexPublishedCheck(document, run, loadRegistry(), publishedLists);
     return {
-      document: await decorateIndexDocument(buildIndexDocument(run), run),
-      exitCode: 0 as const,
+      document: checked.document,
+      exitCode: checked.failed ? (1 as const) : (0 as const),
+      messages: checked.failed
+        ? [
+            `verify failed: the ranking differs from the published index places for ${run.scores.period} (--format json lists the differences under published_list)`,
+          ]
+        : [],
     };
   });
 }

@@ -59,8 +59,20 @@ bulk(
   "INDKP101",
   ["OMRÅDE", "ENHED", "KOEN", "TID", "INDHOLD"],
   [
-    ...AGGREGATE_AREAS.map((a) => [a, "Gennemsnitlig disponibel indkomst (kr.)", "Mænd og kvinder i alt", YEAR, "250000"]),
-    ...joined("income").map(([code, v]) => [area(code, true), "Gennemsnitlig disponibel indkomst (kr.)", "Mænd og kvinder i alt", YEAR, comma(v.value)]),
+    ...AGGREGATE_AREAS.map((a) => [
+      a,
+      "Gennemsnitlig disponibel indkomst (kr.)",
+      "Mænd og kvinder i alt",
+      YEAR,
+      "250000",
+    ]),
+    ...joined("income").map(([code, v]) => [
+      area(code, true),
+      "Gennemsnitlig disponibel indkomst (kr.)",
+      "Mænd og kvinder i alt",
+      YEAR,
+      comma(v.value),
+    ]),
   ],
 );
 
@@ -94,8 +106,24 @@ bulk(
       return [
         [name, "I alt", "I alt", "Alder i alt", "I alt", YEAR, "100000"],
         [name, "I alt", "Grundskole", "Alder i alt", "I alt", YEAR, String(100000 - higher)],
-        [name, "I alt", "Korte videregående uddannelser", "Alder i alt", "I alt", YEAR, String(short)],
-        [name, "I alt", "Lange videregående uddannelser", "Alder i alt", "I alt", YEAR, String(higher - short)],
+        [
+          name,
+          "I alt",
+          "Korte videregående uddannelser",
+          "Alder i alt",
+          "I alt",
+          YEAR,
+          String(short),
+        ],
+        [
+          name,
+          "I alt",
+          "Lange videregående uddannelser",
+          "Alder i alt",
+          "I alt",
+          YEAR,
+          String(higher - short),
+        ],
       ];
     }),
   ],
@@ -115,7 +143,11 @@ bulk(
 bulk(
   "LBESK69",
   ["BOPKOM", "TID", "INDHOLD"],
-  joined("employment_per_1000").map(([code, v]) => [area(code, true), YEAR, String(scaled(v.value, 100))]),
+  joined("employment_per_1000").map(([code, v]) => [
+    area(code, true),
+    YEAR,
+    String(scaled(v.value, 100)),
+  ]),
 );
 
 // FOLK1A (1 January): 100,000 residents, the share aged 65+ in `65 år`, the rest in `64 år`.
@@ -159,7 +191,12 @@ v3(
   "y01c07",
   ["Area", "Periode", "Fuldtidspersoner i aktivering", "Bruttoledige fuldtidspersoner"],
   [
-    ["Hele landet", PERIOD, dk(sum("activation_fte").toFixed(1)), dk(sum("gross_unemployed_fte").toFixed(1))],
+    [
+      "Hele landet",
+      PERIOD,
+      dk(sum("activation_fte").toFixed(1)),
+      dk(sum("gross_unemployed_fte").toFixed(1)),
+    ],
     ...demo.map((r) => [place(r), PERIOD, dk(r.activation_fte), dk(r.gross_unemployed_fte)]),
   ],
 );
@@ -193,8 +230,20 @@ v3(
   "y01a02",
   ["Area", "Periode", "Oprindelse", "Ledige fuldtidspersoner", "Arbejdsstyrke"],
   demo.flatMap((r) => [
-    [place(r), PERIOD, "Personer med dansk oprindelse", r.danish_origin_unemployed, r.danish_origin_labour_force],
-    [place(r), PERIOD, "Indvandrere fra ikke-vestlige lande", r.nonwestern_unemployed, r.nonwestern_labour_force],
+    [
+      place(r),
+      PERIOD,
+      "Personer med dansk oprindelse",
+      r.danish_origin_unemployed,
+      r.danish_origin_labour_force,
+    ],
+    [
+      place(r),
+      PERIOD,
+      "Indvandrere fra ikke-vestlige lande",
+      r.nonwestern_unemployed,
+      r.nonwestern_labour_force,
+    ],
     [place(r), PERIOD, "Efterkommere fra ikke-vestlige lande", "12", "200"],
   ]),
 );

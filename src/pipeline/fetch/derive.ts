@@ -87,7 +87,7 @@ function sums(
       );
     }
     if (!where.every((w) => matches(String(row.values[w.i] ?? ""), w.match))) continue;
-    free.forEach((i, k) => seen[k]?.add(String(row.values[i] ?? "")));
+    for (const [k, i] of free.entries()) seen[k]?.add(String(row.values[i] ?? ""));
     const year = yearOf(row.values[table.columns.length - 2]);
     const cell = row.values[table.columns.length - 1] ?? null;
     if (year === undefined || isMissingCell(cell)) continue;
@@ -96,7 +96,7 @@ function sums(
     const key = `${resolved.municipality.code}|${year}`;
     out.set(key, (out.get(key) ?? 0) + value);
   }
-  free.forEach((i, k) => {
+  for (const [k, i] of free.entries()) {
     const values = seen[k] as Set<string>;
     if (values.size > 1) {
       throw new FetchError(
@@ -104,7 +104,7 @@ function sums(
         "E_FETCH_SHAPE",
       );
     }
-  });
+  }
   return out;
 }
 

@@ -141,6 +141,9 @@ describe("index inputs", () => {
       expect(message).toContain(name);
     expect(aggregated.notes.join("\n")).toContain("[W_SKIPPED_AGGREGATE_ROWS]");
     expect(aggregated.json.coverage).toEqual({ present: 98, expected: 98, missing: [] });
+    const { messages } = await run("index-fh-2024K4-aggregate-rows.csv");
+    expect(messages).toEqual([`warning: ${warnings[0]?.message} [W_SKIPPED_AGGREGATE_ROWS]`]);
+    expect((await run("index-fh-2024K4-clean.csv")).messages).toEqual([]);
   });
 
   it("one region only: coverage in JSON, the title and a note, by municipality and by jobcentre", async () => {

@@ -272,7 +272,11 @@ export async function runIndex(options: IndexOptions & IndexVerifyOptions): Prom
       );
     }
     const document = await decorateIndexDocument(buildIndexDocument(run), run);
-    if (verify !== true) return { document, exitCode: 0 as const, messages: [] };
+    // The run's warnings (W_SKIPPED_AGGREGATE_ROWS) for stderr, as benchmark gives its own.
+    const warnings = (
+      (document.json.warnings ?? []) as Array<{ code: string; message: string }>
+    ).map((w) => `warning: ${w.message} [${w.code}]`);
+    if (verify !== true) return { document, exitCode: 0 as const, messages: warnings };
     const { withIndexPublishedCheck } = await import("./published.js");
     const checked = await withIndexPublishedCheck(document, run, loadRegistry(), publishedLists);
     return {
@@ -280,9 +284,10 @@ export async function runIndex(options: IndexOptions & IndexVerifyOptions): Prom
       exitCode: checked.failed ? (1 as const) : (0 as const),
       messages: checked.failed
         ? [
+            ...warnings,
             `verify failed: the ranking differs from the published index places for ${run.scores.period} (--format json lists the differences under published_list)`,
           ]
-        : [],
+        : warnings,
     };
   });
 }

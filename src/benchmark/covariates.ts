@@ -1,6 +1,6 @@
 /**
  * Covariates of the model: parsing `--covariates`, and joining long files
- * (`municipality,year,value`) to a period as of the latest year not after the period's year.
+ * (`municipality,year,value` or an alias; StatBank bulk) to a period as of the latest year not after the period's year.
  */
 import type { DiagnosticBag } from "../diagnostics.js";
 
@@ -53,6 +53,8 @@ export interface CovariateSeries {
   name: string;
   file: string;
   values: ReadonlyMap<string, readonly DatedValue[]>;
+  /** Area names of rows skipped as totals or regions (`Hele landet`, `Region …`). */
+  skipped?: readonly string[];
 }
 
 export interface JoinedValue {

@@ -256,6 +256,23 @@ export const OPTIONS = {
   },
   verify: {
     description: "exit 1 if a published rank contradicts the order of the rounded residuals",
+    per: {
+      index: {
+        description:
+          "exit 1 if the jobcentre ranking differs from the places LO or FH published for the quarter (data/published/fh-lo-jobcentre-index-lists.csv)",
+      },
+    },
+  },
+  published: {
+    argument: "file",
+    description:
+      "with --verify: compare with the top lists in FILE (columns period, group, rank, municipality as data/published/star-benchmark-top-lists.csv) instead of the shipped ones",
+    per: {
+      index: {
+        description:
+          "with --verify: compare with the places in FILE (columns index, data_period, rank, jobcentre as data/published/fh-lo-jobcentre-index-lists.csv) instead of the shipped ones",
+      },
+    },
   },
   uncertainty: {
     argument: "runs",

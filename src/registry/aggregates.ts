@@ -35,10 +35,27 @@ function list(): AggregateList {
   return cached;
 }
 
-/** True when the text names a total, the country or a region rather than a municipality. */
+/** StatBank's code-and-text form of an area: `084 Region Hovedstaden`, `000 Hele landet`. */
+const CODED = /^(\d{1,4})\s+(\S.*)$/;
+
+/**
+ * True when the text names a total, the country or a region rather than a municipality:
+ * a listed name, a name with a listed prefix, a listed code, or a code followed by a
+ * text where either is listed.
+ */
 export function isAggregateArea(name: string): boolean {
   const k = key(name);
   if (k === "") return false;
   const { names, prefixes, codes } = list();
-  return names.includes(k) || codes.includes(k) || prefixes.some((p) => k.startsWith(p));
+  const named = (text: string) => names.includes(text) || prefixes.some((p) => text.startsWith(p));
+  if (named(k) || codes.includes(k)) return true;
+  const coded = CODED.exec(k);
+  return coded !== null && (codes.includes(coded[1] as string) || named(coded[2] as string));
+}
+
+/** Counts the skipped aggregate rows by name, for one warning: `Hele landet (4), Region Sjælland (4)`. */
+export function aggregateSummary(skipped: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of skipped) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].map(([name, n]) => (n === 1 ? name : `${name} (${n})`)).join(", ");
 }

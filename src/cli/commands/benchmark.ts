@@ -18,6 +18,7 @@ interface BenchmarkFlags {
   loo?: boolean;
   interval?: string;
   verify?: boolean;
+  published?: string;
   uncertainty?: string;
   seed?: string;
   distinguish?: "prediction" | "bootstrap";
@@ -45,6 +46,7 @@ export function registerBenchmark(program: Command): void {
     "interval",
     "cost-per-fte",
     "verify",
+    "published",
     "uncertainty",
     "seed",
     "distinguish",
@@ -75,6 +77,7 @@ export function registerBenchmark(program: Command): void {
       interval: numberOption("--interval", flags.interval) ?? null,
       costPerFte: numberOption("--cost-per-fte", flags.costPerFte) ?? null,
       verify: flags.verify === true,
+      ...(flags.published !== undefined ? { publishedLists: flags.published } : {}),
       ...numberField("--uncertainty", "uncertainty", flags.uncertainty),
       ...numberField("--seed", "seed", flags.seed),
       ...(flags.distinguish !== undefined ? { distinguish: flags.distinguish } : {}),

@@ -19,6 +19,8 @@ interface IndexFlags {
   by?: string;
   only?: string;
   decimalMark?: "," | ".";
+  verify?: boolean;
+  published?: string;
   [key: string]: unknown;
 }
 
@@ -41,6 +43,8 @@ export function registerIndex(program: Command): void {
     "by",
     "only",
     "decimal-mark",
+    "verify",
+    "published",
     "format",
     "out",
     "locale",
@@ -51,7 +55,7 @@ export function registerIndex(program: Command): void {
     // Early, on the files named; emit checks again on the files actually read.
     if (output.out !== undefined) assertNotAnInput(output.out, [...flags.input, flags.method]);
     const { runIndex } = await import("../../pipeline/index/run.js");
-    const { document, filesRead } = await runIndex({
+    const { document, filesRead, exitCode, messages } = await runIndex({
       command: "index",
       inputs: flags.input,
       ...(flags.period !== undefined ? { period: flags.period } : {}),
@@ -66,7 +70,11 @@ export function registerIndex(program: Command): void {
       ...(flags.by !== undefined ? { by: flags.by } : {}),
       ...(flags.only !== undefined ? { only: flags.only } : {}),
       ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
+      ...(flags.verify === true ? { verify: true } : {}),
+      ...(flags.published !== undefined ? { publishedLists: flags.published } : {}),
     });
     await emit(document, output, filesRead, process.stdout);
+    for (const line of messages) process.stderr.write(`${line}\n`);
+    if (exitCode !== 0) process.exitCode = exitCode;
   });
 }

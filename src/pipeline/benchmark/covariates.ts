@@ -3,6 +3,7 @@
  * joined to the observations, from the input's own column or from the covariate data.
  */
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import {
   type CovariateCell,
   type CovariateProvenance,
@@ -56,6 +57,25 @@ export interface JoinedCovariates {
   /** One column of design values per term, in observation order. */
   design: number[][];
   provenance: CovariateProvenance[];
+  /** Rows skipped as totals or regions, per covariate file read. */
+  skippedAggregates: Array<{ file: string; names: readonly string[] }>;
+}
+
+/** One warning counting the total and region rows of the covariate files, or none. */
+export function covariateAggregateWarnings(
+  skipped: JoinedCovariates["skippedAggregates"],
+): Array<{ code: "W_SKIPPED_AGGREGATE_ROWS"; municipality: null; message: string }> {
+  const files = skipped.filter((s) => s.names.length > 0);
+  if (files.length === 0) return [];
+  const count = files.reduce((n, s) => n + s.names.length, 0);
+  const names = [...new Set(files.flatMap((s) => s.names))];
+  return [
+    {
+      code: "W_SKIPPED_AGGREGATE_ROWS",
+      municipality: null,
+      message: `skipped ${count} covariate row(s) for totals or regions, not municipalities, in ${files.map((s) => `${basename(s.file)} (${s.names.length})`).join(", ")}: ${names.join(", ")}`,
+    },
+  ];
 }
 
 /**
@@ -74,6 +94,7 @@ export async function joinCovariates(
   const codes = observations.map((o) => o.municipality);
   const design: number[][] = [];
   const provenance: CovariateProvenance[] = [];
+  const skippedAggregates: JoinedCovariates["skippedAggregates"] = [];
   const found = await catalogue(
     covariateData.length > 0 ? covariateData : [SHIPPED_COVARIATE_DATA],
   );
@@ -99,12 +120,14 @@ export async function joinCovariates(
         return joined ?? { value: undefined, file: series.file, line: 1 };
       });
       source = series.file;
+      if (series.skipped !== undefined && series.skipped.length > 0)
+        skippedAggregates.push({ file: series.file, names: series.skipped });
     }
     design.push(termValues(spec, cells, names, bag));
     provenance.push(provenanceOf(spec, source, cells, codes));
   }
   bag.throwIfErrors();
-  return { design, provenance };
+  return { design, provenance, skippedAggregates };
 }
 
 /** The input column holding a covariate: its exact header, else one equal ignoring case. */

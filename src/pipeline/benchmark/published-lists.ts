@@ -3,13 +3,16 @@
  * the ministry, municipal news; data/published/star-benchmark-top-lists.csv): every
  * published rank, and the persons and pct. points where the source gives them, must be
  * what the reproduced ranking shows. A tie in the reproduced ranking (rounded residuals)
- * covers the published ranks it spans.
+ * covers the published ranks it spans. A user's own lists (`--published FILE`, the same
+ * columns) are read instead of the shipped ones.
  */
 import { readFileSync } from "node:fs";
 import type { BenchmarkResult } from "../../benchmark/types.js";
+import { DiagnosticBag, InputError } from "../../diagnostics.js";
 import { dataPath } from "../../paths.js";
 import type { Registry } from "../../registry/types.js";
 import type { ReportDocument } from "../../report/types.js";
+import { noteRead } from "../files-read.js";
 import type { BenchmarkOutcome } from "./outcome.js";
 
 export const PUBLISHED_LISTS = dataPath("published", "star-benchmark-top-lists.csv");
@@ -31,22 +34,71 @@ export interface PublishedComparison {
   differences: string[];
 }
 
+/** The columns a published-lists file must have (data/published/star-benchmark-top-lists.csv has more). */
+export const PUBLISHED_COLUMNS = ["period", "group", "rank", "municipality"] as const;
+
+/**
+ * Reads a published-lists file: the shipped one, or a user's (`--published FILE`) with the
+ * same columns. A missing file, a missing column or a rank that is not a whole number from
+ * 1 is an input error at its line.
+ */
 export async function readPublishedLists(file = PUBLISHED_LISTS): Promise<PublishedPlace[]> {
+  noteRead(file);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new InputError([
+      { code: "E_FILE_NOT_FOUND", message: "published-lists file not found", file },
+    ]);
+  }
   const { parse } = await import("csv-parse/sync");
-  const records = parse(readFileSync(file, "utf8"), { columns: true, bom: true }) as Array<
-    Record<string, string>
-  >;
+  let parsed: Array<{ record: Record<string, string>; info: { lines: number } }>;
+  try {
+    parsed = parse(text, { columns: true, bom: true, info: true, skip_empty_lines: true });
+  } catch (error) {
+    throw new InputError([
+      { code: "E_CSV", message: `not a readable CSV: ${(error as Error).message}`, file },
+    ]);
+  }
+  const header = Object.keys(parsed[0]?.record ?? {});
+  const lacking = PUBLISHED_COLUMNS.filter((c) => !header.includes(c));
+  if (parsed.length > 0 && lacking.length > 0) {
+    throw new InputError([
+      {
+        code: "E_MISSING_COLUMN",
+        message: `a published-lists file needs columns ${PUBLISHED_COLUMNS.join(", ")} (as data/published/star-benchmark-top-lists.csv); missing ${lacking.join(", ")}, found ${header.join(", ")}`,
+        file,
+        line: 1,
+      },
+    ]);
+  }
+  const bag = new DiagnosticBag();
   const num = (text: string | undefined) =>
     text === undefined || text.trim() === "" ? null : Number(text);
-  return records.map((r) => ({
-    period: r.period ?? "",
-    group: r.group ?? "",
-    rank: Number(r.rank),
-    municipality: r.municipality ?? "",
-    residualPersons: num(r.residual_persons),
-    residualPp: num(r.residual_pp),
-    source: r.source_url ?? "",
-  }));
+  const places = parsed.map(({ record: r, info }) => {
+    const rank = Number(r.rank);
+    if (!Number.isInteger(rank) || rank < 1) {
+      bag.add({
+        code: "E_BAD_RANK",
+        message: `rank: expected a whole number from 1, got ${JSON.stringify(r.rank ?? "")}`,
+        file,
+        line: info.lines,
+        column: header.indexOf("rank") + 1,
+      });
+    }
+    return {
+      period: r.period ?? "",
+      group: r.group ?? "",
+      rank,
+      municipality: r.municipality ?? "",
+      residualPersons: num(r.residual_persons),
+      residualPp: num(r.residual_pp),
+      source: r.source_url ?? "",
+    };
+  });
+  bag.throwIfErrors();
+  return places;
 }
 
 const oneDecimal = (x: number) => (Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9)) / 10;

@@ -23,7 +23,7 @@ import { DEFAULT_SEED } from "../../uncertainty/random.js";
 import { trackReads } from "../files-read.js";
 import { type GroupRequest, groupingOf, groupRequest } from "../groups.js";
 import { choosePeriod } from "../period.js";
-import { expandCovariates, joinCovariates } from "./covariates.js";
+import { covariateAggregateWarnings, expandCovariates, joinCovariates } from "./covariates.js";
 import { buildDocument, decorateDocument } from "./document.js";
 import { estimate, modelRows } from "./estimate.js";
 import { funnelIntervals, funnelOf } from "./funnel.js";
@@ -51,6 +51,9 @@ export async function runBenchmark(
   options: Partial<BenchmarkOptions> | Record<string, unknown>,
 ): Promise<BenchmarkRun> {
   return trackReads(async () => {
+    const listsFile = (options as Record<string, unknown>).publishedLists;
+    if (typeof listsFile === "string" && (options as Record<string, unknown>).verify !== true)
+      throw new UsageError("--published is read by --verify: give --verify too", "E_USAGE");
     const outcome = await computeBenchmark(options);
     const inconsistent = outcome.warnings.filter((w) => w.code === "W_PUBLISHED_INCONSISTENT");
     const verifyFailed =
@@ -61,7 +64,6 @@ export async function runBenchmark(
       regionCode: (code) => registry.regionOf(code)?.id,
     });
     const messages = verifyMessages(outcome, verifyFailed, inconsistent.length);
-    const listsFile = (options as Record<string, unknown>).publishedLists;
     const checked = await withPublishedCheck(
       await decorateDocument(document, outcome),
       outcome,
@@ -256,7 +258,7 @@ export async function computeBenchmark(
     results,
     contradictions: [],
     coverage: coverageOf(registry, results),
-    warnings: skipped,
+    warnings: [...skipped, ...covariateAggregateWarnings(joined.skippedAggregates)],
     model,
     persons,
     funnel: funnelOf(results, persons),

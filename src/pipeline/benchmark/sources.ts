@@ -8,7 +8,11 @@ import { basename, extname, join } from "node:path";
 import type { CovariateSeries, DatedValue } from "../../benchmark/covariates.js";
 import { DiagnosticBag, InputError } from "../../diagnostics.js";
 import { dataPath } from "../../paths.js";
+import { closestName } from "../../read/columns.js";
+import { isMissingCell } from "../../read/decimal.js";
+import { normalizeColumnName } from "../../read/names.js";
 import { parseNumber } from "../../read/number.js";
+import { isAggregateArea } from "../../registry/aggregates.js";
 import { resolutionHint } from "../../registry/resolve.js";
 import type { Registry } from "../../registry/types.js";
 import { noteRead } from "../files-read.js";
@@ -35,6 +39,8 @@ export async function catalogue(paths: readonly string[]): Promise<CovariateCata
   const crossSections: string[] = [];
   const add = (file: string) => {
     const ext = extname(file).toLowerCase();
+    // A fetched file's record of where it came from (FILE.source.json) is not data.
+    if (file.toLowerCase().endsWith(".source.json")) return;
     if (ext === ".json") crossSections.push(file);
     else if (!longFiles.has(basename(file, extname(file))))
       longFiles.set(basename(file, extname(file)), file);
@@ -57,7 +63,99 @@ export async function catalogue(paths: readonly string[]): Promise<CovariateCata
   return { longFiles, crossSections };
 }
 
-/** Reads one long file into a series; rows must name a municipality, a year and a value. */
+interface CovariateColumns {
+  columns: Record<"municipality" | "year" | "value", string[]>;
+}
+
+let covariateColumns: CovariateColumns["columns"] | undefined;
+
+/** The names each key column of a covariate file may have (data/benchmark/covariate-columns.json). */
+export function covariateColumnNames(): CovariateColumns["columns"] {
+  if (covariateColumns === undefined) {
+    const file = dataPath("benchmark", "covariate-columns.json");
+    covariateColumns = (JSON.parse(readFileSync(file, "utf8")) as CovariateColumns).columns;
+  }
+  return covariateColumns;
+}
+
+/** `2024`, `2024K1`, `2024Q1`, `2024M01`, `2024H1`: the year; else undefined. */
+export function yearOf(cell: unknown): number | undefined {
+  const text =
+    typeof cell === "number" ? String(cell) : typeof cell === "string" ? cell.trim() : "";
+  const m = /^(\d{4})(?:[KQ][1-4]|M(?:0[1-9]|1[0-2])|H[12])?$/i.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+const KEYS = ["municipality", "year", "value"] as const;
+
+/**
+ * The municipality, year and value columns of a covariate file by their names or aliases;
+ * an error naming the header found and, for each column not found, the nearest alias.
+ */
+function keyColumns(
+  columns: readonly string[],
+  file: string,
+): Record<(typeof KEYS)[number], number> {
+  const names = covariateColumnNames();
+  const normal = columns.map(normalizeColumnName);
+  const at = Object.fromEntries(
+    KEYS.map((k) => [k, normal.findIndex((c) => names[k].map(normalizeColumnName).includes(c))]),
+  ) as Record<(typeof KEYS)[number], number>;
+  const lacking = KEYS.filter((k) => at[k] < 0);
+  if (lacking.length === 0) return at;
+  const unused = columns.filter((_, i) => !KEYS.some((k) => at[k] === i));
+  const hints = lacking.map((k) => {
+    const spec = { name: k, aliases: names[k] };
+    const near = unused
+      .map((c) => ({ c, name: closestName(c, [spec]) }))
+      .find((x) => x.name !== undefined);
+    return `no ${k} column (${names[k].slice(0, 4).join(", ")}…)${near ? `; "${near.c}" is closest to "${near.name}"` : ""}`;
+  });
+  throw new InputError([
+    {
+      code: "E_MISSING_COLUMN",
+      message: `a covariate file needs a municipality, a year and a value column; found header ${columns.map((c) => `"${c}"`).join(", ")}: ${hints.join("; ")}`,
+      file,
+      line: 1,
+    },
+  ]);
+}
+
+/**
+ * A StatBank answer's other variables (`KØN`, `ALDER`, …) must each hold one value: a
+ * covariate is one number per municipality and year. Otherwise an error naming them.
+ */
+function checkOtherVariables(
+  table: Awaited<ReturnType<typeof readInputTable>>,
+  used: readonly number[],
+  kept: ReadonlySet<number>,
+  bag: DiagnosticBag,
+): void {
+  if (table.format !== "statbank") return;
+  table.columns.forEach((column, i) => {
+    if (used.includes(i)) return;
+    const values = new Set<string>();
+    for (const [r, row] of table.rows.entries())
+      if (kept.has(r)) values.add(String(row.values[i] ?? ""));
+    if (values.size <= 1) return;
+    const shown = [...values].slice(0, 4).map((v) => `"${v}"`);
+    bag.add({
+      code: "E_COVARIATE_VARIABLE",
+      message: `column ${column} holds ${values.size} values (${shown.join(", ")}${values.size > 4 ? ", …" : ""}); a covariate file needs one value per municipality and year: select one ${column} (fetch statbank --var ${column}=CODE) or derive the figure first`,
+      file: table.file,
+      line: 1,
+      column: i + 1,
+    });
+  });
+}
+
+/**
+ * Reads one covariate file into a series. Columns by name or alias (municipality/kommune/
+ * område/area, year/år/aar/tid, value/værdi/indhold), decimal commas, StatBank's bulk shape
+ * (`OMRÅDE;TID;INDHOLD`, areas by name or as `101 København`, years as `2024` or `2024K1`,
+ * `..` for not available); rows for the country, regions or totals are skipped and
+ * returned in `skipped`.
+ */
 export async function readLongFile(
   name: string,
   file: string,
@@ -65,27 +163,20 @@ export async function readLongFile(
 ): Promise<CovariateSeries> {
   const table = await readInputTable(file);
   const bag = new DiagnosticBag();
-  const lower = table.columns.map((c) => c.trim().toLowerCase());
-  const col = (label: string) => lower.indexOf(label);
-  const [m, y, v] = [col("municipality"), col("year"), col("value")];
-  if (m < 0 || y < 0 || v < 0) {
-    throw new InputError([
-      {
-        code: "E_MISSING_COLUMN",
-        message: "a covariate file needs columns municipality, year, value",
-        file,
-        line: 1,
-      },
-    ]);
-  }
-  const decimalMark = table.decimalMark ?? ".";
+  const { municipality: m, year: y, value: v } = keyColumns(table.columns, file);
+  const decimalMark = table.decimalMark ?? (table.separator === ";" ? "," : ".");
   const values = new Map<string, DatedValue[]>();
-  for (const row of table.rows) {
+  const skipped: string[] = [];
+  const kept = new Set<number>();
+  for (const [r, row] of table.rows.entries()) {
     const where = { file, line: row.line };
-    const named = String(row.values[m] ?? "");
+    const named = String(row.values[m] ?? "").trim();
     const resolved = registry.resolveMunicipality(named);
-    const year = parseNumber(row.values[y] ?? null, decimalMark);
-    const value = parseNumber(row.values[v] ?? null, decimalMark);
+    if (!resolved.ok && isAggregateArea(named)) {
+      skipped.push(named);
+      continue;
+    }
+    kept.add(r);
     if (!resolved.ok) {
       bag.add({
         code: "E_UNKNOWN_MUNICIPALITY",
@@ -95,19 +186,24 @@ export async function readLongFile(
       });
       continue;
     }
-    if (year === undefined || !Number.isInteger(year)) {
+    const year = yearOf(row.values[y]);
+    if (year === undefined) {
       bag.add({
         code: "E_BAD_YEAR",
-        message: `year: expected a whole year, got ${JSON.stringify(row.values[y])}`,
+        message: `year: expected a year such as 2024 or 2024K1, got ${JSON.stringify(row.values[y])}`,
         ...where,
         column: y + 1,
       });
       continue;
     }
+    const cell = row.values[v] ?? null;
+    // StatBank's `..` (not available): no value that year; a join that needs it says so.
+    if (isMissingCell(cell)) continue;
+    const value = parseNumber(cell, decimalMark);
     if (value === undefined) {
       bag.add({
         code: "E_NOT_A_NUMBER",
-        message: `value: expected a number, got ${JSON.stringify(row.values[v])}`,
+        message: `value: expected a number, got ${JSON.stringify(cell)}`,
         ...where,
         column: v + 1,
       });
@@ -125,9 +221,14 @@ export async function readLongFile(
     list.push({ year, value, line: row.line });
     values.set(resolved.municipality.code, list);
   }
+  checkOtherVariables(table, [m, y, v], kept, bag);
+  // The variables' error explains the duplicates it causes; list it first.
+  bag.items.sort(
+    (a, b) => Number(b.code === "E_COVARIATE_VARIABLE") - Number(a.code === "E_COVARIATE_VARIABLE"),
+  );
   bag.throwIfErrors();
   for (const list of values.values()) list.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
-  return { name, file, values };
+  return { name, file, values, skipped };
 }
 
 /** The covariate names the shipped field map gives to cross-section fields. */

@@ -4,8 +4,8 @@
  * (data/fetch/recipes.json) are lists of such requests written into one folder.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { UsageError } from "../../diagnostics.js";
+import { basename, join } from "node:path";
+import { type Diagnostic, reportWarning, UsageError } from "../../diagnostics.js";
 import { DEFAULT_HTTP, FetchError, type HttpOptions } from "../../fetch/http.js";
 import {
   type ApiVersion,
@@ -14,6 +14,10 @@ import {
 } from "../../fetch/jobindsats.js";
 import { DEFAULT_STATBANK_ROOT, fetchStatbank } from "../../fetch/statbank.js";
 import { dataPath } from "../../paths.js";
+import type { Table } from "../../read/index.js";
+import { loadRegistry } from "../../registry/index.js";
+import { type Assembly, assembleIndexInput } from "./assemble.js";
+import { bulkTable, type CovariateDerivation, deriveCovariate } from "./derive.js";
 import { assertFree, type OutFile, writeTogether } from "./write.js";
 
 export interface FetchEnv {
@@ -135,6 +139,12 @@ async function jobindsatsFiles(
   };
 }
 
+/** jobindsats names quarters `2019Q4`; the project's `2019K4` is translated. */
+function jobindsatsPeriod(value: string): string {
+  const m = /^(\d{4})K([1-4])$/i.exec(value.trim());
+  return m ? `${m[1]}Q${m[2]}` : value;
+}
+
 /** Belt and braces: the token is never in a file, whatever the API echoed. */
 function scrubbed(text: string, secret: string): string {
   if (!text.includes(secret)) return text;
@@ -207,6 +217,10 @@ export interface Recipe {
   description: string;
   parameter: "period" | "year";
   requests: RecipeRequest[];
+  /** One index input assembled from the jobindsats answers (./assemble.ts). */
+  assemble?: Assembly;
+  /** Covariate files made from the StatBank answers (./derive.ts), by covariate name. */
+  derive?: Record<string, CovariateDerivation & { confirmed?: boolean; note?: string }>;
 }
 
 export const RECIPES_FILE = dataPath("fetch", "recipes.json");
@@ -247,9 +261,19 @@ export async function runRecipe(run: RecipeRun, settings: FetchSettings): Promis
     ...r,
     out: join(run.outDir, fill(r.out, key, run.value)),
   }));
-  assertFree(requests.flatMap((r) => [r.out, `${r.out}.source.json`]));
+  const derived = [
+    ...Object.keys(recipe.derive ?? {}).map((name) => join(run.outDir, `${name}.csv`)),
+    ...(recipe.assemble !== undefined
+      ? [join(run.outDir, fill(recipe.assemble.out, key, run.value))]
+      : []),
+  ];
+  assertFree(
+    [...requests.map((r) => r.out), ...derived].flatMap((out) => [out, `${out}.source.json`]),
+  );
   const files: OutFile[] = [];
   const fetched: FetchedFile[] = [];
+  const answers = new Map<string, { path: string; text: string }>();
+  const fetchedRows = new Map<string, Array<Record<string, unknown>>>();
   for (const [i, r] of requests.entries()) {
     run.onProgress?.(i + 1, requests.length, `${r.api} ${r.table}`);
     if (r.api === "jobindsats") {
@@ -257,7 +281,7 @@ export async function runRecipe(run: RecipeRun, settings: FetchSettings): Promis
         {
           table: r.table,
           api: run.api,
-          periods: [run.value],
+          periods: [jobindsatsPeriod(run.value)],
           areas: ["*"],
           filters: r.filters ?? {},
           out: r.out,
@@ -266,6 +290,11 @@ export async function runRecipe(run: RecipeRun, settings: FetchSettings): Promis
       );
       files.push(...got.files);
       fetched.push({ path: r.out, rows: got.rows, periods: got.periods });
+      const lines = (got.files[0]?.text ?? "").split("\n").filter((l) => l.trim() !== "");
+      fetchedRows.set(
+        r.table,
+        lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+      );
     } else {
       const variables = Object.entries(r.variables ?? {}).map(([code, values]) => ({
         code,
@@ -274,8 +303,93 @@ export async function runRecipe(run: RecipeRun, settings: FetchSettings): Promis
       const got = await statbankFiles({ table: r.table, variables, out: r.out }, settings);
       files.push(...got.files);
       fetched.push({ path: r.out, rows: got.rows });
+      answers.set(r.table, { path: r.out, text: got.files[0]?.text ?? "" });
     }
   }
+  if (recipe.derive !== undefined) {
+    const made = await derivedFiles(recipe.derive, answers, run.outDir, settings);
+    files.push(...made.files);
+    fetched.push(...made.fetched);
+  }
+  if (recipe.assemble !== undefined) {
+    const path = join(run.outDir, fill(recipe.assemble.out, key, run.value));
+    const { text, rows } = assembleIndexInput(recipe.assemble, fetchedRows, loadRegistry());
+    const source = {
+      assembled_from: requests.filter((r) => r.api === "jobindsats").map((r) => basename(r.out)),
+      columns: recipe.assemble.columns,
+      confirmed: recipe.assemble.confirmed ?? false,
+      ...(recipe.assemble.note !== undefined ? { note: recipe.assemble.note } : {}),
+      rows,
+      retrieved: (settings.now?.() ?? new Date()).toISOString(),
+    };
+    files.push({ path, text }, { path: `${path}.source.json`, text: json(source) });
+    fetched.push({ path, rows });
+  }
   writeTogether(files);
+  const warning = unconfirmedWarning(run.name, recipe);
+  if (warning !== undefined) reportWarning(warning);
   return fetched;
+}
+
+/**
+ * One warning naming the recipe's table ids, variable codes and derivations that no stored
+ * source confirms (`confirmed: false` in data/fetch/recipes.json), or none.
+ */
+export function unconfirmedWarning(name: string, recipe: Recipe): Diagnostic | undefined {
+  const tables = recipe.requests.filter((r) => !r.confirmed).map((r) => r.table);
+  const derived = [
+    ...Object.entries(recipe.derive ?? {})
+      .filter(([, d]) => d.confirmed !== true)
+      .map(([n]) => n),
+    ...(recipe.assemble !== undefined && recipe.assemble.confirmed !== true
+      ? [`${recipe.assemble.out.replace(/\{\w+\}/g, "…")}'s column labels`]
+      : []),
+  ];
+  if (tables.length === 0 && derived.length === 0) return undefined;
+  const parts = [
+    tables.length > 0 ? `tables ${tables.join(", ")}` : undefined,
+    derived.length > 0 ? `derived ${derived.join(", ")}` : undefined,
+  ].filter((p) => p !== undefined);
+  return {
+    code: "W_UNCONFIRMED_RECIPE",
+    severity: "warning",
+    message: `recipe ${name}: ${parts.join("; ")} not confirmed by a stored source; check the files and correct data/fetch/recipes.json where they are wrong`,
+  };
+}
+
+/** The recipe's covariate files, derived from the StatBank answers in memory. */
+async function derivedFiles(
+  derive: NonNullable<Recipe["derive"]>,
+  answers: ReadonlyMap<string, { path: string; text: string }>,
+  outDir: string,
+  settings: FetchSettings,
+): Promise<{ files: OutFile[]; fetched: FetchedFile[] }> {
+  const tables = new Map<string, Table>();
+  for (const [table, answer] of answers) tables.set(table, await bulkTable(table, answer.text));
+  const registry = loadRegistry();
+  const files: OutFile[] = [];
+  const fetched: FetchedFile[] = [];
+  for (const [name, rule] of Object.entries(derive)) {
+    const { text, rows } = deriveCovariate(name, rule, tables, registry);
+    const path = join(outDir, `${name}.csv`);
+    const from = [rule.numerator, ...(rule.denominator ? [rule.denominator] : [])].map(
+      (s) => answers.get(s.table)?.path ?? s.table,
+    );
+    const source = {
+      derived_from: [...new Set(from.map((f) => basename(f)))],
+      rule: {
+        numerator: rule.numerator,
+        denominator: rule.denominator,
+        scale: rule.scale,
+        decimals: rule.decimals,
+      },
+      confirmed: rule.confirmed ?? false,
+      ...(rule.note !== undefined ? { note: rule.note } : {}),
+      rows,
+      retrieved: (settings.now?.() ?? new Date()).toISOString(),
+    };
+    files.push({ path, text }, { path: `${path}.source.json`, text: json(source) });
+    fetched.push({ path, rows });
+  }
+  return { files, fetched };
 }

@@ -9,6 +9,7 @@ import { describeCause, unitLabel } from "../../composite/missing.js";
 import type { IndicatorDefinition, MethodProfile } from "../../composite/profile.js";
 import type { IndicatorTreatment, MissingCell, ScoredUnit } from "../../composite/types.js";
 import { formatNumberIn, has, t } from "../../i18n/index.js";
+import { aggregateSummary } from "../../registry/aggregates.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
 import { type GroupView, withGrouping } from "../decorate/groups.js";
 import { type Grouping, membersByGroup } from "../groups.js";
@@ -174,6 +175,18 @@ export function methodSentence(profile: MethodProfile): string {
 const num2 = (x: number) => formatNumberIn(x, 2);
 const num3 = (x: number) => formatNumberIn(x, 3);
 
+/** One warning counting the total and region rows the input held (CLI.md), or none. */
+function indexWarnings(run: IndexRun): Array<{ code: string; message: string }> {
+  const skipped = run.skippedAggregates;
+  if (skipped.length === 0) return [];
+  return [
+    {
+      code: "W_SKIPPED_AGGREGATE_ROWS",
+      message: `skipped ${skipped.length} row(s) for totals or regions, not municipalities: ${aggregateSummary(skipped)}`,
+    },
+  ];
+}
+
 function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
   const { profile } = run.method;
   const s = run.scores;
@@ -202,6 +215,26 @@ function notesFor(run: IndexRun, history: HistoryView | undefined): string[] {
         units: unitWord,
       }),
     );
+  }
+  const missing = run.unitsMissing;
+  if (missing.length > 0) {
+    notes.push(
+      t("index.note.partial", {
+        present: run.unitsInRegistry - missing.length,
+        of: run.unitsInRegistry,
+        units: unitWord,
+        missing:
+          missing.length <= 20
+            ? missing.join(", ")
+            : t("index.note.partial_more", {
+                list: missing.slice(0, 20).join(", "),
+                more: missing.length - 20,
+              }),
+      }),
+    );
+  }
+  for (const w of indexWarnings(run)) {
+    notes.push(t("index.note.warning", { message: w.message, code: w.code }));
   }
   if (s.units.some((u) => u.tied)) notes.push(t("index.note.tied"));
   for (const c of s.imputed) {
@@ -453,6 +486,7 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
       expected: run.unitsInRegistry,
       missing: run.unitsMissing,
     },
+    warnings: indexWarnings(run),
     imputed: imputedJson(s.imputed),
     ...(s.treatment !== undefined ? { treatment: treatmentJson(s.treatment) } : {}),
     ...(s.weights !== undefined

@@ -21,6 +21,7 @@ import {
   type Table,
   validateRows,
 } from "../../read/index.js";
+import { isAggregateArea } from "../../registry/aggregates.js";
 import type { Registry } from "../../registry/index.js";
 import { resolutionHint } from "../../registry/resolve.js";
 
@@ -92,7 +93,9 @@ function cellText(cell: unknown): string {
 
 /**
  * Converts the rows of one table. `seen` carries municipality × period keys across
- * several input files, so a row repeated in another file is a duplicate too.
+ * several input files, so a row repeated in another file is a duplicate too. Rows for the
+ * country, a region or a total (`Hele landet`, `Region …`) are not municipalities: their
+ * area names go into `skipped`, for one W_SKIPPED_AGGREGATE_ROWS warning.
  */
 export function countRecords(
   table: Table,
@@ -100,6 +103,7 @@ export function countRecords(
   registry: Pick<Registry, "resolveMunicipality">,
   bag: DiagnosticBag,
   seen: Map<string, { file: string; line: number }> = new Map(),
+  skipped: string[] = [],
 ): CountRecord[] {
   const counts = countSpecs(profile);
   const specs = [...keySpecs(), ...counts];
@@ -116,6 +120,10 @@ export function countRecords(
     const where = { file: table.file, line: row.line };
     const who = cellText(row.values[municipalityAt]);
     const resolution = registry.resolveMunicipality(who);
+    if (!resolution.ok && isAggregateArea(who)) {
+      skipped.push(who);
+      continue;
+    }
     if (!resolution.ok) {
       bag.add({
         code: InputCode.UnknownMunicipality,

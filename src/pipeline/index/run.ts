@@ -83,17 +83,18 @@ async function readRecords(
   method: LoadedMethod,
   registry: Registry,
   read: ReadOptions,
-): Promise<{ records: CountRecord[]; quarters: Set<string> }> {
+): Promise<{ records: CountRecord[]; quarters: Set<string>; skipped: string[] }> {
   const bag = new DiagnosticBag();
   const seen = new Map<string, { file: string; line: number }>();
   const records: CountRecord[] = [];
+  const skipped: string[] = [];
   const quarters = new Set<string>();
   checkStdinOnce(files);
   for (const file of files) {
     try {
       const table = await readInputTable(file, read);
       for (const p of table.periods ?? []) if (parsePeriod(p)?.kind === "quarter") quarters.add(p);
-      records.push(...countRecords(table, method.profile, registry, bag, seen));
+      records.push(...countRecords(table, method.profile, registry, bag, seen, skipped));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       for (const d of error.diagnostics) bag.add(d);
@@ -101,7 +102,7 @@ async function readRecords(
   }
   bag.throwIfErrors();
   for (const r of records) quarters.add(r.period);
-  return { records, quarters };
+  return { records, quarters, skipped };
 }
 
 /** The quarter before `period`, as the previous-quarter imputation reads it. */
@@ -188,7 +189,7 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
     ...(request.decimalMark !== undefined ? { decimalMark: request.decimalMark } : {}),
     countColumns: countColumnsOf(method.profile),
   };
-  const { records, quarters } = await readRecords(files, method, registry, read);
+  const { records, quarters, skipped } = await readRecords(files, method, registry, read);
   const grouped = byPeriod(records);
   const available = chronological(quarters);
   if (available.length === 0) throw new UsageError("the input has no rows to rank");
@@ -244,6 +245,7 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
     history: scores,
     unitsInRegistry: unitsFor(registry, request.unit, period).length,
     unitsMissing: missingUnits(unitsFor(registry, request.unit, period), selected),
+    skippedAggregates: skipped,
     ...(uncertainty !== undefined ? { uncertainty } : {}),
     ...(grouping !== undefined ? { grouping } : {}),
   };
@@ -296,15 +298,50 @@ function notSimulated(profile: MethodProfile, mode: MissingMode): string | undef
   return undefined;
 }
 
-/** The `index` command: 0 always (a ranking has no pass/fail), bad input throws. */
-export async function runIndex(
-  options: IndexOptions,
-): Promise<{ document: ReportDocument; exitCode: 0 | 1; filesRead: FileRead[] }> {
+/** What `runIndex` takes besides the ranking's options: `--verify` and its `--published FILE`. */
+export interface IndexVerifyOptions {
+  verify?: boolean;
+  publishedLists?: string;
+}
+
+/**
+ * The `index` command: 0, or 1 when `--verify` finds the ranking differs from the places
+ * published for the quarter (`messages` say why, for stderr); bad input throws.
+ */
+export async function runIndex(options: IndexOptions & IndexVerifyOptions): Promise<{
+  document: ReportDocument;
+  exitCode: 0 | 1;
+  filesRead: FileRead[];
+  messages: string[];
+}> {
   return trackReads(async () => {
-    const run = await computeIndex(options);
+    const { verify, publishedLists, ...rest } = options;
+    if (publishedLists !== undefined && verify !== true)
+      throw new UsageError("--published is read by --verify: give --verify too", "E_USAGE");
+    const run = await computeIndex(rest);
+    if (verify === true && run.options.unit !== "jobcentre") {
+      throw new UsageError(
+        "--verify compares with LO's and FH's jobcentre lists: use --unit jobcentre",
+        "E_USAGE",
+      );
+    }
+    const document = await decorateIndexDocument(buildIndexDocument(run), run);
+    // The run's warnings (W_SKIPPED_AGGREGATE_ROWS) for stderr, as benchmark gives its own.
+    const warnings = (
+      (document.json.warnings ?? []) as Array<{ code: string; message: string }>
+    ).map((w) => `warning: ${w.message} [${w.code}]`);
+    if (verify !== true) return { document, exitCode: 0 as const, messages: warnings };
+    const { withIndexPublishedCheck } = await import("./published.js");
+    const checked = await withIndexPublishedCheck(document, run, loadRegistry(), publishedLists);
     return {
-      document: await decorateIndexDocument(buildIndexDocument(run), run),
-      exitCode: 0 as const,
+      document: checked.document,
+      exitCode: checked.failed ? (1 as const) : (0 as const),
+      messages: checked.failed
+        ? [
+            ...warnings,
+            `verify failed: the ranking differs from the published index places for ${run.scores.period} (--format json lists the differences under published_list)`,
+          ]
+        : warnings,
     };
   });
 }

@@ -25,6 +25,8 @@ export interface IndexRun {
   unitsInRegistry: number;
   /** Ids of the registry's units of the selected quarter absent from the input, sorted. */
   unitsMissing: string[];
+  /** Area names of the rows skipped as totals or regions (`Hele landet`, `Region …`), in input order. */
+  skippedAggregates: string[];
   /** Rank intervals of the selected quarter, when `uncertainty` was asked for. */
   uncertainty?: IndexUncertainty;
   /** `--by region` or `--only NAME` on the selected quarter's ranking. */

@@ -77,7 +77,7 @@ const ABOUT = [["Om data"], ["Udtrukket af jobindex' testkorpus fra de leverede 
 const FIXED_TIME = new Date(Date.UTC(2026, 11, 1));
 
 async function write(name, sheets) {
-  const buffer = await writeXlsxFile(sheets, { dateFormat: "yyyy-mm-dd" }).toBuffer();
+  const buffer = await writeXlsxFile(sheets).toBuffer();
   const entries = unzipSync(new Uint8Array(buffer));
   writeFileSync(out(name), zipSync(entries, { mtime: FIXED_TIME, level: 6 }));
 }

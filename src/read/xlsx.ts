@@ -14,8 +14,8 @@
 import { readFileSync } from "node:fs";
 import { DiagnosticBag } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
-import { CsvCollector, StopReading } from "./csv-collector.js";
 import { skippedWarning } from "./csv.js";
+import { CsvCollector, StopReading } from "./csv-collector.js";
 import { DecimalEvidence } from "./decimal.js";
 import { formatSize, type Limits } from "./limits.js";
 import type { DecimalMark, ReadOptions } from "./options.js";
@@ -202,7 +202,8 @@ function decideMark(
 ): DecimalMark | undefined {
   const evidence = new DecimalEvidence();
   for (const row of rows) {
-    for (let i = 0; i < row.values.length; i++) evidence.observe(row.values[i] ?? null, row.line, i);
+    for (let i = 0; i < row.values.length; i++)
+      evidence.observe(row.values[i] ?? null, row.line, i);
   }
   const counts = new Set(options.countColumns?.(header) ?? []);
   const decided = evidence.decide(undefined, file, counts);

@@ -3,8 +3,9 @@
  * sheet and cell named in diagnostics, number cells as numbers, text cells under the CSV
  * decimal-mark rules, a missing sheet, and the format told by the zip magic.
  */
-import writeXlsxFile, { type SheetData } from "write-excel-file/node";
+
 import { describe, expect, it } from "vitest";
+import writeXlsxFile, { type SheetData } from "write-excel-file/node";
 import { readTable } from "../../src/read/index.js";
 import { readTableFromBytes } from "../../src/read/stdin.js";
 import { readFailure, tempFolder } from "./helpers.js";
@@ -15,7 +16,7 @@ async function workbook(
   name: string,
   sheets: Array<{ sheet: string; data: SheetData }>,
 ): Promise<string> {
-  const buffer = await writeXlsxFile(sheets, { dateFormat: "yyyy-mm-dd" }).toBuffer();
+  const buffer = await writeXlsxFile(sheets).toBuffer();
   return temp.write(name, buffer);
 }
 
@@ -96,7 +97,10 @@ describe("xlsx: a sheet becomes a Table", () => {
 
   it("text cells holding numbers follow the CSV rules: decimal commas decided from them", async () => {
     const path = await workbook("danish-text.xlsx", [
-      { sheet: "Ark1", data: [HEADER, ["Billund", "2024K1", 512, "3,25"], ["Vejle", "2024K1", 7, 2]] },
+      {
+        sheet: "Ark1",
+        data: [HEADER, ["Billund", "2024K1", 512, "3,25"], ["Vejle", "2024K1", 7, 2]],
+      },
     ]);
     const table = await readTable(path);
     expect(table.decimalMark).toBe(",");
@@ -162,7 +166,9 @@ describe("xlsx: a sheet becomes a Table", () => {
   });
 
   it("the zip magic decides, not the name: a workbook named .csv, and from standard input", async () => {
-    const path = await workbook("named.csv", [{ sheet: "Ark1", data: [HEADER, ["Billund", "2024K1", 1, 1]] }]);
+    const path = await workbook("named.csv", [
+      { sheet: "Ark1", data: [HEADER, ["Billund", "2024K1", 1, 1]] },
+    ]);
     expect((await readTable(path)).format).toBe("xlsx");
     const { readFileSync } = await import("node:fs");
     const fromStdin = await readTableFromBytes(readFileSync(path));

@@ -31,6 +31,8 @@ interface ExplainFlags {
   uncertainty: string;
   seed?: string;
   distinguish?: "prediction" | "bootstrap";
+  decimalMark?: "," | ".";
+  sheet?: string;
 }
 
 export function registerExplain(program: Command): void {
@@ -59,6 +61,8 @@ export function registerExplain(program: Command): void {
     "uncertainty",
     "seed",
     "distinguish",
+    "decimal-mark",
+    "sheet",
   ]);
   withExamples(cmd, "explain");
   cmd.action(async (unit: string, flags: ExplainFlags) => {
@@ -81,6 +85,8 @@ export function registerExplain(program: Command): void {
       ...(uncertainty !== undefined ? { uncertainty } : {}),
       ...(seed !== undefined ? { seed } : {}),
       ...(flags.distinguish !== undefined ? { distinguish: flags.distinguish } : {}),
+      ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
+      ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     });
     await emit(
       document,

@@ -19,6 +19,7 @@ interface IndexFlags {
   by?: string;
   only?: string;
   decimalMark?: "," | ".";
+  sheet?: string;
   [key: string]: unknown;
 }
 
@@ -41,6 +42,7 @@ export function registerIndex(program: Command): void {
     "by",
     "only",
     "decimal-mark",
+    "sheet",
     "format",
     "out",
     "locale",
@@ -66,6 +68,7 @@ export function registerIndex(program: Command): void {
       ...(flags.by !== undefined ? { by: flags.by } : {}),
       ...(flags.only !== undefined ? { only: flags.only } : {}),
       ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
+      ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     });
     await emit(document, output, filesRead, process.stdout);
   });

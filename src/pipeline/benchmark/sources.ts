@@ -12,6 +12,7 @@ import { parseNumber } from "../../read/number.js";
 import { resolutionHint } from "../../registry/resolve.js";
 import type { Registry } from "../../registry/types.js";
 import { noteRead } from "../files-read.js";
+import type { TableReadOptions } from "../read-options.js";
 import { readInputTable } from "../read-table.js";
 
 /** The shipped covariate data, used when no --covariate-data is given. */
@@ -48,7 +49,7 @@ export async function catalogue(paths: readonly string[]): Promise<CovariateCata
       bag.add({ code: "E_FILE_NOT_FOUND", message: "covariate data not found", file: path });
     } else if (info.isDirectory()) {
       const names = readdirSync(path)
-        .filter((n) => /\.(csv|txt|json)$/i.test(n))
+        .filter((n) => /\.(csv|txt|json|xlsx)$/i.test(n))
         .sort();
       for (const name of names) add(join(path, name));
     } else add(path);
@@ -62,8 +63,9 @@ export async function readLongFile(
   name: string,
   file: string,
   registry: Registry,
+  read: TableReadOptions = {},
 ): Promise<CovariateSeries> {
-  const table = await readInputTable(file);
+  const table = await readInputTable(file, read);
   const bag = new DiagnosticBag();
   const lower = table.columns.map((c) => c.trim().toLowerCase());
   const col = (label: string) => lower.indexOf(label);

@@ -39,6 +39,9 @@ export interface ExplainCommandOptions {
   uncertainty?: number;
   seed?: number;
   distinguish?: "prediction" | "bootstrap";
+  /** Reading the inputs (both kinds): `--decimal-mark`, `--sheet`. */
+  decimalMark?: "," | ".";
+  sheet?: string;
 }
 
 export interface ExplainRequest extends ExplainCommandOptions {

@@ -12,7 +12,7 @@
  * cell C7.
  */
 import { readFileSync } from "node:fs";
-import { DiagnosticBag } from "../diagnostics.js";
+import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
 import { skippedWarning } from "./csv.js";
 import { CsvCollector, StopReading } from "./csv-collector.js";
@@ -30,6 +30,8 @@ export const XlsxCode = {
   SheetNotFound: "E_SHEET_NOT_FOUND",
   /** A zip archive that is not a readable xlsx workbook (or a damaged one). */
   NotAWorkbook: "E_XLSX",
+  /** A warning: a workbook of several sheets read without `--sheet`; names the others. */
+  FirstSheet: "W_FIRST_SHEET",
 } as const;
 
 /** A sheet's cells as the library gives them: text, number, boolean, date or empty. */
@@ -42,6 +44,8 @@ export interface SheetRows {
   /** `file[sheet]`: how diagnostics name the sheet. */
   name: string;
   rows: SheetCell[][];
+  /** Every sheet of the workbook, in order. */
+  sheets: string[];
 }
 
 /** A workbook is read whole: beyond this it should be saved as CSV, which streams. */
@@ -104,6 +108,7 @@ export async function readSheetRows(
     sheet: chosen.sheet,
     name: `${file}[${chosen.sheet}]`,
     rows: chosen.data as SheetCell[][],
+    sheets: sheets.map((s) => s.sheet),
   };
 }
 
@@ -172,7 +177,7 @@ export async function readXlsx(
     });
   }
   const decimalMark = options.decimalMark ?? decideMark(rows, header, options, bag, file);
-  const warning = skippedWarning(file, collector.skipped);
+  const warnings = [firstSheetWarning(sheet, options), skippedWarning(file, collector.skipped)];
   let table: Table = {
     file,
     format: "xlsx",
@@ -180,13 +185,27 @@ export async function readXlsx(
     rows,
     ...(decimalMark !== undefined ? { decimalMark } : {}),
     ...(judge ? { periods: judge.periods(), skippedRows: judge.skipped } : {}),
-    ...(warning ? { warnings: [warning] } : {}),
+    ...(warnings.some((w) => w !== undefined)
+      ? { warnings: warnings.filter((w): w is Diagnostic => w !== undefined) }
+      : {}),
   };
   const wantStatBank =
     options.format === "statbank" || (options.format === undefined && isStatBankHeader(header));
   if (wantStatBank) table = selectRows(toStatBankLong(table, bag), options.select);
   bag.throwIfErrors();
   return table;
+}
+
+/** A workbook of several sheets read without `--sheet`: which one was read, and the others. */
+function firstSheetWarning(sheet: SheetRows, options: ReadOptions): Diagnostic | undefined {
+  if (options.sheet !== undefined || sheet.sheets.length < 2) return undefined;
+  const others = sheet.sheets.slice(1).map((n) => `"${n}"`);
+  return {
+    code: XlsxCode.FirstSheet,
+    message: `read the first of ${sheet.sheets.length} sheets; ${others.join(", ")} not read (--sheet NAME reads another)`,
+    file: sheet.name,
+    severity: "warning",
+  };
 }
 
 /**

@@ -31,7 +31,8 @@ describe("xlsx exports rank exactly as their clean CSV", () => {
     expect(got.json.results).toHaveLength(98);
     expect(got.json.results).toEqual(clean.json.results);
     expect(got.stderr).toBe(
-      "fixtures/exports/benchmark-y30r21.xlsx[Ark1]:1: warning: skipped 5 line(s) that are not data: 2 title line(s) above the header (lines 1–2), 2 footnote line(s) below the data (lines 397–398), 1 empty row(s) (line 396) [W_SKIPPED_LINES]\n",
+      'fixtures/exports/benchmark-y30r21.xlsx[Ark1]: warning: read the first of 2 sheets; "Om data" not read (--sheet NAME reads another) [W_FIRST_SHEET]\n' +
+        "fixtures/exports/benchmark-y30r21.xlsx[Ark1]:1: warning: skipped 5 line(s) that are not data: 2 title line(s) above the header (lines 1–2), 2 footnote line(s) below the data (lines 397–398), 1 empty row(s) (line 396) [W_SKIPPED_LINES]\n",
     );
   });
 
@@ -87,7 +88,8 @@ describe("xlsx exports rank exactly as their clean CSV", () => {
     expect((JSON.parse(piped.stdout) as Json).results).toEqual(
       (JSON.parse(clean.stdout) as Json).results,
     );
-    expect(piped.stderr).toMatch(/^<stdin>\[Ark1\]:1: warning: skipped 5 line\(s\)/);
+    expect(piped.stderr).toMatch(/^<stdin>\[Ark1\]: warning: read the first of 2 sheets/);
+    expect(piped.stderr).toMatch(/\n<stdin>\[Ark1\]:1: warning: skipped 5 line\(s\)/);
   });
 
   it("check re-runs a golden made from a workbook with its recorded --sheet", async () => {
@@ -155,7 +157,10 @@ describe("xlsx: bad input, one line each, exit 2", () => {
     const result = await runCli(["index", "--method", "open", "-i", exportFile("index-open.xlsx")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^fixtures\/exports\/index-open\.xlsx\[Forside\]:1: error: expected a column "municipality"/,
+      /^fixtures\/exports\/index-open\.xlsx\[Forside\]: warning: read the first of 2 sheets; "Data" not read \(--sheet NAME reads another\) \[W_FIRST_SHEET\]\n/,
+    );
+    expect(result.stderr).toMatch(
+      /\nfixtures\/exports\/index-open\.xlsx\[Forside\]:1: error: expected a column "municipality"/,
     );
   });
 

@@ -41,6 +41,15 @@ describe("xlsx: a sheet becomes a Table", () => {
     ]);
     // Numbers only: nothing to decide, and `.` changes no value.
     expect(table.decimalMark).toBe(".");
+    // Two sheets, none named: a warning says which was read and which was not.
+    expect(table.warnings).toEqual([
+      {
+        code: "W_FIRST_SHEET",
+        message: 'read the first of 2 sheets; "Andet" not read (--sheet NAME reads another)',
+        file: `${path}[Ark1]`,
+        severity: "warning",
+      },
+    ]);
   });
 
   it("--sheet NAME reads that sheet; its name is in the table's file", async () => {
@@ -50,6 +59,7 @@ describe("xlsx: a sheet becomes a Table", () => {
     ]);
     const table = await readTable(path, { sheet: "Data" });
     expect(table.file).toBe(`${path}[Data]`);
+    expect(table.warnings).toBeUndefined();
     expect(table.rows).toEqual([{ line: 2, values: ["Vejle", "2024K1", 100, 1] }]);
   });
 

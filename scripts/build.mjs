@@ -99,6 +99,9 @@ async function bundleCli() {
     metafile: true,
     logLevel: "warning",
     plugins: [keepModuleUrls, lazyChildProcess],
+    // The .xlsx reader stays a package of its own, required from node_modules by the run
+    // that reads a workbook: inlined, its ~160 KB would be read at every start.
+    external: ["read-excel-file"],
     // bin/jobindex.js runs the bundle as a vm.Script, which has no dynamic import(): a lazy
     // import of a node built-in (node:stream/promises) becomes a require() when called.
     supported: { "dynamic-import": false },

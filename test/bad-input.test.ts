@@ -57,7 +57,8 @@ const cases: Array<[string, string, string, RegExp]> = [
     "E_BAD_PERIOD",
     /impossible-period\.csv:3:2: error: .*"2019K5"/,
   ],
-  ["binary content", bad("binary.csv"), "E_BINARY", /binary\.csv: error:/],
+  // binary.csv starts `PK`: a zip archive, read as a workbook and refused as not one.
+  ["binary content (a zip archive)", bad("binary.csv"), "E_XLSX", /binary\.csv: error:/],
   [
     "missing file",
     "no-such-extract.csv",

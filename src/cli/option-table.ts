@@ -70,13 +70,14 @@ export const OPTIONS = {
   input: {
     short: "i",
     argument: "file",
-    description: "input extract (csv, json, jsonl, StatBank bulk csv)",
+    description:
+      "input extract (csv, json, jsonl, StatBank bulk csv, xlsx); - reads standard input",
     repeatable: true,
     shownDefault: "the data shipped in data/",
     per: {
       survey: {
         description:
-          "a survey tool's export (csv, json, jsonl; xlsx where the reader has it): one row per respondent",
+          "a survey tool's export (csv, json, jsonl, xlsx): one row per respondent; - reads standard input",
         repeatable: false,
         shownDefault: "the SYNTHETIC demo export in data/survey",
       },
@@ -86,7 +87,7 @@ export const OPTIONS = {
       },
       continuity: {
         description:
-          "pseudonymised meeting log (csv): citizen, municipality, caseworker, date (or borger, kommune, sagsbehandler, dato)",
+          "pseudonymised meeting log (csv streamed, or xlsx read whole): citizen, municipality, caseworker, date (or borger, kommune, sagsbehandler, dato)",
         shownDefault: "the shipped synthetic demo log in data/demo",
       },
     },
@@ -377,7 +378,7 @@ export const OPTIONS = {
   out: {
     short: "o",
     argument: "file",
-    description: "write to FILE (atomically; never overwrites an input)",
+    description: "write to FILE (atomically; never overwrites an input); - writes standard output",
     per: {
       fetch: {
         description:
@@ -389,9 +390,20 @@ export const OPTIONS = {
   "decimal-mark": {
     argument: "mark",
     description:
-      "the inputs' decimal mark, where a file leaves it unclear (only cells like 1.234): , or .",
+      "the decimal mark of the inputs' text cells (csv, and text in json or xlsx), where a file leaves it unclear (only cells like 1.234): , or .",
     choices: [",", "."],
     shownDefault: "decided from each file",
+    per: {
+      continuity: {
+        description:
+          "the decimal mark of the log's text cells: , or . (a log has no number columns; recorded for check)",
+      },
+    },
+  },
+  sheet: {
+    argument: "name",
+    description: "the sheet of an .xlsx input to read (other formats ignore it)",
+    shownDefault: "the first sheet",
   },
   lang: {
     argument: "language",

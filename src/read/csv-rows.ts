@@ -3,6 +3,8 @@
  * count, not the file (`continuity` reads logs of millions of meetings): each record goes
  * to a callback and is dropped, nothing is kept. The whole-table readers (csv.ts) are not
  * used here; the source, encoding sniffing, separator sniffing and limits are theirs.
+ * An .xlsx workbook (told by its zip magic) cannot be streamed: its sheet is read whole
+ * (src/read/xlsx.ts) and its rows handed on the same way, as text.
  */
 
 import { pipeline } from "node:stream/promises";
@@ -11,11 +13,16 @@ import { InputError } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
 import { limitsFrom } from "./limits.js";
 import type { ReadOptions } from "./options.js";
-import { sniffSeparator } from "./sniff.js";
+import { isZip, sniffSeparator } from "./sniff.js";
 import { NotUtf8Error, openSource, sniffEncoding, textChunks } from "./source.js";
 
-/** One record: its fields and the 1-based physical line it ends on. */
+/** One record: its fields and the 1-based physical line it ends on (a sheet's row number). */
 export type RowCallback = (fields: string[], line: number) => void;
+
+export interface StreamOptions extends Pick<ReadOptions, "encoding" | "separator" | "sheet"> {
+  /** Told, before the first row, how diagnostics should name the input (`file[sheet]` for a workbook). */
+  onName?: (name: string) => void;
+}
 
 async function drain(records: AsyncIterable<unknown>): Promise<void> {
   for await (const _ of records) {
@@ -30,10 +37,24 @@ async function drain(records: AsyncIterable<unknown>): Promise<void> {
 export async function streamCsvRows(
   file: string,
   onRow: RowCallback,
-  options: Pick<ReadOptions, "encoding" | "separator"> = {},
+  options: StreamOptions = {},
 ): Promise<void> {
   const limits = limitsFrom();
   const source = await openSource(file, limits);
+  if (isZip(source.head)) {
+    const { cellText, readSheetRows } = await import("./xlsx.js");
+    const sheet = await readSheetRows(source, options.sheet, limits);
+    options.onName?.(sheet.name);
+    for (let i = 0; i < sheet.rows.length; i++) {
+      const row = sheet.rows[i] ?? [];
+      const fields = row.map(cellText);
+      // Empty rows are skipped, as blank lines are in CSV.
+      if (fields.every((f) => f.trim() === "")) continue;
+      onRow(fields, i + 1);
+    }
+    return;
+  }
+  options.onName?.(file);
   const encoding =
     options.encoding ?? sniffEncoding(source.head, source.size <= source.head.length);
   const head =

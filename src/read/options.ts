@@ -20,7 +20,7 @@ export interface PeriodSelection {
 
 export interface ReadOptions {
   /** Skip format detection. */
-  format?: "csv" | "json" | "jsonl" | "statbank";
+  format?: "csv" | "json" | "jsonl" | "statbank" | "xlsx";
   /** Skip separator sniffing (CSV). */
   separator?: Separator;
   /** Skip decimal-mark detection; use when a file is ambiguous (e.g. only `1.234`). */
@@ -30,7 +30,7 @@ export interface ReadOptions {
    * knows them: cells like `1.702` there are thousands (src/read/decimal.ts).
    */
   countColumns?: (columns: readonly string[]) => readonly number[];
-  /** Excel workbooks: the sheet to read (default the first). */
+  /** Excel workbooks: the sheet to read by name (default the first); other formats ignore it. */
   sheet?: string;
   /**
    * Where warnings go (lines skipped as not data, W_ codes); default: `reportWarning` (the CLI: standard

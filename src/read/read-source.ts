@@ -5,9 +5,10 @@ import { readJsonDocument } from "./json-document.js";
 import { readJsonLines } from "./json-lines.js";
 import type { Limits } from "./limits.js";
 import type { ReadOptions } from "./options.js";
-import { sniffFormat } from "./sniff.js";
+import { sniffFormatOf } from "./sniff.js";
 import type { Source } from "./source.js";
 import type { Table } from "./table.js";
+import { readXlsx } from "./xlsx.js";
 
 export async function readSource(
   source: Source,
@@ -21,9 +22,12 @@ export async function readSource(
 }
 
 function readFormat(source: Source, options: ReadOptions, limits: Limits): Promise<Table> {
-  const format =
-    options.format ?? sniffFormat(new TextDecoder("utf-8").decode(source.head), source.extension);
+  // A forced format still reads a workbook as one: its bytes cannot be anything else.
+  const sniffed = sniffFormatOf(source.head, source.extension);
+  const format = sniffed === "xlsx" ? "xlsx" : (options.format ?? sniffed);
   switch (format) {
+    case "xlsx":
+      return readXlsx(source, options, limits);
     case "json":
       return readJsonDocument(source, options, limits);
     case "jsonl":

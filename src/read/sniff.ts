@@ -1,10 +1,36 @@
 /**
- * Guessing what a file is from its first bytes: JSON, JSON lines or delimited text, and for
- * delimited text which separator it uses.
+ * Guessing what a file is from its first bytes: an Excel workbook, JSON, JSON lines or
+ * delimited text, and for delimited text which separator it uses.
  */
 import type { Separator } from "./options.js";
 
-export type SniffedFormat = "csv" | "json" | "jsonl";
+export type SniffedFormat = "csv" | "json" | "jsonl" | "xlsx";
+
+/** A zip archive's local file header, `PK\x03\x04`: how every .xlsx file starts. */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** The compound-file header of Excel 97–2003 workbooks (.xls), which are not read. */
+const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(head: Uint8Array, magic: readonly number[]): boolean {
+  return head.length >= magic.length && magic.every((b, i) => head[i] === b);
+}
+
+/** True when the bytes start as a zip archive: an .xlsx workbook, whatever its name. */
+export function isZip(head: Uint8Array): boolean {
+  return startsWith(head, ZIP_MAGIC);
+}
+
+/** True for the old binary Excel format (.xls), refused with a hint to save as .xlsx. */
+export function isLegacyExcel(head: Uint8Array): boolean {
+  return startsWith(head, OLE2_MAGIC);
+}
+
+/** The format of a file from its first bytes: a zip archive is a workbook, else as text. */
+export function sniffFormatOf(head: Uint8Array, extension: string): SniffedFormat {
+  if (isZip(head)) return "xlsx";
+  return sniffFormat(new TextDecoder("utf-8").decode(head), extension);
+}
 
 /**
  * Content decides; the extension only breaks the tie between a JSON document and JSON

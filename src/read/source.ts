@@ -8,6 +8,7 @@ import { type Diagnostic, InputError } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
 import { formatSize, type Limits, SNIFF_BYTES } from "./limits.js";
 import type { TextEncoding } from "./options.js";
+import { isLegacyExcel, isZip } from "./sniff.js";
 
 export interface Source {
   /** The path as given, for diagnostics. */
@@ -118,9 +119,11 @@ function isControlByte(b: number): boolean {
 
 /**
  * Text files have no NUL bytes and few control characters. Checking the first KiB is enough
- * to catch a spreadsheet, archive or image passed by mistake before it is parsed as CSV.
+ * to catch an archive, image or old .xls workbook passed by mistake before it is parsed as
+ * CSV. A zip archive is let through: it is read as an .xlsx workbook (src/read/xlsx.ts).
  */
-function checkNotBinary(source: Source): void {
+export function checkNotBinary(source: Pick<Source, "file" | "head">): void {
+  if (isZip(source.head)) return;
   const sample = source.head.subarray(0, 1024);
   const utf16 =
     (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
@@ -133,12 +136,12 @@ function checkNotBinary(source: Source): void {
   if (utf16 || nul || controls > sample.length * 0.1) {
     const hint = utf16
       ? "; it looks like UTF-16: save it as UTF-8 or Latin-1"
-      : source.extension === "xlsx" || sample.subarray(0, 2).toString("latin1") === "PK"
-        ? "; it looks like a spreadsheet or archive: export it as CSV"
+      : isLegacyExcel(sample)
+        ? "; it looks like an Excel 97–2003 workbook (.xls): save it as .xlsx or CSV"
         : "";
     fatal({
       code: ReadCode.Binary,
-      message: `expected text (CSV or JSON), found binary content${hint}`,
+      message: `expected text (CSV or JSON) or an .xlsx workbook, found binary content${hint}`,
       file: source.file,
     });
   }

@@ -7,7 +7,7 @@ import { ReadCode } from "./codes.js";
 import { limitsFrom, SNIFF_BYTES } from "./limits.js";
 import type { ReadOptions } from "./options.js";
 import { readSource } from "./read-source.js";
-import type { Source } from "./source.js";
+import { checkNotBinary, type Source } from "./source.js";
 import type { Table } from "./table.js";
 
 /** How diagnostics name standard input. */
@@ -42,9 +42,6 @@ export async function readTableFromBytes(
   ) {
     fail({ code: ReadCode.Empty, message: "expected a header and rows, found empty input" });
   }
-  if (bytes.subarray(0, 1024).includes(0)) {
-    fail({ code: ReadCode.Binary, message: "expected text (CSV or JSON), found binary content" });
-  }
   const source: Source = {
     file: name,
     size: bytes.length,
@@ -52,5 +49,6 @@ export async function readTableFromBytes(
     extension: "",
     bytes,
   };
+  checkNotBinary(source);
   return readSource(source, options, limits);
 }

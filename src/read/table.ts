@@ -13,10 +13,10 @@ export interface TableRow {
   values: Cell[];
 }
 
-export type TableFormat = "csv" | "json" | "jsonl" | "statbank";
+export type TableFormat = "csv" | "json" | "jsonl" | "statbank" | "xlsx";
 
 export interface Table {
-  /** The path as the user gave it (used in diagnostics). */
+  /** The path as the user gave it (used in diagnostics); a workbook's with its sheet, `file.xlsx[Ark1]`. */
   file: string;
   format: TableFormat;
   /** Headers as written in the file. */

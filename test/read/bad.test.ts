@@ -66,10 +66,17 @@ describe("bad inputs give one exact diagnostic each", () => {
     expect(diagnostics[200]?.code).toBe("E_TOO_MANY");
   });
 
-  it("binary content → E_BINARY", async () => {
+  it("a zip archive (binary.csv starts `PK`) is read as a workbook: not one → E_XLSX", async () => {
     const [d] = await readFailure(bad("binary.csv"));
+    expect(d?.code).toBe("E_XLSX");
+    expect(d?.message).toMatch(/expected an Excel workbook \(\.xlsx\), found a zip archive/);
+  });
+
+  it("binary content that is no zip archive → E_BINARY", async () => {
+    const bytes = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256));
+    const [d] = await readFailure(temp.write("binary.bin", bytes));
     expect(d?.code).toBe("E_BINARY");
-    expect(d?.message).toMatch(/spreadsheet or archive/);
+    expect(d?.message).toMatch(/found binary content/);
   });
 
   it("UTF-16 → E_BINARY with a hint", async () => {

@@ -26,6 +26,8 @@ interface BenchmarkFlags {
   only?: string;
   peers?: string;
   history?: boolean;
+  decimalMark?: "," | ".";
+  sheet?: string;
   [key: string]: unknown;
 }
 
@@ -54,6 +56,8 @@ export function registerBenchmark(program: Command): void {
     "only",
     "peers",
     "history",
+    "decimal-mark",
+    "sheet",
     "format",
     "out",
     "locale",
@@ -85,6 +89,8 @@ export function registerBenchmark(program: Command): void {
       ...(flags.only !== undefined ? { only: flags.only } : {}),
       ...numberField("--peers", "peers", flags.peers),
       ...(flags.history === true ? { history: true } : {}),
+      ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
+      ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     });
     await emit(document, output, filesRead, process.stdout);
     for (const line of messages) process.stderr.write(`${line}\n`);

@@ -12,6 +12,8 @@ interface ContinuityFlags {
   period?: string;
   unit: "jobcentre" | "municipality";
   format?: string;
+  decimalMark?: "," | ".";
+  sheet?: string;
   [key: string]: unknown;
 }
 
@@ -21,7 +23,16 @@ export function registerContinuity(program: Command): void {
     .description(
       "caseworker changes per 100 citizens and the share of citizens with a change, per unit and quarter, from a pseudonymised meeting log; without --input, on a synthetic demo log",
     );
-  addOptions(cmd, "continuity", ["input", "period", "unit", "format", "out", "locale"]);
+  addOptions(cmd, "continuity", [
+    "input",
+    "period",
+    "unit",
+    "decimal-mark",
+    "sheet",
+    "format",
+    "out",
+    "locale",
+  ]);
   withExamples(cmd, "continuity");
   cmd.action(async (flags: ContinuityFlags) => {
     const { runContinuity } = await import("../../pipeline/continuity/run.js");
@@ -36,6 +47,8 @@ export function registerContinuity(program: Command): void {
       ...(inputs[0] !== undefined ? { input: inputs[0] } : {}),
       unit: indexInput ? "municipality" : flags.unit,
       ...(flags.period !== undefined ? { period: flags.period } : {}),
+      ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
+      ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     });
     const output = outputOptions(flags);
     if (indexInput) {

@@ -32,6 +32,8 @@ interface ExplainFlags {
   seed?: string;
   distinguish?: "prediction" | "bootstrap";
   peers?: string;
+  decimalMark?: "," | ".";
+  sheet?: string;
 }
 
 export function registerExplain(program: Command): void {
@@ -61,6 +63,8 @@ export function registerExplain(program: Command): void {
     "seed",
     "distinguish",
     "peers",
+    "decimal-mark",
+    "sheet",
   ]);
   withExamples(cmd, "explain");
   cmd.action(async (unit: string, flags: ExplainFlags) => {
@@ -85,6 +89,8 @@ export function registerExplain(program: Command): void {
       ...(seed !== undefined ? { seed } : {}),
       ...(flags.distinguish !== undefined ? { distinguish: flags.distinguish } : {}),
       ...(peers !== undefined ? { peers } : {}),
+      ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
+      ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     });
     await emit(
       document,

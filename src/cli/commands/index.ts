@@ -21,6 +21,7 @@ interface IndexFlags {
   decimalMark?: "," | ".";
   verify?: boolean;
   published?: string;
+  sheet?: string;
   [key: string]: unknown;
 }
 
@@ -45,6 +46,7 @@ export function registerIndex(program: Command): void {
     "decimal-mark",
     "verify",
     "published",
+    "sheet",
     "format",
     "out",
     "locale",
@@ -72,6 +74,7 @@ export function registerIndex(program: Command): void {
       ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
       ...(flags.verify === true ? { verify: true } : {}),
       ...(flags.published !== undefined ? { publishedLists: flags.published } : {}),
+      ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     });
     await emit(document, output, filesRead, process.stdout);
     for (const line of messages) process.stderr.write(`${line}\n`);

@@ -16,6 +16,8 @@ interface SurveyFlags {
   explain?: string;
   format: string;
   out?: string;
+  decimalMark?: "," | ".";
+  sheet?: string;
   [key: string]: unknown;
 }
 
@@ -32,6 +34,8 @@ export function registerSurvey(program: Command): void {
     "only",
     "period",
     "explain",
+    "decimal-mark",
+    "sheet",
     "format",
     "out",
     "locale",
@@ -48,6 +52,8 @@ export function registerSurvey(program: Command): void {
       ...(flags.period !== undefined ? { period: flags.period } : {}),
       ...(flags.explain !== undefined ? { explain: flags.explain } : {}),
       indexInput,
+      ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
+      ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     });
     const output = outputOptions({ ...flags, format: indexInput ? "csv" : flags.format });
     const inputs = [flags.input, flags.questions].filter((x): x is string => x !== undefined);

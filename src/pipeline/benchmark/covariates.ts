@@ -20,6 +20,7 @@ import { dataPath } from "../../paths.js";
 import type { Period } from "../../period.js";
 import type { Registry } from "../../registry/types.js";
 import { noteRead } from "../files-read.js";
+import type { TableReadOptions } from "../read-options.js";
 import {
   catalogue,
   crossSectionFields,
@@ -88,6 +89,7 @@ export async function joinCovariates(
   period: Period | undefined,
   covariateData: readonly string[],
   registry: Registry,
+  read: TableReadOptions = {},
 ): Promise<JoinedCovariates> {
   const bag = new DiagnosticBag();
   const names = observations.map((o) => o.name);
@@ -107,7 +109,7 @@ export async function joinCovariates(
       cells = observations.map((o) => ({ value: o.columns[column], file: o.file, line: o.line }));
       source = "input";
     } else {
-      const series = await findSeries(spec.name, found, fields, registry);
+      const series = await findSeries(spec.name, found, fields, registry, read);
       if (!series) {
         throw new UsageError(
           `--covariates: no column or covariate file named '${spec.name}' (files: ${[...found.longFiles.keys(), ...Object.keys(fields)].join(", ")})`,
@@ -144,9 +146,10 @@ async function findSeries(
   found: Awaited<ReturnType<typeof catalogue>>,
   fields: Awaited<ReturnType<typeof crossSectionFields>>,
   registry: Registry,
+  read: TableReadOptions,
 ) {
   const file = found.longFiles.get(name);
-  if (file !== undefined) return readLongFile(name, file, registry);
+  if (file !== undefined) return readLongFile(name, file, registry, read);
   const field = fields[name];
   const crossSection = found.crossSections[0];
   if (field && crossSection !== undefined)

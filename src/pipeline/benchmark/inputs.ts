@@ -7,6 +7,7 @@ import { DiagnosticBag } from "../../diagnostics.js";
 import { comparePeriods, formatPeriod, type Period, parsePeriod } from "../../period.js";
 import type { PeriodSelection } from "../../read/index.js";
 import type { Registry } from "../../registry/types.js";
+import type { TableReadOptions } from "../read-options.js";
 import { checkStdinOnce, readInputTable } from "../read-table.js";
 import { type InputRow, mapColumns, readObservations } from "./observations.js";
 
@@ -32,10 +33,11 @@ export async function readInputs(
   inputs: readonly string[],
   registry: Registry,
   select: PeriodSelection,
+  read: TableReadOptions = {},
 ): Promise<ReadInputs> {
   const bag = new DiagnosticBag();
   checkStdinOnce(inputs);
-  const tables = await Promise.all(inputs.map((file) => readInputTable(file, { select })));
+  const tables = await Promise.all(inputs.map((file) => readInputTable(file, { ...read, select })));
   const parts = tables.map((table) => readObservations(table, registry, bag));
   bag.throwIfErrors();
   const rows = parts.flatMap((p) => p.rows);

@@ -5,6 +5,7 @@
 import { UsageError } from "../../diagnostics.js";
 import type { Period } from "../../period.js";
 import { parsePeriodOption } from "../period.js";
+import { readOptionsOf } from "../read-options.js";
 
 export const DEFAULT_GROUP = "Ydelsesgrupper i alt";
 
@@ -49,6 +50,10 @@ export interface BenchmarkOptions {
   peers?: number;
   /** `--history`: rank every period of the input up to the chosen one (published mode). */
   history?: boolean;
+  /** `--decimal-mark`: the inputs' and covariate files' decimal mark; absent = decided per file. */
+  decimalMark?: "," | ".";
+  /** `--sheet`: the sheet of .xlsx inputs and covariate files; absent = the first. */
+  sheet?: string;
 }
 
 /** The options checked and filled, with the period parsed: nothing read yet. */
@@ -145,6 +150,7 @@ export function normaliseOptions(
     ...optionalField("only", optionalString(r.only, "only")),
     ...optionalField("peers", optionalNumber(r.peers, "peers")),
     ...optionalField("history", r.history === true ? true : null),
+    ...readOptionsOf(r),
   };
 }
 

@@ -6,6 +6,7 @@ import { nearestPeers, type Peer } from "../../benchmark/peers.js";
 import type { Observation } from "../../benchmark/types.js";
 import type { Period } from "../../period.js";
 import type { Registry } from "../../registry/types.js";
+import type { TableReadOptions } from "../read-options.js";
 import { expandCovariates, joinCovariates } from "./covariates.js";
 
 export interface PeersOutcome {
@@ -37,9 +38,10 @@ export async function defaultPeers(
   covariateData: readonly string[],
   registry: Registry,
   k: number,
+  read: TableReadOptions = {},
 ): Promise<PeersOutcome> {
   const terms = await expandCovariates(["default"]);
-  const joined = await joinCovariates(observations, terms, period, covariateData, registry);
+  const joined = await joinCovariates(observations, terms, period, covariateData, registry, read);
   const design = new Map(
     observations.map((o, i) => [
       o.municipality,

@@ -23,6 +23,7 @@ import { DEFAULT_SEED } from "../../uncertainty/random.js";
 import { trackReads } from "../files-read.js";
 import { type GroupRequest, groupingOf, groupRequest } from "../groups.js";
 import { choosePeriod } from "../period.js";
+import { readOptionsOf } from "../read-options.js";
 import { covariateAggregateWarnings, expandCovariates, joinCovariates } from "./covariates.js";
 import { buildDocument, decorateDocument } from "./document.js";
 import { estimate, modelRows } from "./estimate.js";
@@ -145,7 +146,8 @@ export async function computeBenchmark(
   const registry = loadRegistry();
   const request = groupRequest(registry, given.by, given.only);
   const inputs = given.inputs.length > 0 ? given.inputs : [SHIPPED_EXTRACT];
-  const read = await readInputs(inputs, registry, periodSelection(asked));
+  const reading = readOptionsOf(given);
+  const read = await readInputs(inputs, registry, periodSelection(asked), reading);
   const period = choosePeriod(asked, read.periods);
   const slice = selectSlice(read.rows, period, given.group);
   const opts: BenchmarkOptions = {
@@ -181,10 +183,15 @@ export async function computeBenchmark(
       opts.history === true
         ? historyOf(
             (
-              await readInputs(inputs, registry, {
-                ...periodSelection(undefined),
-                ...(period !== undefined ? { keep: { upTo: period } } : {}),
-              })
+              await readInputs(
+                inputs,
+                registry,
+                {
+                  ...periodSelection(undefined),
+                  ...(period !== undefined ? { keep: { upTo: period } } : {}),
+                },
+                reading,
+              )
             ).rows,
             read.periods.filter((p) => period === undefined || comparePeriods(p, period) <= 0),
             opts.group,
@@ -220,6 +227,7 @@ export async function computeBenchmark(
               opts.covariateData,
               registry,
               opts.peers,
+              reading,
             ),
           }
         : {}),
@@ -235,6 +243,7 @@ export async function computeBenchmark(
     period,
     opts.covariateData,
     registry,
+    reading,
   );
   const rows = modelRows(slice.observations, joined, regionOf);
   const estimated = await estimate(rows, slice.observations, terms, opts);

@@ -16,6 +16,7 @@ import { isAggregateArea } from "../../registry/aggregates.js";
 import { resolutionHint } from "../../registry/resolve.js";
 import type { Registry } from "../../registry/types.js";
 import { noteRead } from "../files-read.js";
+import type { TableReadOptions } from "../read-options.js";
 import { readInputTable } from "../read-table.js";
 
 /** The shipped covariate data, used when no --covariate-data is given. */
@@ -54,7 +55,7 @@ export async function catalogue(paths: readonly string[]): Promise<CovariateCata
       bag.add({ code: "E_FILE_NOT_FOUND", message: "covariate data not found", file: path });
     } else if (info.isDirectory()) {
       const names = readdirSync(path)
-        .filter((n) => /\.(csv|txt|json)$/i.test(n))
+        .filter((n) => /\.(csv|txt|json|xlsx)$/i.test(n))
         .sort();
       for (const name of names) add(join(path, name));
     } else add(path);
@@ -160,8 +161,9 @@ export async function readLongFile(
   name: string,
   file: string,
   registry: Registry,
+  read: TableReadOptions = {},
 ): Promise<CovariateSeries> {
-  const table = await readInputTable(file);
+  const table = await readInputTable(file, read);
   const bag = new DiagnosticBag();
   const { municipality: m, year: y, value: v } = keyColumns(table.columns, file);
   const decimalMark = table.decimalMark ?? (table.separator === ";" ? "," : ".");

@@ -105,6 +105,8 @@ export function continuityDocument(run: ContinuityRun): ReportDocument {
     options: {
       unit: run.options.unit,
       ...(run.options.period !== undefined ? { period: run.options.period } : {}),
+      ...(run.options.decimalMark !== undefined ? { decimalMark: run.options.decimalMark } : {}),
+      ...(run.options.sheet !== undefined ? { sheet: run.options.sheet } : {}),
     },
     input: shownFile(run),
     min_citizens: MIN_CITIZENS,

@@ -56,10 +56,16 @@ class GrowingInts {
   }
 }
 
-export async function readMeetingLog(file: string, registry: Registry): Promise<MeetingLog> {
+export async function readMeetingLog(
+  file: string,
+  registry: Registry,
+  read: { sheet?: string } = {},
+): Promise<MeetingLog> {
   const bag = new DiagnosticBag();
+  // An .xlsx log's diagnostics name its sheet too: `log.xlsx[Ark1]:7:3` (src/read/xlsx.ts).
+  let shown = file;
   const where = (line: number, column?: number): Pick<Diagnostic, "file" | "line" | "column"> => ({
-    file,
+    file: shown,
     line,
     ...(column !== undefined ? { column } : {}),
   });
@@ -103,57 +109,67 @@ export async function readMeetingLog(file: string, registry: Registry): Promise<
     return i;
   };
 
-  await streamCsvRows(file, (fields, line) => {
-    if (!headerSeen) {
-      headerSeen = true;
-      index = headerIndex(fields, file, line, bag);
-      width = fields.length;
-      if (index === undefined) bag.throwIfErrors();
-      return;
-    }
-    const at = index as Record<LogColumn, number>;
-    if (fields.length === 1 && fields[0]?.trim() === "") return;
-    if (fields.length !== width) {
-      bag.add({
-        code: ContinuityCode.RaggedRow,
-        message: `expected ${width} fields as in the header, found ${fields.length}`,
-        ...where(line),
-      });
-      return;
-    }
-    const cell = (c: LogColumn) => (fields[at[c]] ?? "").trim();
-    let bad = false;
-    for (const c of ["citizen", "caseworker", "municipality", "date"] as const) {
-      if (cell(c) === "") {
-        bag.add({
-          code: ContinuityCode.MissingValue,
-          message: `empty ${c}`,
-          ...where(line, at[c] + 1),
-        });
-        bad = true;
+  const streaming = {
+    ...(read.sheet !== undefined ? { sheet: read.sheet } : {}),
+    onName: (name: string) => {
+      shown = name;
+    },
+  };
+  await streamCsvRows(
+    file,
+    (fields, line) => {
+      if (!headerSeen) {
+        headerSeen = true;
+        index = headerIndex(fields, shown, line, bag);
+        width = fields.length;
+        if (index === undefined) bag.throwIfErrors();
+        return;
       }
-    }
-    if (bad) return;
-    const date = parseIsoDate(cell("date"));
-    if (date === undefined) {
-      bag.add({
-        code: ContinuityCode.BadDate,
-        message: "date is not an ISO calendar date (YYYY-MM-DD)",
-        ...where(line, at.date + 1),
-      });
-    }
-    const m = resolve(cell("municipality"), line, at.municipality + 1);
-    if (date === undefined || m === undefined || bag.hasErrors) return;
-    columns.citizen.push(intern(citizens, cell("citizen")));
-    columns.caseworker.push(intern(caseworkers, cell("caseworker")));
-    columns.date.push(date);
-    columns.municipality.push(m);
-  });
+      const at = index as Record<LogColumn, number>;
+      if (fields.length === 1 && fields[0]?.trim() === "") return;
+      if (fields.length !== width) {
+        bag.add({
+          code: ContinuityCode.RaggedRow,
+          message: `expected ${width} fields as in the header, found ${fields.length}`,
+          ...where(line),
+        });
+        return;
+      }
+      const cell = (c: LogColumn) => (fields[at[c]] ?? "").trim();
+      let bad = false;
+      for (const c of ["citizen", "caseworker", "municipality", "date"] as const) {
+        if (cell(c) === "") {
+          bag.add({
+            code: ContinuityCode.MissingValue,
+            message: `empty ${c}`,
+            ...where(line, at[c] + 1),
+          });
+          bad = true;
+        }
+      }
+      if (bad) return;
+      const date = parseIsoDate(cell("date"));
+      if (date === undefined) {
+        bag.add({
+          code: ContinuityCode.BadDate,
+          message: "date is not an ISO calendar date (YYYY-MM-DD)",
+          ...where(line, at.date + 1),
+        });
+      }
+      const m = resolve(cell("municipality"), line, at.municipality + 1);
+      if (date === undefined || m === undefined || bag.hasErrors) return;
+      columns.citizen.push(intern(citizens, cell("citizen")));
+      columns.caseworker.push(intern(caseworkers, cell("caseworker")));
+      columns.date.push(date);
+      columns.municipality.push(m);
+    },
+    streaming,
+  );
   if (!headerSeen) {
     bag.add({
       code: ContinuityCode.NoRows,
       message: "expected a header and meetings, found none",
-      file,
+      file: shown,
     });
   } else if (columns.date.length === 0 && !bag.hasErrors) {
     bag.add({

@@ -13,6 +13,7 @@ import { formatPeriod, type Period } from "../../period.js";
 import { loadRegistry } from "../../registry/index.js";
 import type { ReportDocument } from "../../report/types.js";
 import { PERIOD_CODE, parsePeriodOption } from "../period.js";
+import { readOptionsOf } from "../read-options.js";
 import { continuityDocument } from "./document.js";
 import { readMeetingLog } from "./log.js";
 import type { ContinuityOptions, ContinuityRow, ContinuityRun } from "./types.js";
@@ -30,10 +31,11 @@ export async function computeContinuity(options: ContinuityOptions): Promise<Con
     throw new UsageError(`--unit expects jobcentre or municipality, got '${String(options.unit)}'`);
   }
   const wanted = parsePeriodOption(options.period, "quarter");
+  const reading = readOptionsOf(options);
   const registry = loadRegistry();
   const file = options.input ?? dataPath("demo", DEMO_LOG);
   const synthetic = options.input === undefined || /synthetic/i.test(file);
-  const log = await readMeetingLog(file, registry);
+  const log = await readMeetingLog(file, registry, reading);
 
   const unitIds: string[] = [];
   const unitNames: string[] = [];

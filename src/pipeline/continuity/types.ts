@@ -7,6 +7,9 @@ export interface ContinuityOptions {
   period?: string;
   /** The document's layout: the ranking, or one row per unit and quarter for `index`. */
   layout?: "ranking" | "index-input";
+  /** `--decimal-mark` (a log has no number columns: recorded only) and `--sheet` (an .xlsx log's sheet). */
+  decimalMark?: "," | ".";
+  sheet?: string;
 }
 
 /** One unit in one quarter, as the JSON contract names it. */

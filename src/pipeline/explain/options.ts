@@ -41,6 +41,9 @@ export interface ExplainCommandOptions {
   distinguish?: "prediction" | "bootstrap";
   /** Benchmark: name the K municipalities with the most similar framework conditions. */
   peers?: number;
+  /** Reading the inputs (both kinds): `--decimal-mark`, `--sheet`. */
+  decimalMark?: "," | ".";
+  sheet?: string;
 }
 
 export interface ExplainRequest extends ExplainCommandOptions {

@@ -10,6 +10,7 @@ import { t } from "../../i18n/index.js";
 import type { ReportDocument } from "../../report/types.js";
 import { type FileRead, trackReads } from "../files-read.js";
 import { proseDocument } from "../prose.js";
+import { readOptionsOf, type TableReadOptions } from "../read-options.js";
 import { readInputTable } from "../read-table.js";
 import {
   type ExplainCommandOptions,
@@ -23,8 +24,8 @@ export type { ExplainCommandOptions, ExplainKind } from "./options.js";
 /** Columns that only a benchmark extract carries (Y30R21 labels or model-mode counts). */
 const BENCHMARK_COLUMN = /forventet|expected|public_support|offentlig forsørgelse|placering/i;
 
-async function inputKind(path: string): Promise<ExplainKind> {
-  const table = await readInputTable(path);
+async function inputKind(path: string, read: TableReadOptions): Promise<ExplainKind> {
+  const table = await readInputTable(path, read);
   return table.columns.some((c) => BENCHMARK_COLUMN.test(c)) ? "benchmark" : "index";
 }
 
@@ -43,7 +44,7 @@ async function kindsToExplain(request: ExplainRequest): Promise<ExplainKind[]> {
   if (benchmarkOptions) return ["benchmark"];
   if (indexOptions) return ["index"];
   const first = request.inputs[0];
-  if (first !== undefined) return [await inputKind(first)];
+  if (first !== undefined) return [await inputKind(first, readOptionsOf(request))];
   // Shipped data: a moving-window period belongs to the benchmark, a quarter to the index.
   const period = request.parsedPeriod;
   if (period?.kind === "mat") return ["benchmark"];
@@ -70,6 +71,7 @@ async function explainOne(
       ...(request.covariates !== undefined ? request.uncertaintyOptions : {}),
       ...(request.distinguish !== undefined ? { distinguish: request.distinguish } : {}),
       ...(request.peers !== undefined ? { peers: request.peers } : {}),
+      ...readOptionsOf(request),
     });
   }
   const { explainIndex } = await import("../index/explain.js");
@@ -81,6 +83,7 @@ async function explainOne(
     ...(request.missing !== undefined ? { missing: request.missing } : {}),
     ...(request.unitKind === "municipality" ? { unitKind: "municipality" as const } : {}),
     ...request.uncertaintyOptions,
+    ...readOptionsOf(request),
   });
 }
 

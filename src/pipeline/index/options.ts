@@ -6,6 +6,7 @@ import { MISSING_MODES, type MissingMode } from "../../composite/profile.js";
 import { UsageError } from "../../diagnostics.js";
 import type { Period } from "../../period.js";
 import { parsePeriodOption } from "../period.js";
+import { readOptionsOf } from "../read-options.js";
 import { DEFAULT_METHOD } from "./method.js";
 
 export const UNIT_KINDS = ["jobcentre", "municipality"] as const;
@@ -39,6 +40,8 @@ export interface IndexOptions {
   only?: string;
   /** The inputs' decimal mark (`--decimal-mark`); absent = decided from each file. */
   decimalMark?: "," | ".";
+  /** The sheet of .xlsx inputs (`--sheet`); absent = the first. */
+  sheet?: string;
 }
 
 /** The options as recorded in every JSON output: enough for `runIndex` to reproduce it. */
@@ -57,12 +60,16 @@ export interface RecordedIndexOptions {
   by?: "region";
   /** The group's id (`trekant`, `DK-83`), whatever name it was asked by. */
   only?: string;
+  /** Recorded only when given, so the outputs of runs without them stay as they were. */
+  decimalMark?: "," | ".";
+  sheet?: string;
 }
 
 /** The options checked and parsed: nothing read yet. */
 export interface IndexRequest {
   inputs: string[];
   decimalMark?: "," | ".";
+  sheet?: string;
   /** The quarter asked for; undefined = the latest in the input. */
   period: Period | undefined;
   unit: UnitKind;
@@ -135,7 +142,7 @@ export function normaliseIndexOptions(options: IndexOptions): IndexRequest {
   }
   return {
     inputs: [...(options.inputs ?? [])],
-    ...(options.decimalMark !== undefined ? { decimalMark: options.decimalMark } : {}),
+    ...readOptionsOf(options),
     period,
     unit,
     method: options.method ?? DEFAULT_METHOD,

@@ -187,6 +187,7 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
   const read = {
     ...(select === undefined ? {} : { select }),
     ...(request.decimalMark !== undefined ? { decimalMark: request.decimalMark } : {}),
+    ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
     countColumns: countColumnsOf(method.profile),
   };
   const { records, quarters, skipped } = await readRecords(files, method, registry, read);
@@ -234,6 +235,8 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
         : {}),
       ...(groups.by !== undefined ? { by: groups.by } : {}),
       ...(groups.only !== undefined ? { only: groups.only.id } : {}),
+      ...(request.decimalMark !== undefined ? { decimalMark: request.decimalMark } : {}),
+      ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
     },
     method,
     files,

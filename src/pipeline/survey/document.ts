@@ -85,6 +85,8 @@ function options(run: SurveyRun): Record<string, unknown> {
     questions: run.questions,
     unit: run.unit,
     ...(run.only !== undefined ? { only: run.only } : {}),
+    ...(run.decimalMark !== undefined ? { decimalMark: run.decimalMark } : {}),
+    ...(run.sheet !== undefined ? { sheet: run.sheet } : {}),
   };
 }
 

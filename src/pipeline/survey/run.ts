@@ -18,6 +18,7 @@ import {
   surveyCounts,
 } from "../../survey/index.js";
 import { belongsTo, requireGroup } from "../groups.js";
+import { readOptionsOf } from "../read-options.js";
 import { explainDocument, indexInputDocument, surveyDocument } from "./document.js";
 import { surveyResponses } from "./input.js";
 import { loadQuestionMap } from "./map.js";
@@ -39,6 +40,9 @@ export interface SurveyOptions {
   explain?: string;
   /** Write the index input (counts per municipality and quarter) instead of the results. */
   indexInput?: boolean;
+  /** `--decimal-mark` and `--sheet` (an .xlsx export's sheet) for reading the export. */
+  decimalMark?: "," | ".";
+  sheet?: string;
 }
 
 function unitsOf(
@@ -75,6 +79,7 @@ export async function runSurvey(
       "E_PERIOD",
     );
   }
+  const reading = readOptionsOf(options);
   const registry = loadRegistry();
   const group = options.only !== undefined ? requireGroup(registry, options.only) : undefined;
   const synthetic = options.input === undefined;
@@ -88,7 +93,7 @@ export async function runSurvey(
   const bag = new DiagnosticBag();
   let rows: ReturnType<typeof surveyResponses>;
   try {
-    const table = await readTable(inputPath);
+    const table = await readTable(inputPath, reading);
     rows = surveyResponses(
       synthetic ? { ...table, file: inputShown } : table,
       map,
@@ -130,6 +135,7 @@ export async function runSurvey(
     questions: mapShown,
     unit,
     ...(group !== undefined ? { only: group.name } : {}),
+    ...reading,
     map,
     rounds,
     cells: kept,

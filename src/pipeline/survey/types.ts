@@ -8,6 +8,9 @@ export interface SurveyRun {
   questions: string;
   unit: "jobcentre" | "municipality";
   only?: string;
+  /** The reading options given (`--decimal-mark`, `--sheet`), recorded in the JSON options. */
+  decimalMark?: "," | ".";
+  sheet?: string;
   map: QuestionMap;
   rounds: string[];
   cells: SurveyCell[];

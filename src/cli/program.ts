@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { formatDiagnostic, InputError, setWarningSink, UsageError } from "../diagnostics.js";
+import { registerAudit } from "./commands/audit.js";
 import { registerBenchmark } from "./commands/benchmark.js";
 import { registerCheck } from "./commands/check.js";
 import { registerContinuity } from "./commands/continuity.js";
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerFetch(program);
   registerSurvey(program);
   registerContinuity(program);
+  registerAudit(program);
   return program;
 }
 

@@ -4,6 +4,7 @@
  * rank trend, rank intervals) come from src/report/svg; the tables show every column.
  * Output is deterministic: no timestamps, stable order, the table's number formatting.
  */
+import { auditSection } from "./audit-html.js";
 import { displayColumns, displayRowCell } from "./format.js";
 import { barChart } from "./svg/bars.js";
 import { type ColourScale, colourScale } from "./svg/colour.js";
@@ -243,6 +244,7 @@ export function renderHtmlWith(doc: ReportDocument, geometry: MapGeometry): stri
     trendSection(doc),
     intervalsSection(doc),
     shareIntervalsSection(doc),
+    auditSection(doc),
     "<section>",
     "<h2>Results</h2>",
     htmlTable(doc.columns, doc.rows),

@@ -25,7 +25,7 @@ export interface IndicatorStatistics {
 }
 
 /**
- * @example describe([1, 2, 3, 4, 10]) // skewness 1.7649…, kurtosis 3.3457… (Excel's SKEW, KURT)
+ * @example describe([1, 2, 3, 4, 10]) // skewness 1.69706, kurtosis 3.152 (scipy, bias=False)
  */
 export function describe(values: readonly number[]): IndicatorStatistics {
   const n = values.length;

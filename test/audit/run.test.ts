@@ -61,13 +61,15 @@ describe.each(cases)("audit of $method $period against numpy", (truth) => {
       expect(actual.imputed).toBe(expected.imputed);
     });
     expect(json.correlation.ids).toEqual(truth.indicators.map((i) => i.id));
-    json.correlation.matrix.forEach((row, a) =>
-      row.forEach((r, b) => close(r, truth.correlation[a]?.[b] as number, `r[${a}][${b}]`)),
-    );
+    json.correlation.matrix.forEach((row, a) => {
+      row.forEach((r, b) => {
+        close(r, truth.correlation[a]?.[b] as number, `r[${a}][${b}]`);
+      });
+    });
     close(json.cronbach_alpha, truth.cronbach_alpha, "alpha");
-    json.pca.variance_share.forEach((s, i) =>
-      close(s, truth.variance_share[i] as number, `PC${i + 1}`),
-    );
+    json.pca.variance_share.forEach((s, i) => {
+      close(s, truth.variance_share[i] as number, `PC${i + 1}`);
+    });
     json.leave_one_out.forEach((l, j) => {
       const expected = truth.leave_one_out[j] as DemoCase["leave_one_out"][number];
       expect(l.indicator).toBe(expected.indicator);

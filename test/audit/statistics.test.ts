@@ -78,14 +78,18 @@ suite("indicator statistics (Excel SKEW/KURT, COINr's rule)", () => {
 suite("correlations, alpha and principal components", () => {
   it("z-scores with the direction applied equal numpy's", () => {
     columns.forEach((col, j) => {
-      col.forEach((z, i) => close(z, truth.normalised[i]?.[j] as number, `z[${i}][${j}]`));
+      col.forEach((z, i) => {
+        close(z, truth.normalised[i]?.[j] as number, `z[${i}][${j}]`);
+      });
     });
   });
 
   it("the Pearson matrix equals np.corrcoef", () => {
     const matrix = correlationMatrix(columns);
     matrix.forEach((row, a) => {
-      row.forEach((r, b) => close(r, truth.correlation[a]?.[b] as number, `r[${a}][${b}]`));
+      row.forEach((r, b) => {
+        close(r, truth.correlation[a]?.[b] as number, `r[${a}][${b}]`);
+      });
     });
   });
 
@@ -114,7 +118,9 @@ suite("correlations, alpha and principal components", () => {
   it("variance shares equal np.linalg.eigvalsh of the correlation matrix / k", () => {
     const shares = varianceShares(correlationMatrix(columns));
     expect(shares).toHaveLength(k);
-    shares.forEach((s, i) => close(s, truth.variance_share[i] as number, `PC${i + 1}`));
+    shares.forEach((s, i) => {
+      close(s, truth.variance_share[i] as number, `PC${i + 1}`);
+    });
   });
 
   it("Jacobi on hand cases: [[2, 1], [1, 2]] has 3 and 1; a diagonal matrix its diagonal", () => {
@@ -137,7 +143,9 @@ suite("correlations, alpha and principal components", () => {
       [1, 4, 1],
       [0, 1, 4],
     ]);
-    [4 + Math.SQRT2, 4, 4 - Math.SQRT2].forEach((v, i) => close(tri[i], v));
+    [4 + Math.SQRT2, 4, 4 - Math.SQRT2].forEach((v, i) => {
+      close(tri[i], v);
+    });
   });
 
   it("an undefined correlation (a constant column) is null, and alpha undefined without variance", () => {

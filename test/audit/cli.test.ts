@@ -102,6 +102,30 @@ describe("jobindex audit", () => {
     expect(html).toContain("Synthetic demo data");
   });
 
+  it("check re-runs an audit golden: exit 0 as written, 1 with a changed statistic", async () => {
+    const golden = join(dir.dir, "audit-golden.json");
+    const written = await runCli([
+      "audit",
+      "--uncertainty",
+      "60",
+      "--seed",
+      "8",
+      "--format",
+      "json",
+      "--out",
+      golden,
+    ]);
+    expect(written.code, written.stderr).toBe(0);
+    const same = await runCli(["check", "--golden", golden]);
+    expect(same.code, same.stdout + same.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(golden, "utf8")) as { cronbach_alpha: number };
+    json.cronbach_alpha += 0.01;
+    const altered = dir.write("audit-altered.json", JSON.stringify(json));
+    const changed = await runCli(["check", "--golden", altered]);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toContain("cronbach_alpha");
+  });
+
   it("refuses bad usage with one line each and exit 2, writing nothing", async () => {
     const out = join(dir.dir, "never.json");
     for (const args of [

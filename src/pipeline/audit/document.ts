@@ -51,7 +51,7 @@ function auditJson(run: IndexRun, audit: IndexAudit): Record<string, unknown> {
     synthetic: run.synthetic,
     options: {
       command: "audit",
-      inputs: run.options.inputs.length > 0 ? run.options.inputs : run.files.map(shownPath),
+      inputs: run.options.inputs,
       period: run.options.period,
       unit: run.options.unit,
       method: run.options.method,
@@ -60,6 +60,7 @@ function auditJson(run: IndexRun, audit: IndexAudit): Record<string, unknown> {
       uncertainty: audit.sobol?.runs ?? 0,
       ...(audit.sobol !== undefined ? { seed: audit.sobol.seed } : {}),
     },
+    inputs: run.options.inputs.length > 0 ? run.options.inputs : run.files.map(shownPath),
     method_hash: profile.hash,
     units: audit.units,
     indicators: audit.indicators.map((i) => ({

@@ -17,7 +17,7 @@ export function correlationColour(r: number | null): string {
   return r >= 0 ? ramp(POSITIVE, r) : ramp(NEGATIVE, -r);
 }
 
-const CELL = 54;
+const CELL = 78;
 const LABEL = 120;
 
 export function correlationHeatMap(charts: AuditCharts): string {
@@ -56,7 +56,7 @@ export function correlationHeatMap(charts: AuditCharts): string {
 const STRIP_WIDTH = 620;
 const STRIP_ROW = 34;
 const STRIP_LEFT = 150;
-const STRIP_RIGHT = STRIP_WIDTH - 90;
+const STRIP_RIGHT = STRIP_WIDTH - 110;
 
 /** One strip per left-out indicator: each unit's rank change (without − with), centred on 0. */
 export function rankShiftChart(charts: AuditCharts): string {
@@ -71,7 +71,7 @@ export function rankShiftChart(charts: AuditCharts): string {
   const short = new Map(charts.indicators.map((i) => [i.id, i.short]));
   const parts = [
     `<svg class="chart rank-shifts" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${STRIP_WIDTH} ${height}" width="${STRIP_WIDTH}" height="${height}" role="img" aria-label="Rank shifts when one indicator is left out">`,
-    svgText(STRIP_RIGHT + 8, 14, "mean |Δ|", 'class="head"'),
+    svgText(STRIP_RIGHT + 24, 14, "mean |Δ|", 'class="head"'),
   ];
   for (const t of [-extent, -Math.round(extent / 2), 0, Math.round(extent / 2), extent]) {
     parts.push(
@@ -88,7 +88,7 @@ export function rankShiftChart(charts: AuditCharts): string {
         `− ${short.get(l.indicator) ?? l.indicator}`,
         'text-anchor="end"',
       ),
-      svgText(STRIP_RIGHT + 8, y + 4, l.meanAbsRankChange.toFixed(2), 'class="num"'),
+      svgText(STRIP_RIGHT + 24, y + 4, l.meanAbsRankChange.toFixed(2), 'class="num"'),
     );
     for (const s of l.shifts) {
       const shift = s.without - s.rank;

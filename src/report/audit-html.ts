@@ -109,8 +109,12 @@ export function auditSection(doc: ReportDocument): string {
     '<section class="audit">',
     "<h2>How the indicators relate</h2>",
     `<figure>${correlationHeatMap(doc.audit)}<figcaption>Pearson correlations of the normalised indicators (direction applied): blue positive, orange-red negative. Above 0.9 a pair is redundant; below 0 it conflicts.</figcaption></figure>`,
-    "<h2>Leave one indicator out</h2>",
-    `<figure>${rankShiftChart(doc.audit)}<figcaption>Each dot is a unit's rank change when the indicator is left out (the remaining weights rescaled): left (blue) a better rank, right (orange-red) a worse one.</figcaption></figure>`,
+    ...(doc.audit.leaveOneOut.length > 0
+      ? [
+          "<h2>Leave one indicator out</h2>",
+          `<figure>${rankShiftChart(doc.audit)}<figcaption>Each dot is a unit's rank change when the indicator is left out (the remaining weights rescaled): left (blue) a better rank, right (orange-red) a worse one.</figcaption></figure>`,
+        ]
+      : []),
     "</section>",
   ].join("\n");
 }

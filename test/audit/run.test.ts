@@ -124,6 +124,18 @@ describe("audit options", () => {
     expect(one.document.json).toMatchObject({ options: { uncertainty: 300, seed: 5 } });
   });
 
+  it("a one-indicator profile (ukraine): statistics, no leave-one-out, no Sobol factors", async () => {
+    const { document } = await runAudit({ method: "ukraine", unit: "municipality" });
+    const json = document.json as unknown as AuditJson;
+    expect(json.indicators).toHaveLength(1);
+    expect(json.correlation.matrix).toEqual([[1]]);
+    expect(json.cronbach_alpha).toBeNull();
+    expect(json.pca.variance_share).toEqual([1]);
+    expect(json.leave_one_out).toEqual([]);
+    expect(json.sobol).toEqual([]);
+    expect(document.sections.map((s) => s.title).join(" ")).not.toContain("without");
+  });
+
   it("refuses a bad period and bad Sobol options before reading", async () => {
     await expect(runAudit({ period: "2024K5" })).rejects.toThrow(/period/);
     await expect(runAudit({ uncertainty: -1 })).rejects.toThrow(/--uncertainty/);

@@ -304,6 +304,9 @@ function notesFor(run: IndexRun, audit: IndexAudit): string[] {
       `No pair of indicators is redundant (r > ${REDUNDANT_ABOVE}) or conflicting (r < 0).`,
     );
   }
+  if (audit.ids.length < 2) {
+    notes.push("One indicator: no correlations, alpha or leave-one-out to compute.");
+  }
   const sobol = audit.sobol;
   if (sobol === undefined) {
     notes.push("Sobol indices left out (--uncertainty 0).");
@@ -340,8 +343,9 @@ export function auditDocument(run: IndexRun, audit: IndexAudit): ReportDocument 
     correlationSection(audit, shorts),
     ...(audit.pairs.length > 0 ? [pairsSection(audit)] : []),
     pcaSection(audit),
-    looSummarySection(audit, run),
-    looRanksSection(audit, run, shorts),
+    ...(audit.leaveOneOut.length > 0
+      ? [looSummarySection(audit, run), looRanksSection(audit, run, shorts)]
+      : []),
     ...(audit.sobol !== undefined && audit.sobol.factors.length > 0
       ? [sobolSection(audit.sobol)]
       : []),

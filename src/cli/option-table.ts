@@ -7,7 +7,7 @@
  * The help examples of every command live here too, as plain strings.
  */
 
-import { AUDIT_SOBOL_RUNS } from "../pipeline/audit/options.js";
+import { AUDIT_SOBOL_RUNS } from "../pipeline/audit/defaults.js";
 import { EXPLAIN_UNCERTAINTY_RUNS } from "../pipeline/explain/options.js";
 import { DEFAULT_SEED } from "../uncertainty/random.js";
 

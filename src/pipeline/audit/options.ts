@@ -6,12 +6,7 @@
 import { UsageError } from "../../diagnostics.js";
 import { type IndexOptions, normaliseIndexOptions } from "../index/options.js";
 
-/**
- * The Sobol design's base sample N by default: the uncertainty analysis's default number
- * of draws (DEFAULT_RUNS, docs/uncertainty.md; a test checks they agree), defined here so
- * the option table need not load the simulation module.
- */
-export const AUDIT_SOBOL_RUNS = 10_000;
+export { AUDIT_SOBOL_RUNS } from "./defaults.js";
 
 export interface AuditOptions {
   command?: string;

@@ -6,13 +6,9 @@
 import type { ReportDocument } from "../../report/types.js";
 import { type FileRead, trackReads } from "../files-read.js";
 import { computeIndex } from "../index/run.js";
+import { AUDIT_SOBOL_RUNS } from "./defaults.js";
 import { auditDocument } from "./document.js";
-import {
-  AUDIT_SOBOL_RUNS,
-  type AuditOptions,
-  checkSobolOptions,
-  indexOptionsOf,
-} from "./options.js";
+import { type AuditOptions, checkSobolOptions, indexOptionsOf } from "./options.js";
 
 export type { AuditOptions } from "./options.js";
 

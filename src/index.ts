@@ -5,6 +5,7 @@
 
 export { type Diagnostic, formatDiagnostic, InputError, UsageError } from "./diagnostics.js";
 export { comparePeriods, formatPeriod, type Period, parsePeriod } from "./period.js";
+export { type AuditOptions, runAudit } from "./pipeline/audit/run.js";
 export { explainBenchmark } from "./pipeline/benchmark/explain.js";
 export { runBenchmark } from "./pipeline/benchmark/run.js";
 export { type Change, compareDocuments, formatChangeLine } from "./pipeline/check/compare.js";

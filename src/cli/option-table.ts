@@ -7,6 +7,7 @@
  * The help examples of every command live here too, as plain strings.
  */
 
+import { AUDIT_SOBOL_RUNS } from "../pipeline/audit/defaults.js";
 import { EXPLAIN_UNCERTAINTY_RUNS } from "../pipeline/explain/options.js";
 import { DEFAULT_SEED } from "../uncertainty/random.js";
 
@@ -19,7 +20,8 @@ export type CommandName =
   | "check"
   | "fetch"
   | "survey"
-  | "continuity";
+  | "continuity"
+  | "audit";
 
 export interface OptionSpec {
   /** One-letter alias, without the dash. */
@@ -112,6 +114,7 @@ export const OPTIONS = {
         description: "one quarter: 2022K1 or 2022Q1",
         shownDefault: "every quarter of the log",
       },
+      audit: { description: "the quarter to audit: 2024K4 or 2024Q4" },
     },
   },
   api: {
@@ -292,12 +295,23 @@ export const OPTIONS = {
           "how sure is the rank: draws of the method (index) or model refits (benchmark with --covariates); 0 = leave it out",
         default: String(EXPLAIN_UNCERTAINTY_RUNS),
       },
+      audit: {
+        description:
+          "Sobol indices: base sample N of the Saltelli design (N × (factors + 2) rankings, 1000 bootstrap resamples); 0 leaves them out",
+        shownDefault: String(AUDIT_SOBOL_RUNS),
+      },
     },
   },
   seed: {
     argument: "n",
     description: "seed of the --uncertainty runs, a whole number from 0 to 4294967295",
     shownDefault: String(DEFAULT_SEED),
+    per: {
+      audit: {
+        description:
+          "seed of the Sobol design and its bootstrap, a whole number from 0 to 4294967295",
+      },
+    },
   },
   distinguish: {
     argument: "criterion",
@@ -496,6 +510,12 @@ export const EXAMPLES: Record<CommandName, readonly string[]> = {
     "jobindex continuity                                  # synthetic demo log, every quarter, by jobcentre",
     "jobindex continuity --input meetings.csv --period 2022K1 --format json",
     "jobindex continuity --unit municipality --format index-input --out continuity.csv",
+  ],
+  audit: [
+    "jobindex audit                                   # the demo data (synthetic), latest quarter, method fh",
+    "jobindex audit --method open --format md         # the real-data profile, as Markdown",
+    "jobindex audit --period 2023K2 --uncertainty 2000 --seed 7 --format json",
+    "jobindex audit --format html --out audit.html    # with the correlation heat map and the rank shifts",
   ],
   check: [
     "jobindex benchmark --format json --out golden.json",

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputError, setWarningSink, UsageError } from "../diagnostics.js";
 import { isLang, langFromEnv, t, useLang } from "../i18n/index.js";
+import { registerAudit } from "./commands/audit.js";
 import { registerBenchmark } from "./commands/benchmark.js";
 import { registerCheck } from "./commands/check.js";
 import { registerContinuity } from "./commands/continuity.js";
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerFetch(program);
   registerSurvey(program);
   registerContinuity(program);
+  registerAudit(program);
   return program;
 }
 

@@ -4,7 +4,9 @@
  * rank trend, rank intervals) come from src/report/svg; the tables show every column.
  * Output is deterministic: no timestamps, stable order, the table's number formatting.
  */
+
 import { type Lang, translate } from "../i18n/index.js";
+import { auditSection } from "./audit-html.js";
 import { displayColumns, displayRowCell } from "./format.js";
 import { funnelSection, historySection, UNCERTAINTY_STYLE } from "./html-uncertainty.js";
 import { barChart } from "./svg/bars.js";
@@ -258,6 +260,7 @@ export function renderHtmlWith(doc: ReportDocument, geometry: MapGeometry): stri
     historySection(doc),
     intervalsSection(doc, lang),
     shareIntervalsSection(doc),
+    auditSection(doc),
     "<section>",
     `<h2>${escapeXml(w("results"))}</h2>`,
     htmlTable(doc.columns, doc.rows, lang),

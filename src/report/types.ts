@@ -111,4 +111,19 @@ export interface ReportDocument {
     title: string;
     rows: Array<{ id: string; name: string; value: number; low: number; high: number }>;
   }>;
+  /** `audit` (METHOD.md F): the correlation heat map and the leave-one-out rank shifts (HTML). */
+  audit?: AuditCharts;
+}
+
+/** What the audit's HTML charts draw (src/report/audit-html.ts). */
+export interface AuditCharts {
+  indicators: Array<{ id: string; short: string }>;
+  /** Pearson's r of the normalised indicators, in indicator order; null where undefined. */
+  correlation: Array<Array<number | null>>;
+  leaveOneOut: Array<{
+    indicator: string;
+    meanAbsRankChange: number;
+    /** Each unit's rank with every indicator and without this one. */
+    shifts: Array<{ id: string; name: string; rank: number; without: number }>;
+  }>;
 }

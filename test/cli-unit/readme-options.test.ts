@@ -19,7 +19,15 @@ import { DEFAULT_SEED } from "../../src/uncertainty/random.js";
 const root = join(import.meta.dirname, "..", "..");
 const readmePath = join(root, "README.md");
 const readme = readFileSync(readmePath, "utf8");
-const commandNames = ["index", "benchmark", "explain", "check", "survey", "continuity"] as const;
+const commandNames = [
+  "index",
+  "benchmark",
+  "explain",
+  "check",
+  "survey",
+  "continuity",
+  "audit",
+] as const;
 /** `fetch` has subcommands only; each has its own README block. */
 const fetchSections = ["fetch-jobindsats", "fetch-statbank", "fetch-recipe"];
 

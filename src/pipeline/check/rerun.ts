@@ -20,6 +20,10 @@ export async function rerun(options: Record<string, unknown>): Promise<CommandRu
       const { runBenchmark } = await import("../benchmark/run.js");
       return runBenchmark(options as unknown as Parameters<typeof runBenchmark>[0]);
     }
+    case "audit": {
+      const { runAudit } = await import("../audit/run.js");
+      return runAudit(options as unknown as Parameters<typeof runAudit>[0]);
+    }
     default:
       throw new UsageError(
         `the golden file records no command this version can re-run (options.command = ${JSON.stringify(options.command)})`,

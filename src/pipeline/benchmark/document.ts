@@ -76,7 +76,7 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
       : []),
     // The rank as a number; `7=` for a shared place comes from `tied` (CSV: its own column).
     { key: "rank", header: t("col.rank"), kind: "rank", tiedKey: "tied" },
-    { key: "tied", header: "Tied", kind: "text", csvOnly: true },
+    { key: "tied", header: t("col.tied"), kind: "text", csvOnly: true },
     ...(hasPublished
       ? [{ key: "published_rank", header: t("col.published_rank"), kind: "rank" } as const]
       : []),

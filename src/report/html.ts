@@ -212,13 +212,13 @@ function intervalsSection(doc: ReportDocument, lang: Lang): string {
   ].join("\n");
 }
 
-function shareIntervalsSection(doc: ReportDocument): string {
+function shareIntervalsSection(doc: ReportDocument, lang: Lang): string {
   if (doc.shareIntervals === undefined || doc.shareIntervals.length === 0) return "";
   return [
     '<section class="share-intervals">',
-    "<h2>Shares with 95 % intervals</h2>",
-    ...doc.shareIntervals.map((panel) => `<figure>${shareIntervalChart(panel)}</figure>`),
-    "<p>Dot: the share; line: its interval. Overlapping intervals mean the data cannot tell those units apart.</p>",
+    `<h2>${escapeXml(translate(lang, "html.share_title"))}</h2>`,
+    ...doc.shareIntervals.map((panel) => `<figure>${shareIntervalChart(panel, lang)}</figure>`),
+    `<p>${escapeXml(translate(lang, "html.share_caption"))}</p>`,
     "</section>",
   ].join("\n");
 }
@@ -257,7 +257,7 @@ export function renderHtmlWith(doc: ReportDocument, geometry: MapGeometry): stri
     trendSection(doc, lang),
     historySection(doc),
     intervalsSection(doc, lang),
-    shareIntervalsSection(doc),
+    shareIntervalsSection(doc, lang),
     "<section>",
     `<h2>${escapeXml(w("results"))}</h2>`,
     htmlTable(doc.columns, doc.rows, lang),

@@ -5,8 +5,9 @@
  * latest rank, so the page reads like the list. One chart of 98 lines cannot be read;
  * 98 panels can, each on the same scale.
  */
-import { formatChange } from "../format.js";
+
 import { type Lang, translate } from "../../i18n/index.js";
+import { formatChange } from "../format.js";
 import type { ReportDocument } from "../types.js";
 import { shorten } from "./bars.js";
 import { BAR_BAD, BAR_GOOD, BAR_NEUTRAL } from "./colour.js";

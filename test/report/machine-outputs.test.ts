@@ -15,7 +15,7 @@ beforeAll(() => ensureBuilt());
  * Well-formed XML, strictly enough for a test: one declaration, one root, balanced tags,
  * quoted attributes, no raw `<` or stray `&` in text or values. Returns the problems.
  */
-export function xmlProblems(xml: string): string[] {
+function xmlProblems(xml: string): string[] {
   const problems: string[] = [];
   const name = "[A-Za-z_][\\w.-]*";
   const entity = /&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;

@@ -85,12 +85,16 @@ function translateParts(code: string, text: string, lang: Lang): string {
   return out;
 }
 
-/** `line 3, column 2` in a quoted location, in `lang`'s words. */
+/** `line 3, column 2` in a quoted location and a range's `(4 periods)`, in `lang`'s words. */
 function locationWords(text: string, lang: Lang): string {
   return text
     .replace(/\blines (?=\d)/g, `${translate(lang, "word.lines")} `)
     .replace(/\bline (?=\d)/g, `${translate(lang, "word.line")} `)
-    .replace(/\bcolumn (?=\d)/g, `${translate(lang, "word.column")} `);
+    .replace(/\bcolumn (?=\d)/g, `${translate(lang, "word.column")} `)
+    .replace(
+      /\((\d+) periods\)/g,
+      (_, n: string) => `(${translate(lang, "word.n_periods", { n })})`,
+    );
 }
 
 /** Values that are themselves English phrases: translated by their own patterns. */

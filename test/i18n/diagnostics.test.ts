@@ -6,9 +6,10 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { translateDiagnostic } from "../../src/i18n/diagnostics.js";
 import { catalogue } from "../../src/i18n/index.js";
+import { ensureBuilt, runCli, tempDir } from "../cli/helpers.js";
 
 const da = (code: string, message: string) => translateDiagnostic(code, message, "da");
 
@@ -124,3 +125,26 @@ const LEFT_ENGLISH = [
   "E_RECIPE",
   "E_USAGE",
 ];
+
+describe("the command line's diagnostics with --lang da", () => {
+  beforeAll(() => ensureBuilt());
+  const { write } = tempDir("lang-diag");
+
+  it("one Danish line per problem, file:line:column and code kept, exit 2", async () => {
+    const file = write("ragged.csv", "municipality,period,value\nBillund,2024K4,1,2\n");
+    const ragged = await runCli(["index", "--lang", "da", "--input", file]);
+    expect(ragged.code).toBe(2);
+    expect(ragged.stderr).toBe(
+      `${file}:2:4: fejl: forventede 3 felter som i overskriftslinjen, fandt 4 [E_RAGGED_ROW]\n`,
+    );
+    const period = await runCli(["benchmark", "--lang", "da", "--period", "1999QMAT04"]);
+    expect(period.code).toBe(2);
+    expect(period.stderr).toBe(
+      "fejl: --period 1999QMAT04 er ikke i inddata, som har 2020QMAT02–2021QMAT04 (4 perioder) [E_PERIOD]\n",
+    );
+    const english = await runCli(["benchmark", "--lang", "en", "--period", "1999QMAT04"]);
+    expect(english.stderr).toBe(
+      "error: --period 1999QMAT04 is not in the input, which has 2020QMAT02–2021QMAT04 (4 periods) [E_PERIOD]\n",
+    );
+  });
+});

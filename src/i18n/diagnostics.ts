@@ -16,7 +16,7 @@ interface Matcher {
   names: string[];
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The English pattern `text {a} more {b}` as a regular expression capturing a and b. A
@@ -29,7 +29,7 @@ function matcher(key: string, pattern: string, part: boolean): Matcher {
   const source = pieces
     .map((piece, i) => {
       const m = /^\{([a-z_0-9]+)\}$/i.exec(piece);
-      if (m === null) return escape(piece);
+      if (m === null) return escapeRegExp(piece);
       names.push(m[1] as string);
       if (!part) return "(.*?)";
       // A part begins with its first word (a count) and ends at the list's `;` at most.

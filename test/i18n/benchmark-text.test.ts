@@ -72,3 +72,44 @@ describe("index uncertainty with --lang da", () => {
     expect(document.columns.find((c) => c.key === "rank_interval")?.header).toBe("Placering (90%)");
   });
 });
+
+describe("published-mode decorations with --lang da", () => {
+  it("funnel rank intervals, peers and history: headers, section and notes", async () => {
+    useLang("da");
+    const { document } = await runBenchmark({ uncertainty: 100, peers: 2, history: true });
+    const headers = document.columns.map((c) => c.header);
+    expect(headers).toEqual(
+      expect.arrayContaining(["Placering (95 %-interval)", "Sammenlignelige", "Krympet placering"]),
+    );
+    expect(document.title).toMatch(/^Benchmark efter STARs model: /);
+    expect(document.sections.map((s) => s.title)).toContain(
+      "Placering pr. periode (▲ bedre, ▼ dårligere end perioden før)",
+    );
+    for (const start of [
+      "Placeringsintervaller: 100 træk fra tragten",
+      "Sammenlignelige: de nærmeste kommuner efter rammevilkår",
+      "Listens stabilitet, Spearmans ρ",
+      "Tragtgrænser (Spiegelhalter 2005)",
+    ]) {
+      expect(document.notes.filter((n) => n.startsWith(start))).toHaveLength(1);
+    }
+  });
+});
+
+describe("index explain's uncertainty sentence in Danish", () => {
+  it("names the rank range, the runs and the top-ten share", async () => {
+    useLang("da");
+    const { runExplain } = await import("../../src/pipeline/explain/run.js");
+    const { document } = await runExplain({
+      unit: "Billund",
+      kind: "index",
+      inputs: [],
+      covariateData: [],
+      uncertainty: 40,
+      seed: 3,
+    });
+    expect(document.prose?.join("\n")).toMatch(
+      /Billund har en placering mellem \d+ og \d+ i 90 % af 40 plausible variationer af metoden; den er i top 10 i /,
+    );
+  });
+});

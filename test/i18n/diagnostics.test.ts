@@ -148,3 +148,27 @@ describe("the command line's diagnostics with --lang da", () => {
     );
   });
 });
+
+describe("usage errors in Danish", () => {
+  it("the common ones, with their values", () => {
+    const usage = (m: string) => translateDiagnostic("USAGE", m, "da");
+    expect(usage("give either --by or --only, not both")).toBe(
+      "angiv enten --by eller --only, ikke begge",
+    );
+    expect(usage("unknown group 'Fyn'; known groups: Nordjylland, Trekantområdet")).toBe(
+      "ukendt gruppe 'Fyn'; kendte grupper: Nordjylland, Trekantområdet",
+    );
+    expect(
+      usage(
+        'no jobcentre or municipality "Bilund" in the ranking of 2024K4; did you mean "Billund"?',
+      ),
+    ).toBe(
+      'intet jobcenter eller nogen kommune "Bilund" i placeringen for 2024K4; mente du "Billund"?',
+    );
+    expect(
+      usage("Læsø is not ranked in 2024K4: it is not in the input or was dropped for missing data"),
+    ).toBe(
+      "Læsø er ikke placeret i 2024K4: den er ikke i inddata eller blev udeladt for manglende data",
+    );
+  });
+});

@@ -185,7 +185,7 @@ function chartsSection(doc: ReportDocument, geometry: MapGeometry, lang: Lang): 
     glance(data, scale, lang),
     "</figure>",
     '<figure class="bars-figure">',
-    barChart(data, scale),
+    barChart(data, scale, lang),
     `<figcaption>${escapeXml(w("bars_caption"))}</figcaption>`,
     "</figure>",
     "</section>",
@@ -197,7 +197,7 @@ function trendSection(doc: ReportDocument, lang: Lang): string {
   return [
     "<section>",
     `<h2>${escapeXml(translate(lang, "html.trend_title"))}</h2>`,
-    `<figure>${trendChart(doc.trend)}<figcaption>${escapeXml(translate(lang, "html.trend_caption"))}</figcaption></figure>`,
+    `<figure>${trendChart(doc.trend, lang)}<figcaption>${escapeXml(translate(lang, "html.trend_caption"))}</figcaption></figure>`,
     "</section>",
   ].join("\n");
 }
@@ -207,7 +207,7 @@ function intervalsSection(doc: ReportDocument, lang: Lang): string {
   return [
     "<section>",
     `<h2>${escapeXml(translate(lang, "html.intervals_title"))}</h2>`,
-    `<figure>${intervalChart(doc.intervals)}<figcaption>${escapeXml(translate(lang, "html.intervals_caption"))}</figcaption></figure>`,
+    `<figure>${intervalChart(doc.intervals, lang)}<figcaption>${escapeXml(translate(lang, "html.intervals_caption"))}</figcaption></figure>`,
     "</section>",
   ].join("\n");
 }

@@ -1,6 +1,7 @@
 /**
  * The HTML charts speak the report's language: the funnel plot's heading, legend, axis
- * title and hovers, the rank-history panels and the survey's share intervals, with
+ * title and hovers, the rank-history panels, the bars, the rank intervals, the rank trend
+ * and the survey's share intervals, with
  * Danish numbers under `lang: "da"` and the English wording unchanged by default. (The
  * HTML snapshots leave the SVG out; this is where its text is checked.)
  */
@@ -11,7 +12,9 @@ import { runSurvey } from "../../src/pipeline/survey/run.js";
 import { renderHtml } from "../../src/report/html.js";
 import { funnelChart } from "../../src/report/svg/funnel.js";
 import { rankHistoryChart } from "../../src/report/svg/history.js";
+import { intervalChart } from "../../src/report/svg/intervals.js";
 import { shareIntervalChart } from "../../src/report/svg/share-intervals.js";
+import { trendChart } from "../../src/report/svg/trend.js";
 
 afterEach(() => useLang("en"));
 
@@ -61,5 +64,22 @@ describe("chart text by language", () => {
     const page = renderHtml({ ...document, lang: "da" });
     expect(page).toContain("<h2>Andele med 95 %-intervaller</h2>");
     expect(page).toContain("Prik: andelen; linje: dens interval.");
+  });
+
+  it("bars, rank intervals and the rank trend", async () => {
+    const { document } = await runBenchmark({ uncertainty: 100, history: true });
+    const intervals = document.intervals;
+    const trend = document.trend;
+    if (intervals === undefined || trend === undefined) throw new Error("expected charts");
+    const da = intervalChart(intervals, "da");
+    expect(da).toContain("placering (prik), median (streg) og interval (linje); 1 = bedst");
+    expect(titles(da)[0]).toMatch(/^[^:]+: placering \d+, median [\d,]+, interval [\d,]+–[\d,]+$/);
+    expect(intervalChart(intervals)).toContain("rank (dot), median (tick)");
+    expect(trendChart(trend, "da")).toContain('aria-label="Placering pr. periode"');
+    const page = renderHtml({ ...document, lang: "da" });
+    const bars = page.match(/<svg class="chart bars"[\s\S]*?<\/svg>/)?.[0] ?? "";
+    expect(bars).toContain("← bedre");
+    expect(bars).toContain("dårligere →");
+    expect(titles(bars)[0]).toMatch(/ \(placering 1\)$/);
   });
 });

@@ -180,7 +180,7 @@ function chartsSection(doc: ReportDocument, geometry: MapGeometry, lang: Lang): 
   return [
     '<section class="charts">',
     '<figure class="map-figure">',
-    municipalityMap(geometry, data, scale),
+    municipalityMap(geometry, data, scale, lang),
     `<figcaption>${escapeXml(`${w("map", { label: data.valueLabel })}${grouped} ${w("grey_no_data")}`)} ${escapeXml(w("boundaries", { attribution: geometry.attribution, source: MAP_SOURCE }))}</figcaption>`,
     glance(data, scale, lang),
     "</figure>",

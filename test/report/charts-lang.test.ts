@@ -1,6 +1,6 @@
 /**
  * The HTML charts speak the report's language: the funnel plot's heading, legend, axis
- * title and hovers, the rank-history panels, the bars, the rank intervals, the rank trend
+ * title and hovers, the rank-history panels, the bars, the map, the rank intervals, the rank trend
  * and the survey's share intervals, with
  * Danish numbers under `lang: "da"` and the English wording unchanged by default. (The
  * HTML snapshots leave the SVG out; this is where its text is checked.)
@@ -66,7 +66,8 @@ describe("chart text by language", () => {
     expect(page).toContain("Prik: andelen; linje: dens interval.");
   });
 
-  it("bars, rank intervals and the rank trend", async () => {
+  it("bars, map, rank intervals and the rank trend", async () => {
+    useLang("da");
     const { document } = await runBenchmark({ uncertainty: 100, history: true });
     const intervals = document.intervals;
     const trend = document.trend;
@@ -81,5 +82,10 @@ describe("chart text by language", () => {
     expect(bars).toContain("← bedre");
     expect(bars).toContain("dårligere →");
     expect(titles(bars)[0]).toMatch(/ \(placering 1\)$/);
+    const map = page.match(/<svg class="chart map"[\s\S]*?<\/svg>/)?.[0] ?? "";
+    expect(map).toMatch(/aria-label="Kort over [^"]+ pr\. kommune"/);
+    expect(map).toContain("← bedre");
+    expect(titles(map).find((t) => t?.startsWith("Gladsaxe:"))).toMatch(/, placering 1$/);
+    expect(map.replace(/<[^>]*>/g, " ")).not.toMatch(/no data|rank \d|better|worse/);
   });
 });

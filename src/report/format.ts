@@ -26,6 +26,9 @@ export function displayCell(column: ReportColumn, value: ReportValue, lang: Lang
     if (column.kind === "change") return formatChange(value);
     return formatNumber(value, column.digits ?? 2, lang === "da" ? "," : ".");
   }
+  if (typeof value === "string" && column.labels?.[value] !== undefined) {
+    return column.labels[value] as string;
+  }
   return String(value);
 }
 

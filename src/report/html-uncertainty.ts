@@ -4,6 +4,7 @@
  * the charts are in svg/funnel.ts and svg/history.ts.
  */
 
+import { type Lang, translate } from "../i18n/index.js";
 import { funnelChart } from "./svg/funnel.js";
 import { rankHistoryChart } from "./svg/history.js";
 import { codesOf } from "./svg/items.js";
@@ -28,28 +29,40 @@ function shownUnits(doc: ReportDocument): Set<string> {
   return new Set(doc.rows.flatMap((row) => codesOf(row[key])));
 }
 
-function count(points: NonNullable<ReportDocument["funnel"]>["points"]): string {
+function count(points: NonNullable<ReportDocument["funnel"]>["points"], lang: Lang): string {
   const n = (level: "flag95" | "flag998", flag: string) =>
     points.filter((p) => p[level] === flag).length;
-  return `Outside the 95 % limits: ${n("flag95", "below")} below, ${n("flag95", "above")} above; outside the 99.8 % limits: ${n("flag998", "below")} below, ${n("flag998", "above")} above; of ${points.length}.`;
+  return translate(lang, "html.funnel_count", {
+    below95: n("flag95", "below"),
+    above95: n("flag95", "above"),
+    below998: n("flag998", "below"),
+    above998: n("flag998", "above"),
+    n: points.length,
+  });
 }
 
 export function funnelSection(doc: ReportDocument): string {
+  const lang = doc.lang ?? "en";
+  const w = (key: string, params?: Record<string, string | number>) =>
+    translate(lang, `html.${key}`, params);
   const f = doc.funnel;
   if (f === undefined || f.points.length === 0) return "";
   const better = doc.chart?.better ?? "lower";
   const shown = shownUnits(doc);
   const highlight = f.points.every((p) => shown.has(p.id)) ? new Set<string>() : shown;
-  const side =
-    better === "lower"
-      ? "Below the funnel: fewer on public support than expected; above: more."
-      : "Above the funnel: better than expected; below: worse.";
-  const group = highlight.size > 0 ? " Ringed and named: the units of the table." : "";
+  const side = w(better === "lower" ? "funnel_side_lower" : "funnel_side_higher");
+  const group = highlight.size > 0 ? w("funnel_group") : "";
+  const tau2 = f.tau2.toPrecision(3);
   return [
     '<section class="funnel">',
-    "<h2>Funnel plot: which differences are more than chance?</h2>",
-    `<figure>${funnelChart(f, { better, highlight })}<figcaption>${escapeXml(
-      `Each point is a municipality: its ratio of actual to expected share against its expected full-time persons. The limits are 1 ± q·√(1/E + τ²), τ² = ${f.tau2.toPrecision(3)} the spread between municipalities beyond chance; they widen as E falls, so a small municipality needs a larger ratio to stand out. ${side} ${count(f.points)} Named: outside the 99.8 % limits.${group} Hover a point for its municipality.`,
+    `<h2>${escapeXml(w("funnel_title"))}</h2>`,
+    `<figure>${funnelChart(f, { better, highlight, lang })}<figcaption>${escapeXml(
+      w("funnel_caption", {
+        tau2: lang === "da" ? tau2.replace(".", ",") : tau2,
+        side,
+        count: count(f.points, lang),
+        group,
+      }),
     )}</figcaption></figure>`,
     "</section>",
   ].join("\n");
@@ -58,16 +71,15 @@ export function funnelSection(doc: ReportDocument): string {
 export function historySection(doc: ReportDocument): string {
   const trend = doc.trend;
   if (trend === undefined || trend.periods.length < 2 || trend.series.length === 0) return "";
+  const lang = doc.lang ?? "en";
   const shown = shownUnits(doc);
   const subset =
     trend.series.some((s) => !shown.has(s.id)) && trend.series.some((s) => shown.has(s.id));
-  const caption = subset
-    ? "The units of the table, with the national best and worst three in the latest period (grey names) for comparison."
-    : "Every unit, in the order of the latest rank.";
+  const caption = translate(lang, subset ? "html.history_subset" : "html.history_every");
   return [
     '<section class="history">',
-    "<h2>Rank history, one panel each</h2>",
-    `<figure>${rankHistoryChart(trend, shown)}<figcaption>${escapeXml(`${caption} The line runs from the first period to the latest, rank 1 at the top of each panel; ▲ better (blue), ▼ worse (orange-red) than the period before. Hover a panel for its ranks.`)}</figcaption></figure>`,
+    `<h2>${escapeXml(translate(lang, "html.history_title"))}</h2>`,
+    `<figure>${rankHistoryChart(trend, shown, lang)}<figcaption>${escapeXml(translate(lang, "html.history_caption", { caption }))}</figcaption></figure>`,
     "</section>",
   ].join("\n");
 }

@@ -182,12 +182,12 @@ function chartsSection(doc: ReportDocument, geometry: MapGeometry, lang: Lang): 
   return [
     '<section class="charts">',
     '<figure class="map-figure">',
-    municipalityMap(geometry, data, scale),
+    municipalityMap(geometry, data, scale, lang),
     `<figcaption>${escapeXml(`${w("map", { label: data.valueLabel })}${grouped} ${w("grey_no_data")}`)} ${escapeXml(w("boundaries", { attribution: geometry.attribution, source: MAP_SOURCE }))}</figcaption>`,
     glance(data, scale, lang),
     "</figure>",
     '<figure class="bars-figure">',
-    barChart(data, scale),
+    barChart(data, scale, lang),
     `<figcaption>${escapeXml(w("bars_caption"))}</figcaption>`,
     "</figure>",
     "</section>",
@@ -199,7 +199,7 @@ function trendSection(doc: ReportDocument, lang: Lang): string {
   return [
     "<section>",
     `<h2>${escapeXml(translate(lang, "html.trend_title"))}</h2>`,
-    `<figure>${trendChart(doc.trend)}<figcaption>${escapeXml(translate(lang, "html.trend_caption"))}</figcaption></figure>`,
+    `<figure>${trendChart(doc.trend, lang)}<figcaption>${escapeXml(translate(lang, "html.trend_caption"))}</figcaption></figure>`,
     "</section>",
   ].join("\n");
 }
@@ -209,18 +209,18 @@ function intervalsSection(doc: ReportDocument, lang: Lang): string {
   return [
     "<section>",
     `<h2>${escapeXml(translate(lang, "html.intervals_title"))}</h2>`,
-    `<figure>${intervalChart(doc.intervals)}<figcaption>${escapeXml(translate(lang, "html.intervals_caption"))}</figcaption></figure>`,
+    `<figure>${intervalChart(doc.intervals, lang)}<figcaption>${escapeXml(translate(lang, "html.intervals_caption"))}</figcaption></figure>`,
     "</section>",
   ].join("\n");
 }
 
-function shareIntervalsSection(doc: ReportDocument): string {
+function shareIntervalsSection(doc: ReportDocument, lang: Lang): string {
   if (doc.shareIntervals === undefined || doc.shareIntervals.length === 0) return "";
   return [
     '<section class="share-intervals">',
-    "<h2>Shares with 95 % intervals</h2>",
-    ...doc.shareIntervals.map((panel) => `<figure>${shareIntervalChart(panel)}</figure>`),
-    "<p>Dot: the share; line: its interval. Overlapping intervals mean the data cannot tell those units apart.</p>",
+    `<h2>${escapeXml(translate(lang, "html.share_title"))}</h2>`,
+    ...doc.shareIntervals.map((panel) => `<figure>${shareIntervalChart(panel, lang)}</figure>`),
+    `<p>${escapeXml(translate(lang, "html.share_caption"))}</p>`,
     "</section>",
   ].join("\n");
 }
@@ -259,7 +259,7 @@ export function renderHtmlWith(doc: ReportDocument, geometry: MapGeometry): stri
     trendSection(doc, lang),
     historySection(doc),
     intervalsSection(doc, lang),
-    shareIntervalsSection(doc),
+    shareIntervalsSection(doc, lang),
     auditSection(doc),
     "<section>",
     `<h2>${escapeXml(w("results"))}</h2>`,

@@ -32,6 +32,11 @@ export interface ReportColumn {
   csvOnly?: boolean;
   /** Not in CSV: a people's form of facts CSV has as plain columns (`3 (1–7)`). */
   tableOnly?: boolean;
+  /**
+   * Text columns of fixed machine values (`below`, `within`): the words people read for
+   * them in table, md and html; CSV and JSON keep the value.
+   */
+  labels?: Readonly<Record<string, string>>;
 }
 
 export interface ReportRow {

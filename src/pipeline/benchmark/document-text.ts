@@ -1,19 +1,37 @@
 /** The benchmark document's further tables (model, covariates, contradictions) and notes. */
 import type { CovariateProvenance } from "../../benchmark/covariates.js";
+import { translateDiagnostic } from "../../i18n/diagnostics.js";
+import { currentLang, formatNumberIn, MINUS, t } from "../../i18n/index.js";
 import type { ReportSection } from "../../report/types.js";
 import { displayPath } from "./document-json.js";
 import type { BenchmarkOutcome } from "./outcome.js";
+
+/** A number in the run's language, with the ASCII minus of a table cell. */
+const num = (x: number, digits: number) => formatNumberIn(x, digits).replace(MINUS, "-");
+
+/** A plain amount: as given in English, with thousands points in Danish. */
+const amount = (x: number) =>
+  currentLang() === "en"
+    ? String(x)
+    : formatNumberIn(x, Number.isInteger(x) ? 0 : 2, currentLang(), true);
 
 export function sections(outcome: BenchmarkOutcome): ReportSection[] {
   const out: ReportSection[] = [];
   if (outcome.model) {
     const s = outcome.model.summary;
     out.push({
-      title: `Model: OLS${outcome.model.weights ? " weighted by population" : ""}, n = ${s.n}, k = ${s.k}, R² = ${s.r2.toFixed(3)}, adjusted R² = ${s.adjR2.toFixed(3)}, σ = ${s.sigma.toFixed(3)}`,
+      title: t("benchmark.model.title", {
+        weighted: outcome.model.weights ? t("benchmark.model.weighted") : "",
+        n: s.n,
+        k: s.k,
+        r2: num(s.r2, 3),
+        adj_r2: num(s.adjR2, 3),
+        sigma: num(s.sigma, 3),
+      }),
       columns: [
-        { key: "term", header: "Term", kind: "text" },
-        { key: "estimate", header: "Estimate", kind: "number", digits: 4 },
-        { key: "std_error", header: "Std. error", kind: "number", digits: 4 },
+        { key: "term", header: t("benchmark.col.term"), kind: "text" },
+        { key: "estimate", header: t("benchmark.col.estimate"), kind: "number", digits: 4 },
+        { key: "std_error", header: t("benchmark.col.std_error"), kind: "number", digits: 4 },
         { key: "t", header: "t", kind: "number", digits: 2 },
         { key: "p", header: "p", kind: "number", digits: 4 },
       ],
@@ -26,12 +44,12 @@ export function sections(outcome: BenchmarkOutcome): ReportSection[] {
       })),
     });
     out.push({
-      title: "Covariates: source and year used",
+      title: t("benchmark.covariates.title"),
       columns: [
-        { key: "term", header: "Term", kind: "text" },
-        { key: "source", header: "Source", kind: "text" },
-        { key: "years", header: "Year(s) used", kind: "text" },
-        { key: "fallback", header: "Later/undated values used for", kind: "text" },
+        { key: "term", header: t("benchmark.col.term"), kind: "text" },
+        { key: "source", header: t("benchmark.col.source"), kind: "text" },
+        { key: "years", header: t("benchmark.col.years"), kind: "text" },
+        { key: "fallback", header: t("benchmark.col.fallback"), kind: "text" },
       ],
       rows: outcome.model.covariates.map((c) => ({
         term: c.term,
@@ -41,24 +59,24 @@ export function sections(outcome: BenchmarkOutcome): ReportSection[] {
           c.fallback.length === 0
             ? ""
             : c.fallback.length === outcome.results.length
-              ? "all"
+              ? t("benchmark.covariates.all")
               : c.fallback.join(" "),
       })),
     });
   }
   if (outcome.contradictions.length > 0) {
     out.push({
-      title: "Contradictions: published ranks not consistent with the rounded residuals",
+      title: t("benchmark.contradictions.title"),
       columns: [
-        { key: "better", header: "Smaller residual", kind: "text" },
-        { key: "better_rank", header: "its published rank", kind: "rank" },
-        { key: "worse", header: "Larger residual", kind: "text" },
-        { key: "worse_rank", header: "its published rank", kind: "rank" },
+        { key: "better", header: t("benchmark.col.smaller_residual"), kind: "text" },
+        { key: "better_rank", header: t("benchmark.col.its_published_rank"), kind: "rank" },
+        { key: "worse", header: t("benchmark.col.larger_residual"), kind: "text" },
+        { key: "worse_rank", header: t("benchmark.col.its_published_rank"), kind: "rank" },
       ],
       rows: outcome.contradictions.map((c) => ({
-        better: `${c.better.name} (${c.better.residualPp.toFixed(2)})`,
+        better: `${c.better.name} (${num(c.better.residualPp, 2)})`,
         better_rank: c.better.publishedRank,
-        worse: `${c.worse.name} (${c.worse.residualPp.toFixed(2)})`,
+        worse: `${c.worse.name} (${num(c.worse.residualPp, 2)})`,
         worse_rank: c.worse.publishedRank,
       })),
     });
@@ -67,35 +85,44 @@ export function sections(outcome: BenchmarkOutcome): ReportSection[] {
 }
 
 function yearsText(c: CovariateProvenance): string {
-  if (c.source === "input") return "as in the input";
-  return c.years.map((y) => (y === null ? "undated (latest)" : String(y))).join(", ");
+  if (c.source === "input") return t("benchmark.covariates.as_input");
+  return c.years
+    .map((y) => (y === null ? t("benchmark.covariates.undated") : String(y)))
+    .join(", ");
 }
 
 export function notes(outcome: BenchmarkOutcome): string[] {
   const out: string[] = [];
   const { present, expected, missing } = outcome.coverage;
   if (present < expected) {
+    const shown =
+      missing.length <= 20
+        ? missing.join(", ")
+        : t("benchmark.note.more", {
+            list: missing.slice(0, 20).join(", "),
+            n: missing.length - 20,
+          });
+    out.push(t("benchmark.note.partial", { present, expected, missing: shown }));
+  }
+  for (const w of outcome.warnings) {
     out.push(
-      `Partial input: ${present} of the period's ${expected} municipalities are present; ranks are among these ${present} only. Missing: ${missing.length <= 20 ? missing.join(", ") : `${missing.slice(0, 20).join(", ")} and ${missing.length - 20} more`}.`,
+      t("benchmark.note.warning", {
+        message: translateDiagnostic(w.code, w.message),
+        code: w.code,
+      }),
     );
   }
-  for (const w of outcome.warnings) out.push(`Warning: ${w.message} [${w.code}].`);
   const tied = outcome.results.some((r) => r.tied);
   if (outcome.mode === "published") {
-    out.push(
-      "Expected values are STAR's own (jobindsats Y30R21, estimated by VIVE); residual = actual − expected share in pct. points; rank 1 is furthest below expectation.",
-    );
-    if (tied)
-      out.push(
-        "Published shares are rounded to two decimals: equal rounded residuals share the best rank, marked '='.",
-      );
+    out.push(t("benchmark.note.published"));
+    if (tied) out.push(t("benchmark.note.rounded"));
     if (outcome.results.some((r) => r.publishedRank !== undefined)) {
       out.push(
         outcome.contradictions.length === 0
           ? present < expected
-            ? `The published ranks of the ${present} municipalities present are consistent with the order of their rounded residuals (no contradictions among them); the published ranks are among all ${expected}, so they are not this table's ranks, and the input is partial.`
-            : "Every published rank is consistent with the order of the rounded residuals (no contradictions)."
-          : `${outcome.contradictions.length} pair(s) of published ranks contradict the order of the rounded residuals; see the contradictions table.`,
+            ? t("benchmark.note.consistent_partial", { present, expected })
+            : t("benchmark.note.consistent")
+          : t("benchmark.note.contradictions", { n: outcome.contradictions.length }),
       );
     }
   } else if (outcome.model) {
@@ -104,39 +131,47 @@ export function notes(outcome: BenchmarkOutcome): string[] {
       .map((c) => c.term)
       .join(", ");
     out.push(
-      `Expected share estimated by least squares (QR decomposition) on ${terms}${outcome.model.weights ? ", weighted by population aged 16–66" : ""}; residual = actual − expected, rank 1 is furthest below expectation.`,
+      t("benchmark.note.model", {
+        terms,
+        weighted: outcome.model.weights ? t("benchmark.note.model_weighted") : "",
+      }),
     );
-    if (outcome.model.loo)
-      out.push("Leave-one-out: each municipality's expected share is estimated without itself.");
+    if (outcome.model.loo) out.push(t("benchmark.note.loo"));
     if (outcome.model.interval !== null) {
-      out.push(
-        `A ${Math.round(outcome.model.interval * 100)}% prediction interval marks municipalities clearly below or above expectation ('vs interval').`,
-      );
+      out.push(t("benchmark.note.interval", { level: Math.round(outcome.model.interval * 100) }));
     }
     for (const c of outcome.model.covariates) {
       if (c.fallback.length > 0) {
         out.push(
-          `${c.term}: no value at or before ${outcome.period ?? "the period"} for ${c.fallback.length === outcome.results.length ? "any municipality" : c.fallback.join(", ")}; the ${c.years.includes(null) ? "undated latest" : "earliest later"} value is used.`,
+          t("benchmark.note.fallback", {
+            term: c.term,
+            period: outcome.period ?? t("benchmark.note.fallback_period"),
+            which:
+              c.fallback.length === outcome.results.length
+                ? t("benchmark.note.fallback_any")
+                : c.fallback.join(", "),
+            value: t(
+              c.years.includes(null)
+                ? "benchmark.note.fallback_undated"
+                : "benchmark.note.fallback_later",
+            ),
+          }),
         );
       }
     }
     if (outcome.results.some((r) => r.expectedStarPct !== undefined)) {
-      out.push("STAR's own expected share (Y30R21) is shown beside the model's for comparison.");
+      out.push(t("benchmark.note.star_beside"));
     }
   }
   if (outcome.mode === "published") {
     // Published residual persons are STAR's own difference, rounded to tens.
   } else if (outcome.population === "implied") {
-    out.push(
-      "Population aged 16–66 is implied by the Y30R21 extract itself (actual full-time persons / actual share × 100); no separate population source is used.",
-    );
+    out.push(t("benchmark.note.implied_population"));
   } else if (outcome.population === "none") {
-    out.push("No population aged 16–66 is known for this input, so residual persons are empty.");
+    out.push(t("benchmark.note.no_population"));
   }
   if (outcome.options.costPerFte !== null) {
-    out.push(
-      `Cost = residual persons × ${outcome.options.costPerFte} DKK a year per full-time person: positive is a cost, negative a saving against expectation.`,
-    );
+    out.push(t("benchmark.note.cost", { per_fte: amount(outcome.options.costPerFte) }));
   }
   return out;
 }

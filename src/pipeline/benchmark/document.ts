@@ -72,11 +72,20 @@ export function buildDocument(outcome: BenchmarkOutcome, ctx: DocumentContext): 
     },
     ...personColumns(hasCost, { optional: true }),
     ...(hasInterval
-      ? [{ key: "interval_position", header: t("col.interval_position"), kind: "text" } as const]
+      ? [
+          {
+            key: "interval_position",
+            header: t("col.interval_position"),
+            kind: "text",
+            labels: Object.fromEntries(
+              ["below", "above", "within"].map((side) => [side, t(`word.side_${side}`)]),
+            ),
+          } as const,
+        ]
       : []),
     // The rank as a number; `7=` for a shared place comes from `tied` (CSV: its own column).
     { key: "rank", header: t("col.rank"), kind: "rank", tiedKey: "tied" },
-    { key: "tied", header: "Tied", kind: "text", csvOnly: true },
+    { key: "tied", header: t("col.tied"), kind: "text", csvOnly: true },
     ...(hasPublished
       ? [{ key: "published_rank", header: t("col.published_rank"), kind: "rank" } as const]
       : []),

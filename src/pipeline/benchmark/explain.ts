@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { BenchmarkResult } from "../../benchmark/types.js";
 import { UsageError } from "../../diagnostics.js";
+import { translateDiagnostic } from "../../i18n/diagnostics.js";
 import { currentLang, formatNumberIn, formatSigned, t } from "../../i18n/index.js";
 import { dataPath } from "../../paths.js";
 import { formatRank } from "../../rank.js";
@@ -215,56 +216,78 @@ function sentences(
   certainty: string | undefined,
 ): string[] {
   const lines: string[] = [];
-  const when = outcome.period ? ` in ${outcome.period}` : "";
-  const groupText = outcome.group && outcome.group !== DEFAULT_GROUP ? ` (${outcome.group})` : "";
+  const when = outcome.period ? t("explain.benchmark.in_period", { period: outcome.period }) : "";
+  const group = outcome.group && outcome.group !== DEFAULT_GROUP ? ` (${outcome.group})` : "";
   const persons =
     r.residualPersons === null
       ? ""
-      : ` (${Math.abs(Math.round(r.residualPersons)).toLocaleString("en-US")} ${r.residualPersons < 0 ? "fewer" : "more"} full-time persons)`;
-  const rankText = `ranks it ${formatRank(r.rank, r.tied)} of ${data.of}${when}`;
+      : t(`explain.benchmark.persons_${r.residualPersons < 0 ? "fewer" : "more"}`, {
+          n: formatNumberIn(Math.abs(Math.round(r.residualPersons)), 0, currentLang(), true),
+        });
+  const rankText = t("explain.benchmark.rank_text", {
+    rank: formatRank(r.rank, r.tied),
+    of: data.of,
+    when,
+  });
   if (r.residualPp === 0) {
-    lines.push(
-      `${r.name} had exactly as many of its 16–66-year-olds on public support${groupText} as expected; that ${rankText}.`,
-    );
+    lines.push(t("explain.benchmark.exact", { name: r.name, group, rank_text: rankText }));
   } else {
     lines.push(
-      `${r.name} had ${pp(r.residualPp)} pct. points ${r.residualPp < 0 ? "fewer" : "more"} of its 16–66-year-olds on public support${groupText} than expected${persons}; that ${rankText}.`,
+      t(`explain.benchmark.first_${r.residualPp < 0 ? "fewer" : "more"}`, {
+        name: r.name,
+        pp: pp(r.residualPp),
+        group,
+        persons,
+        rank_text: rankText,
+      }),
     );
   }
-  const source =
-    outcome.mode === "published"
-      ? "STAR's expected share (jobindsats Y30R21)"
-      : "the model's expected share";
-  lines.push(`Actual share: ${pct(r.actualPct)}; ${source}: ${pct(r.expectedPct)}.`);
+  const source = t(`explain.benchmark.source_${outcome.mode}`);
+  lines.push(
+    t("explain.benchmark.shares", {
+      actual: pct(r.actualPct),
+      source,
+      expected: pct(r.expectedPct),
+    }),
+  );
   if (r.tied) {
     const sharing = outcome.results
       .filter((o) => o.rank === r.rank && o.municipality !== r.municipality)
       .map((o) => o.name);
     lines.push(
-      `It shares place ${formatRank(r.rank, true)} with ${sharing.join(", ")}: the published shares are rounded to two decimals.`,
+      t("explain.benchmark.tied", { rank: formatRank(r.rank, true), list: sharing.join(", ") }),
     );
   }
   for (const w of data.warnings ?? []) {
     lines.push(
-      `Caution: ${w.message.replace(/^[^:]*: /, "")}; the figures above are quoted as published [${w.code}].`,
+      t("explain.benchmark.caution", {
+        message: translateDiagnostic(w.code, w.message).replace(/^[^:]*: /, ""),
+        code: w.code,
+      }),
     );
   }
   if (data.coverage !== undefined) {
     lines.push(
-      `The input is partial: ${data.coverage.present} of the period's ${data.coverage.expected} municipalities, so this rank is among those ${data.coverage.present} only.`,
+      t("explain.benchmark.partial", {
+        present: data.coverage.present,
+        expected: data.coverage.expected,
+      }),
     );
   }
   if (r.publishedRank !== undefined) {
     lines.push(
-      `STAR's published rank: ${r.publishedRank} of ${data.coverage?.expected ?? data.of}.`,
+      t("explain.benchmark.published_rank", {
+        rank: r.publishedRank,
+        of: data.coverage?.expected ?? data.of,
+      }),
     );
   }
   if (r.expectedStarPct !== undefined && outcome.mode === "model") {
-    lines.push(`For comparison, STAR expected ${pct(r.expectedStarPct)}.`);
+    lines.push(t("explain.benchmark.star_comparison", { pct: pct(r.expectedStarPct) }));
   }
   if (data.contributions && data.average_expected_pct !== undefined) {
     lines.push(
-      `At the average of every framework condition the model expects ${pct(data.average_expected_pct)}; ${r.name}'s conditions move that as follows:`,
+      t("explain.benchmark.average", { pct: pct(data.average_expected_pct), name: r.name }),
     );
     const sorted = [...data.contributions].sort(
       (a, b) => Math.abs(b.contribution) - Math.abs(a.contribution),
@@ -282,19 +305,23 @@ function sentences(
     }
   }
   if (r.interval) {
-    const where = { below: "clearly below", above: "clearly above", within: "within" }[
-      r.interval.position
-    ];
     lines.push(
-      `Its actual share is ${where} the ${Math.round((outcome.model?.interval ?? 0) * 100)}% prediction interval (${pct(r.interval.lower)} to ${pct(r.interval.upper)}).`,
+      t(`explain.benchmark.interval_${r.interval.position}`, {
+        level: Math.round((outcome.model?.interval ?? 0) * 100),
+        lower: pct(r.interval.lower),
+        upper: pct(r.interval.upper),
+      }),
     );
   }
   lines.push(...funnelSentences(outcome, r));
   if (certainty !== undefined) lines.push(certainty);
   if (r.costDkk !== undefined && r.costDkk !== null) {
-    const mio = Math.abs(r.costDkk) / 1e6;
+    const perFte = outcome.options.costPerFte ?? 0;
     lines.push(
-      `At ${outcome.options.costPerFte?.toLocaleString("en-US")} DKK per full-time person a year, that is a ${r.costDkk < 0 ? "saving" : "cost"} of about ${mio.toFixed(1)} mio. kr. a year against expectation.`,
+      t(`explain.benchmark.${r.costDkk < 0 ? "saving" : "cost"}`, {
+        per_fte: formatNumberIn(perFte, Number.isInteger(perFte) ? 0 : 2, currentLang(), true),
+        mio: formatNumberIn(Math.abs(r.costDkk) / 1e6, 1),
+      }),
     );
   }
   const peers = outcome.peers?.byMunicipality.get(r.municipality);
@@ -305,23 +332,20 @@ function sentences(
       return o === undefined ? p.municipality : `${o.name} (${formatRank(o.rank, o.tied)})`;
     });
     lines.push(
-      `Municipalities with the most similar framework conditions (${outcome.peers?.terms.join(", ")}): ${list.join(", ")}.`,
+      t("explain.benchmark.peers", {
+        terms: outcome.peers?.terms.join(", ") ?? "",
+        list: list.join(", "),
+      }),
     );
   }
   if (data.neighbours.length > 0) {
     const list = data.neighbours.map(
       (n) => `${formatRank(n.rank, n.tied)} ${n.name} (${formatSigned(n.residual_pp, 2)})`,
     );
-    lines.push(`Neighbours in the ranking: ${list.join(", ")}.`);
+    lines.push(t("explain.benchmark.neighbours", { list: list.join(", ") }));
   }
   return lines;
 }
-
-const FLAG_WORDS = {
-  below: "clearly below expectation",
-  above: "clearly above expectation",
-  within: "within expectation",
-};
 
 /**
  * "Clearly below expectation at the 95 % limit, within it at 99.8 %; 17 of the 98
@@ -332,15 +356,22 @@ export function funnelSentences(outcome: BenchmarkOutcome, r: BenchmarkResult): 
   const u = f?.units.find((x) => x.municipality === r.municipality);
   if (f === null || f === undefined || u === undefined) return [];
   const outside = f.units.filter((x) => x.flag95 !== "within").length;
+  const flag = (side: "below" | "above" | "within") => t(`explain.funnel.flag_${side}`);
   const at998 =
     u.flag998 === u.flag95
-      ? "and at 99.8 % too"
+      ? t("explain.funnel.at998_same")
       : u.flag998 === "within"
-        ? "within it at 99.8 %"
-        : `${FLAG_WORDS[u.flag998]} at 99.8 %`;
-  const at95 = `${FLAG_WORDS[u.flag95]} at the 95 % limit`;
-  const first = `Against the funnel limits (chance variation of its size, plus the spread between municipalities) ${r.name} is ${at95}, ${at998}; ${outside} of the ${f.n} municipalities lie outside the 95 % limits.`;
-  const published = r.publishedRank !== undefined ? ` (published rank ${r.publishedRank})` : "";
-  const second = `Shrunk towards the national level in proportion to its uncertainty (empirical Bayes), it ranks ${u.shrunkRank} of ${f.n}, against ${formatRank(r.rank, r.tied)}${published} on the unshrunk residual.`;
+        ? t("explain.funnel.at998_within")
+        : t("explain.funnel.at998", { flag: flag(u.flag998) });
+  const at95 = t("explain.funnel.at95", { flag: flag(u.flag95) });
+  const first = t("explain.funnel.first", { name: r.name, at95, at998, outside, n: f.n });
+  const published =
+    r.publishedRank !== undefined ? t("explain.funnel.published", { rank: r.publishedRank }) : "";
+  const second = t("explain.funnel.shrunk", {
+    shrunk: u.shrunkRank,
+    n: f.n,
+    rank: formatRank(r.rank, r.tied),
+    published,
+  });
   return [first, second];
 }

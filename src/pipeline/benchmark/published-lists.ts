@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import type { BenchmarkResult } from "../../benchmark/types.js";
 import { DiagnosticBag, InputError } from "../../diagnostics.js";
+import { t } from "../../i18n/index.js";
 import { dataPath } from "../../paths.js";
 import type { Registry } from "../../registry/types.js";
 import type { ReportDocument } from "../../report/types.js";
@@ -170,8 +171,16 @@ export async function withPublishedCheck(
   if (places.length === 0) return { document, failed: false };
   const note =
     differences.length === 0
-      ? `The published top list for ${outcome.period} (${places.length} places, ${places[0]?.source}) agrees with the reproduced ranking.`
-      : `${differences.length} difference(s) from the published top list for ${outcome.period} (${places[0]?.source}); see the table.`;
+      ? t("verify.top_list_agrees", {
+          period: outcome.period,
+          n: places.length,
+          source: places[0]?.source ?? "",
+        })
+      : t("verify.top_list_differs", {
+          n: differences.length,
+          period: outcome.period,
+          source: places[0]?.source ?? "",
+        });
   return {
     failed: differences.length > 0,
     document: {
@@ -184,8 +193,8 @@ export async function withPublishedCheck(
           : [
               ...document.sections,
               {
-                title: "Differences from the published top list",
-                columns: [{ key: "difference", header: "Difference", kind: "text" }],
+                title: t("verify.differences_title"),
+                columns: [{ key: "difference", header: t("verify.col.difference"), kind: "text" }],
                 rows: differences.map((difference) => ({ difference })),
               },
             ],

@@ -14,6 +14,8 @@ import {
 } from "../../benchmark/published.js";
 import type { BenchmarkResult, Observation } from "../../benchmark/types.js";
 import { UsageError } from "../../diagnostics.js";
+import { translateDiagnostic } from "../../i18n/diagnostics.js";
+import { formatNumberIn, MINUS, t } from "../../i18n/index.js";
 import { dataPath } from "../../paths.js";
 import { comparePeriods, formatPeriod } from "../../period.js";
 import { loadRegistry } from "../../registry/index.js";
@@ -72,9 +74,7 @@ export async function runBenchmark(
       typeof listsFile === "string" ? listsFile : undefined,
     );
     if (checked.failed) {
-      messages.push(
-        `verify failed: the reproduced top list differs from the published one for ${outcome.period} (--format json lists the differences under published_list)`,
-      );
+      messages.push(t("verify.top_list_failed", { period: outcome.period ?? "" }));
     }
     return {
       document: checked.document,
@@ -90,30 +90,36 @@ function verifyMessages(
   verifyFailed: boolean,
   inconsistent: number,
 ): string[] {
-  const messages = outcome.warnings.map((w) => `warning: ${w.message} [${w.code}]`);
+  const messages = outcome.warnings.map(
+    (w) => `${t("cli.warning")}: ${translateDiagnostic(w.code, w.message)} [${w.code}]`,
+  );
   if (verifyFailed) {
     const SHOWN = 10;
     for (const c of outcome.contradictions.slice(0, SHOWN)) {
       messages.push(
-        `verify: ${c.better.name} (${c.better.municipality}) has the smaller rounded residual (${c.better.residualPp.toFixed(2)}) but published rank ${c.better.publishedRank}, ${c.worse.name} (${c.worse.municipality}, ${c.worse.residualPp.toFixed(2)}) published rank ${c.worse.publishedRank}`,
+        t("verify.contradiction", {
+          better: c.better.name,
+          better_code: c.better.municipality,
+          better_pp: formatNumberIn(c.better.residualPp, 2).replace(MINUS, "-"),
+          better_rank: String(c.better.publishedRank),
+          worse: c.worse.name,
+          worse_code: c.worse.municipality,
+          worse_pp: formatNumberIn(c.worse.residualPp, 2).replace(MINUS, "-"),
+          worse_rank: String(c.worse.publishedRank),
+        }),
       );
     }
     if (outcome.contradictions.length > SHOWN) {
-      messages.push(
-        `verify: … and ${outcome.contradictions.length - SHOWN} more contradiction(s) (--format json lists them all)`,
-      );
+      messages.push(t("verify.more", { n: outcome.contradictions.length - SHOWN }));
     }
+    const reasons = [
+      outcome.contradictions.length > 0
+        ? t("verify.contradictions", { n: outcome.contradictions.length })
+        : undefined,
+      inconsistent > 0 ? t("verify.inconsistent", { n: inconsistent }) : undefined,
+    ];
     messages.push(
-      `verify failed: ${[
-        outcome.contradictions.length > 0
-          ? `${outcome.contradictions.length} contradiction(s) between published ranks and rounded residuals`
-          : undefined,
-        inconsistent > 0
-          ? `${inconsistent} published row(s) inconsistent in their own figures (W_PUBLISHED_INCONSISTENT)`
-          : undefined,
-      ]
-        .filter((s) => s !== undefined)
-        .join("; ")}`,
+      t("verify.failed", { reasons: reasons.filter((s) => s !== undefined).join("; ") }),
     );
   }
   return messages;

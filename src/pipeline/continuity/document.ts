@@ -4,11 +4,9 @@
  */
 import { basename } from "node:path";
 import { MIN_CITIZENS } from "../../continuity/summarise.js";
+import { currentLang, formatNumberIn, t } from "../../i18n/index.js";
 import type { ReportColumn, ReportDocument, ReportRow } from "../../report/types.js";
 import type { ContinuityRow, ContinuityRun } from "./types.js";
-
-const SYNTHETIC_NOTE =
-  "SYNTHETIC demo data (data/demo/README.md): a generated meeting log for trying the tool, not real results for any jobcentre.";
 
 function resultJson(r: ContinuityRow): Record<string, unknown> {
   return {
@@ -26,17 +24,15 @@ function resultJson(r: ContinuityRow): Record<string, unknown> {
 
 function notesFor(run: ContinuityRun): string[] {
   const notes: string[] = [];
-  if (run.synthetic) notes.push(SYNTHETIC_NOTE);
+  if (run.synthetic) notes.push(t("continuity.synthetic_note"));
+  notes.push(t("continuity.note.method"), t("continuity.note.suppressed", { min: MIN_CITIZENS }));
+  if (run.options.unit === "jobcentre") notes.push(t("continuity.note.pooled"));
   notes.push(
-    "Method (METHOD.md H): each citizen's meetings ordered by date (ties by input order); a change is a meeting with another caseworker than the citizen's previous meeting. changes_per_100 = 100 · changes / citizens; changed_share = citizens with a change / citizens; rank by changes_per_100 within the quarter, lower is better, ties share the best rank.",
-    `Units with fewer than ${MIN_CITIZENS} citizens in a quarter are suppressed (no counts shown, not ranked).`,
+    t("continuity.note.input", {
+      file: shownFile(run),
+      n: currentLang() === "da" ? formatNumberIn(run.meetings, 0, "da", true) : run.meetings,
+    }),
   );
-  if (run.options.unit === "jobcentre") {
-    notes.push(
-      "Jobcentres pooled by the registry for each quarter (data/registry/jobcentres.csv): Esbjerg-Fanø, Frederikshavn-Læsø, Tårnby-Dragør, Vallensbæk-Ishøj until 2021.",
-    );
-  }
-  notes.push(`Input: ${shownFile(run)}, ${run.meetings} meetings.`);
   return notes;
 }
 
@@ -44,30 +40,39 @@ function shownFile(run: ContinuityRun): string {
   return run.options.input ?? `data/demo/${basename(run.file)}`;
 }
 
-const RANKING_COLUMNS: ReportColumn[] = [
-  { key: "period", header: "Period", kind: "text" },
-  { key: "rank", header: "Rank", kind: "rank", tiedKey: "tied" },
-  { key: "name", header: "Name", kind: "text" },
-  { key: "unit", header: "Unit", kind: "text", optional: true },
-  { key: "citizens", header: "Citizens", kind: "integer" },
-  { key: "changes", header: "Changes", kind: "integer" },
-  {
-    key: "changes_per_100",
-    header: "Changes/100",
-    kind: "number",
-    digits: 1,
-    better: "lower",
-  },
-  {
-    key: "changed_share",
-    header: "Changed share",
-    kind: "number",
-    digits: 3,
-    better: "lower",
-  },
-  { key: "suppressed", header: "Suppressed", kind: "text" },
-  { key: "tied", header: "tied", kind: "text", csvOnly: true },
-];
+/** The table's columns in the run's language; CSV headers are the keys. */
+function rankingColumns(): ReportColumn[] {
+  return [
+    { key: "period", header: t("continuity.col.period"), kind: "text" },
+    { key: "rank", header: t("col.rank"), kind: "rank", tiedKey: "tied" },
+    { key: "name", header: t("col.name"), kind: "text" },
+    { key: "unit", header: t("continuity.col.unit"), kind: "text", optional: true },
+    { key: "citizens", header: t("continuity.col.citizens"), kind: "integer" },
+    { key: "changes", header: t("continuity.col.changes"), kind: "integer" },
+    {
+      key: "changes_per_100",
+      header: t("continuity.col.changes_per_100"),
+      kind: "number",
+      digits: 1,
+      better: "lower",
+    },
+    {
+      key: "changed_share",
+      header: t("continuity.col.changed_share"),
+      kind: "number",
+      digits: 3,
+      better: "lower",
+    },
+    // CSV keeps `yes`; the table shows the word of the run's language.
+    {
+      key: "suppressed",
+      header: t("continuity.col.suppressed"),
+      kind: "text",
+      labels: { yes: t("word.yes") },
+    },
+    { key: "tied", header: "tied", kind: "text", csvOnly: true },
+  ];
+}
 
 function rowFor(r: ContinuityRow): ReportRow {
   return {
@@ -87,11 +92,11 @@ function rowFor(r: ContinuityRow): ReportRow {
 
 export function continuityDocument(run: ContinuityRun): ReportDocument {
   const notes = notesFor(run);
-  const unitWord = run.options.unit === "jobcentre" ? "jobcentres" : "municipalities";
+  const unitWord = t(run.options.unit === "jobcentre" ? "word.jobcentres" : "word.municipalities");
   const span =
     run.periods.length === 1
-      ? `Period ${run.periods[0]}`
-      : `Quarters ${run.periods[0]}–${run.periods.at(-1)}`;
+      ? t("word.period", { period: run.periods[0] ?? "" })
+      : t("continuity.quarters", { from: run.periods[0] ?? "", to: run.periods.at(-1) ?? "" });
   const units = [...new Map(run.rows.map((r) => [r.unit, r.name])).entries()].sort((a, b) =>
     a[0] < b[0] ? -1 : 1,
   );
@@ -114,13 +119,18 @@ export function continuityDocument(run: ContinuityRun): ReportDocument {
   };
   return {
     json,
-    title: `Caseworker continuity${run.synthetic ? " (synthetic demo data)" : ""}`,
-    subtitle: `${span} · ${units.length} ${unitWord} · lower is better`,
+    title: t("continuity.title", {
+      synthetic: run.synthetic ? t("continuity.title_synthetic") : "",
+    }),
+    subtitle: t("continuity.subtitle", { span, n: units.length, units: unitWord }),
     synthetic: run.synthetic,
     // CSV has no notes: a column says the demo log is synthetic.
     columns: run.synthetic
-      ? [...RANKING_COLUMNS, { key: "synthetic", header: "synthetic", kind: "text", csvOnly: true }]
-      : RANKING_COLUMNS,
+      ? [
+          ...rankingColumns(),
+          { key: "synthetic", header: "synthetic", kind: "text", csvOnly: true },
+        ]
+      : rankingColumns(),
     rows: run.rows.map((r) => ({ ...rowFor(r), ...(run.synthetic ? { synthetic: "true" } : {}) })),
     sections: [],
     notes,

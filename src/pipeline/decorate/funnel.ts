@@ -7,6 +7,7 @@
 import { type Funnel, Q95, Q998 } from "../../benchmark/funnel.js";
 import type { BenchmarkHistory } from "../../benchmark/history.js";
 import type { Peer } from "../../benchmark/peers.js";
+import { currentLang, formatNumberIn, t } from "../../i18n/index.js";
 import { formatRank } from "../../rank.js";
 import type { ReportColumn, ReportDocument, ReportRow } from "../../report/types.js";
 import type { FunnelRankIntervals } from "../../uncertainty/funnel-draws.js";
@@ -52,6 +53,13 @@ function funnelUnitJson(u: Funnel["units"][number]): Json {
   };
 }
 
+/** `below`, `above`, `within` in the run's language, for the table's cells. */
+export function sideLabels(): Record<string, string> {
+  return Object.fromEntries(
+    ["below", "above", "within"].map((side) => [side, t(`word.side_${side}`)]),
+  );
+}
+
 export function withFunnel(doc: ReportDocument, outcome: FunnelContext): ReportDocument {
   const f = outcome.funnel;
   const byCode = new Map(f?.units.map((u) => [u.municipality, u]) ?? []);
@@ -74,9 +82,15 @@ export function withFunnel(doc: ReportDocument, outcome: FunnelContext): ReportD
     doc.columns,
     doc.columns.some((c) => c.key === "published_rank") ? "published_rank" : "rank",
     [
-      { key: "shrunk_rank", header: "Shrunk rank", kind: "rank", optional: true },
-      { key: "flag95", header: "95 %", kind: "text", optional: true },
-      { key: "flag998", header: "99.8 %", kind: "text", optional: true },
+      { key: "shrunk_rank", header: t("col.shrunk_rank"), kind: "rank", optional: true },
+      { key: "flag95", header: "95 %", kind: "text", optional: true, labels: sideLabels() },
+      {
+        key: "flag998",
+        header: currentLang() === "da" ? "99,8 %" : "99.8 %",
+        kind: "text",
+        optional: true,
+        labels: sideLabels(),
+      },
     ],
   );
   const expected = new Map(
@@ -85,7 +99,15 @@ export function withFunnel(doc: ReportDocument, outcome: FunnelContext): ReportD
   const names = new Map(outcome.results.map((r) => [r.municipality, r.name]));
   const count = (level: "flag95" | "flag998", flag: string) =>
     f.units.filter((u) => u[level] === flag).length;
-  const note = `Funnel limits (Spiegelhalter 2005): ratio actual/expected share against 1 ± q·√(1/E + τ²), E = expected full-time persons; overdispersion φ = ${f.phi.toFixed(2)} from winsorised z-scores, τ² = ${f.tau2.toPrecision(3)}. Outside the 95 % limits: ${count("flag95", "below")} below, ${count("flag95", "above")} above; outside 99.8 %: ${count("flag998", "below")} below, ${count("flag998", "above")} above, of ${f.n}. Shrunk rank: the rank of the empirical-Bayes shrunken residual.`;
+  const note = t("funnel.note", {
+    phi: formatNumberIn(f.phi, 2),
+    tau2: precision(f.tau2, 3),
+    below95: count("flag95", "below"),
+    above95: count("flag95", "above"),
+    below998: count("flag998", "below"),
+    above998: count("flag998", "above"),
+    n: f.n,
+  });
   return withNotes(
     {
       ...doc,
@@ -142,7 +164,7 @@ export function withFunnelIntervals(
       json,
       rows,
       columns: insertAfter(doc.columns, "rank", [
-        { key: "rank_interval", header: "Rank (95 % interval)", kind: "text" },
+        { key: "rank_interval", header: t("col.rank_95"), kind: "text" },
       ]),
       intervals: outcome.results.flatMap((r) => {
         const i = byCode.get(r.municipality);
@@ -161,14 +183,23 @@ export function withFunnelIntervals(
       }),
     },
     [
-      `Rank intervals: ${draws.runs.toLocaleString("en-GB")} funnel draws (seed ${draws.seed}), each ratio drawn from N(ratio, 1/E + τ²) and the residuals ranked again; the interval runs from the 2.5th to the 97.5th percentile of each municipality's rank (R type 7).`,
+      t("funnel.intervals_note", {
+        runs: formatNumberIn(draws.runs, 0, currentLang(), true),
+        seed: draws.seed,
+      }),
     ],
   );
 }
 
 /** Interpolated quantiles may fall between ranks: one decimal at most. */
 function trim(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(1);
+  return Number.isInteger(x) ? String(x) : formatNumberIn(x, 1);
+}
+
+/** `toPrecision` in the run's language (τ² = 0.00123 / 0,00123). */
+function precision(x: number, digits: number): string {
+  const text = x.toPrecision(digits);
+  return currentLang() === "da" ? text.replace(".", ",") : text;
 }
 
 /** `--peers K`: `peers` (codes, nearest first) per result and a Peers column. */
@@ -191,11 +222,9 @@ export function withPeers(doc: ReportDocument, outcome: FunnelContext): ReportDo
           .map((c) => names.get(c) ?? c)
           .join(", "),
       })),
-      columns: [...doc.columns, { key: "peers", header: "Peers", kind: "text" }],
+      columns: [...doc.columns, { key: "peers", header: t("col.peers"), kind: "text" }],
     },
-    [
-      `Peers: the nearest municipalities by framework conditions (${peers.terms.join(", ")}), each standardised across the municipalities (sample sd), Euclidean distance, nearest first.`,
-    ],
+    [t("funnel.peers_note", { terms: peers.terms.join(", ") })],
   );
 }
 
@@ -203,8 +232,8 @@ export function withPeers(doc: ReportDocument, outcome: FunnelContext): ReportDo
 export function withHistory(doc: ReportDocument, history: BenchmarkHistory): ReportDocument {
   const { periods } = history;
   const columns: ReportColumn[] = [
-    { key: "municipality", header: "Code", kind: "text" },
-    { key: "name", header: "Municipality", kind: "text" },
+    { key: "municipality", header: t("col.code"), kind: "text" },
+    { key: "name", header: t("col.municipality"), kind: "text" },
     ...periods.flatMap((p, i): ReportColumn[] => [
       { key: `rank_${p}`, header: p, kind: "integer" },
       ...(i > 0 ? [{ key: `change_${p}`, header: "±", kind: "text" } as const] : []),
@@ -220,7 +249,7 @@ export function withHistory(doc: ReportDocument, history: BenchmarkHistory): Rep
     return row;
   });
   const persistence = history.persistence
-    .map((p) => `${p.from} → ${p.to}: ${p.spearman.toFixed(2)}`)
+    .map((p) => `${p.from} → ${p.to}: ${formatNumberIn(p.spearman, 2)}`)
     .join("; ");
   return withNotes(
     {
@@ -232,10 +261,7 @@ export function withHistory(doc: ReportDocument, history: BenchmarkHistory): Rep
           persistence: history.persistence,
         },
       }),
-      sections: [
-        ...doc.sections,
-        { title: "Rank per period (▲ better, ▼ worse than the period before)", columns, rows },
-      ],
+      sections: [...doc.sections, { title: t("history.section_title"), columns, rows }],
       trend: {
         periods,
         series: history.units.map((u) => ({
@@ -245,11 +271,7 @@ export function withHistory(doc: ReportDocument, history: BenchmarkHistory): Rep
         })),
       },
     },
-    persistence === ""
-      ? []
-      : [
-          `Persistence of the list, Spearman's ρ of residual_pp between consecutive periods: ${persistence}.`,
-        ],
+    persistence === "" ? [] : [t("history.persistence", { list: persistence })],
   );
 }
 

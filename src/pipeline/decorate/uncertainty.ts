@@ -6,7 +6,7 @@
  * with an uncertainty analysis.
  */
 
-import { t } from "../../i18n/index.js";
+import { currentLang, formatNumberIn, t } from "../../i18n/index.js";
 import { formatRank } from "../../rank.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
 import { TOP } from "../../uncertainty/summary.js";
@@ -28,14 +28,20 @@ type UnitUncertainty = IndexUnitUncertainty | BenchmarkUnitUncertainty;
 
 // ---------------------------------------------------------------- numbers in words
 
-/** 10000 → "10,000" (fixed English grouping, independent of the machine's locale). */
+/** 10000 → "10,000" ("10.000" in Danish; independent of the machine's locale). */
 export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, currentLang() === "da" ? "." : ",");
+}
+
+/** A percentage with at most one decimal, in the run's language: 97.5 → "97.5" / "97,5". */
+function percentText(percent: number): string {
+  const text = String(Number(percent.toFixed(1)));
+  return currentLang() === "da" ? text.replace(".", ",") : text;
 }
 
 /** 0.9 → "90 %", 0.975 → "97.5 %". */
 export function formatLevel(level: number): string {
-  return `${Number((level * 100).toFixed(1))} %`;
+  return `${percentText(level * 100)} %`;
 }
 
 /**
@@ -43,19 +49,19 @@ export function formatLevel(level: number): string {
  * rounded "100.0 %" for something that did not always happen.
  */
 export function formatShare(p: number): string {
-  if (p >= 1) return "all";
-  if (p <= 0) return "none";
+  if (p >= 1) return t("uncertainty.all");
+  if (p <= 0) return t("uncertainty.none");
   const percent = p * 100;
-  if (percent >= 99.95) return "more than 99.9 %";
-  if (percent < 0.05) return "less than 0.1 %";
-  return `${Number(percent.toFixed(1))} %`;
+  if (percent >= 99.95) return t("uncertainty.more_than", { value: percentText(99.9) });
+  if (percent < 0.05) return t("uncertainty.less_than", { value: percentText(0.1) });
+  return `${percentText(percent)} %`;
 }
 
 /** "ranks between 1 and 4", or "is at rank 3" when the interval is a single place. */
 function rankRange(interval: RankInterval): string {
   return interval.low === interval.high
-    ? `is at rank ${interval.low}`
-    : `ranks between ${interval.low} and ${interval.high}`;
+    ? t("uncertainty.at_rank", { rank: interval.low })
+    : t("uncertainty.between", { low: interval.low, high: interval.high });
 }
 
 // ---------------------------------------------------------------- JSON
@@ -272,11 +278,11 @@ export function describeFactor(
   factor: string,
   labels: ReadonlyMap<string, string> = new Map(),
 ): string {
-  if (factor === "normalisation") return "the choice of normalisation";
-  if (factor === "aggregation") return "the choice of aggregation";
-  if (factor === "missing") return "the missing-data treatment";
+  if (factor === "normalisation" || factor === "aggregation" || factor === "missing") {
+    return t(`uncertainty.factor.${factor}`);
+  }
   const id = factor.startsWith("weight:") ? factor.slice("weight:".length) : factor;
-  return `the weight of ${labels.get(id) ?? id}`;
+  return t("uncertainty.factor.weight", { label: labels.get(id) ?? id });
 }
 
 /** The factors that varied, largest index first. */
@@ -290,11 +296,16 @@ export function sensitivitySection(
   labels: ReadonlyMap<string, string> = new Map(),
 ): ReportSection {
   return {
-    title: "What moves the ranks: first-order sensitivity",
+    title: t("uncertainty.sensitivity_title"),
     columns: [
-      { key: "factor", header: "Assumption", kind: "text" },
-      { key: "levels", header: "Values", kind: "integer" },
-      { key: "first_order", header: "Share of rank variance", kind: "number", digits: 3 },
+      { key: "factor", header: t("uncertainty.col.assumption"), kind: "text" },
+      { key: "levels", header: t("uncertainty.col.values"), kind: "integer" },
+      {
+        key: "first_order",
+        header: t("uncertainty.col.share"),
+        kind: "number",
+        digits: 3,
+      },
     ],
     rows: variedFactors(uncertainty).map((s) => ({
       factor: describeFactor(s.factor, labels),
@@ -307,13 +318,13 @@ export function sensitivitySection(
 function describeWeights(model: WeightModel): string {
   switch (model.kind) {
     case "fixed":
-      return "the profile's weights, fixed";
+      return t("uncertainty.weights.fixed");
     case "uniform":
-      return `each weight varied uniformly by ±${Number((model.spread * 100).toFixed(1))} % of itself`;
+      return t("uncertainty.weights.uniform", { spread: percentText(model.spread * 100) });
     case "dirichlet":
       return Number.isFinite(model.concentration)
-        ? `weights drawn from a Dirichlet distribution around the profile's (concentration ${model.concentration})`
-        : "the profile's weights, fixed";
+        ? t("uncertainty.weights.dirichlet", { concentration: plain(model.concentration) })
+        : t("uncertainty.weights.fixed");
   }
 }
 
@@ -324,7 +335,7 @@ function describeScenario(s: MethodScenario): string {
     s.aggregation.type === "geometric"
       ? `geometric (shift ${s.aggregation.shift})`
       : s.aggregation.type;
-  return `${n} × ${a} × missing ${s.missing}`;
+  return `${n} × ${a} × ${t("uncertainty.scenario_missing", { missing: s.missing })}`;
 }
 
 function distinct(values: readonly string[]): string {
@@ -338,33 +349,50 @@ export function uncertaintyNotes(
 ): string[] {
   const level = formatLevel(uncertainty.level);
   if (uncertainty.kind === "bootstrap") {
-    const criterion =
-      uncertainty.criterion === "prediction"
-        ? `its actual share lies outside the ${level} prediction interval`
-        : `the ${level} bootstrap interval of its residual excludes 0`;
+    const criterion = t(`uncertainty.criterion.${uncertainty.criterion}`, { level });
     return [
-      `Rank intervals: ${formatCount(uncertainty.runs)} bootstrap refits of the model on municipalities drawn with replacement (seed ${uncertainty.seed}); each municipality's rank lies within its interval in at least ${level} of them.`,
-      `A municipality counts as distinguishable from its expected value when ${criterion}.`,
+      t("uncertainty.note.bootstrap", {
+        runs: formatCount(uncertainty.runs),
+        seed: uncertainty.seed,
+        level,
+      }),
+      t("uncertainty.note.distinguishable", { criterion }),
     ];
   }
   const notes = [
-    `Rank intervals: ${formatCount(uncertainty.runs)} Monte Carlo variations of the method (seed ${uncertainty.seed}): normalisation among ${distinct(uncertainty.scenarios.map((s) => s.normalisation.type))}; aggregation among ${distinct(uncertainty.scenarios.map((s) => s.aggregation.type))}; missing data ${distinct(uncertainty.scenarios.map((s) => s.missing))}; ${describeWeights(uncertainty.weights)}. Each unit's rank lies within its interval in at least ${level} of them.`,
+    t("uncertainty.note.monte_carlo", {
+      runs: formatCount(uncertainty.runs),
+      seed: uncertainty.seed,
+      normalisations: distinct(uncertainty.scenarios.map((s) => s.normalisation.type)),
+      aggregations: distinct(uncertainty.scenarios.map((s) => s.aggregation.type)),
+      missing: distinct(uncertainty.scenarios.map((s) => s.missing)),
+      weights: describeWeights(uncertainty.weights),
+      level,
+    }),
   ];
   if (uncertainty.excluded.length > 0) {
     notes.push(
-      `Not computable on this quarter's data, so left out: ${uncertainty.excluded
-        .map((e) => `${describeScenario(e)} (${e.reason})`)
-        .join("; ")}.`,
+      t("uncertainty.note.excluded", {
+        list: uncertainty.excluded.map((e) => `${describeScenario(e)} (${e.reason})`).join("; "),
+      }),
     );
   }
   const [first, second] = variedFactors(uncertainty);
   if (first !== undefined) {
     const then =
       second !== undefined
-        ? `, then ${describeFactor(second.factor, labels)} (${second.firstOrder.toFixed(2)})`
+        ? t("uncertainty.note.then", {
+            factor: describeFactor(second.factor, labels),
+            value: formatNumberIn(second.firstOrder, 2),
+          })
         : "";
     notes.push(
-      `Of the assumptions varied, ${describeFactor(first.factor, labels)} moves the ranks most: alone it explains ${formatShare(first.firstOrder)} of the rank variance (first-order index ${first.firstOrder.toFixed(2)})${then}.`,
+      t("uncertainty.note.most", {
+        factor: describeFactor(first.factor, labels),
+        share: formatShare(first.firstOrder),
+        value: formatNumberIn(first.firstOrder, 2),
+        then,
+      }),
     );
   }
   return notes;
@@ -417,16 +445,28 @@ export function explainIndexUncertainty(
 ): string | undefined {
   const unit = uncertainty.units.find((u) => u.id === unitId);
   if (unit === undefined) return undefined;
-  const variations = `${formatCount(unit.ranked)} plausible variations of the method`;
   const dropped =
     unit.ranked < uncertainty.runs
-      ? ` (it was dropped for missing data in ${formatCount(uncertainty.runs - unit.ranked)} more)`
+      ? t("uncertainty.explain.dropped", { n: formatCount(uncertainty.runs - unit.ranked) })
       : "";
-  return `In ${formatLevel(uncertainty.level)} of ${variations}${dropped}, ${unit.name} ${rankRange(unit.rankInterval)}; it is in the top ${TOP === 10 ? "ten" : TOP} in ${formatShare(unit.pTop10)} of them.`;
+  return t("uncertainty.explain.index", {
+    level: formatLevel(uncertainty.level),
+    runs: formatCount(unit.ranked),
+    dropped,
+    name: unit.name,
+    range: rankRange(unit.rankInterval),
+    top: TOP === 10 ? t("uncertainty.explain.ten") : TOP,
+    share: formatShare(unit.pTop10),
+  });
+}
+
+/** A number as written in the run's language, no grouping: 0.5 → "0.5" / "0,5". */
+function plain(x: number): string {
+  return currentLang() === "da" ? String(x).replace(".", ",") : String(x);
 }
 
 function formatPp(value: number): string {
-  const text = Math.abs(value).toFixed(2);
+  const text = formatNumberIn(Math.abs(value), 2);
   return `${value < 0 ? "−" : value > 0 ? "+" : ""}${text}`;
 }
 
@@ -441,15 +481,28 @@ export function explainBenchmarkUncertainty(
 ): string | undefined {
   const unit = uncertainty.units.find((u) => u.id === municipality);
   if (unit === undefined) return undefined;
-  const level = formatLevel(uncertainty.level);
-  const ranks = `In ${level} of ${formatCount(uncertainty.runs)} refits of the model on resampled municipalities, ${unit.name} ${rankRange(unit.rankInterval)}; it is in the top ten in ${formatShare(unit.pTop10)} of them.`;
   const interval =
     uncertainty.criterion === "prediction" ? unit.predictionInterval : unit.residualInterval;
-  const which =
-    uncertainty.criterion === "prediction" ? "prediction interval" : "bootstrap interval";
-  const range = `${formatPp(interval.low)} to ${formatPp(interval.high)}`;
+  const which = t(
+    uncertainty.criterion === "prediction"
+      ? "uncertainty.explain.which_prediction"
+      : "uncertainty.explain.which_bootstrap",
+  );
+  const range = t("uncertainty.explain.range", {
+    low: formatPp(interval.low),
+    high: formatPp(interval.high),
+  });
   const verdict = !unit.distinguishable
-    ? `covers 0 (${range}): it cannot be told apart from its expected value`
-    : `excludes 0 (${range}): clearly ${unit.residual < 0 ? "below" : "above"} expectation`;
-  return `${ranks} Its residual, ${formatPp(unit.residual)} pct. points, has a ${level} ${which} that ${verdict}.`;
+    ? t("uncertainty.explain.covers", { range })
+    : t(`uncertainty.explain.excludes_${unit.residual < 0 ? "below" : "above"}`, { range });
+  return t("uncertainty.explain.benchmark", {
+    level: formatLevel(uncertainty.level),
+    runs: formatCount(uncertainty.runs),
+    name: unit.name,
+    range: rankRange(unit.rankInterval),
+    share: formatShare(unit.pTop10),
+    residual: formatPp(unit.residual),
+    which,
+    verdict,
+  });
 }

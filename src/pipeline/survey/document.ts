@@ -5,6 +5,7 @@
  * free text.
  */
 import { UsageError } from "../../diagnostics.js";
+import { currentLang, formatNumberIn, t } from "../../i18n/index.js";
 import { formatPeriod, type Period, parsePeriod, quarterOfMonth } from "../../period.js";
 import { formatRank } from "../../rank.js";
 import type { Registry } from "../../registry/index.js";
@@ -12,42 +13,42 @@ import type { ReportColumn, ReportDocument, ReportRow } from "../../report/types
 import { SURVEY_DEFAULTS, type SurveyCell, type SurveyCountRow } from "../../survey/index.js";
 import type { SurveyRun } from "./types.js";
 
-const SYNTHETIC_NOTE =
-  "SYNTHETIC demo export (data/survey/README.md): generated answers for trying the tool, not real results for any jobcentre.";
-
 function areaLabel(run: SurveyRun, area: string): string {
   return run.map.labels.get(area) ?? area;
 }
 
 function title(run: SurveyRun): string {
-  const base = run.map.title ?? "Business-service survey";
-  return `${base}${run.synthetic ? " (SYNTHETIC demo data)" : ""}`;
+  const base = run.map.title ?? t("survey.title");
+  return `${base}${run.synthetic ? t("survey.title_synthetic") : ""}`;
 }
 
 function subtitle(run: SurveyRun): string {
   const rounds =
-    run.rounds.length > 1 ? `rounds ${run.rounds.join(", ")}` : `round ${run.rounds[0] ?? "none"}`;
-  const parts = [rounds, `by ${run.unit}`, `${run.map.areas.length} areas`];
-  if (run.only !== undefined) parts.push(`only ${run.only}`);
+    run.rounds.length > 1
+      ? t("survey.rounds", { list: run.rounds.join(", ") })
+      : t("survey.round", { round: run.rounds[0] ?? t("survey.no_round") });
+  const parts = [
+    rounds,
+    t("survey.by", { unit: t(`word.${run.unit}`) }),
+    t("survey.areas", { n: run.map.areas.length }),
+  ];
+  if (run.only !== undefined) parts.push(t("word.only", { name: run.only }));
   return parts.join(" · ");
 }
 
 function notes(run: SurveyRun): string[] {
   const out = [
-    `Method (METHOD.md G): per unit and area, n answers, mean score, satisfied share (answers of ${SURVEY_DEFAULTS.satisfiedFrom} or more / n) with its 95 % Wilson interval (z = ${SURVEY_DEFAULTS.z}); 'Ved ikke' and empty cells are not answers.`,
-    `Cells with fewer than ${SURVEY_DEFAULTS.minAnswers} answers are suppressed (numbers left out) and not ranked; ranks per round and area by satisfied share, ties share the best rank.`,
-    run.unit === "jobcentre"
-      ? "Jobcentres pool the answers of their municipalities as the registry has them on each round's last day (data/registry/jobcentres.csv)."
-      : "Units are municipalities.",
-    `Question map: ${run.questions}; input: ${run.input}.`,
+    t("survey.note.method", {
+      from: SURVEY_DEFAULTS.satisfiedFrom,
+      z: currentLang() === "da" ? String(SURVEY_DEFAULTS.z).replace(".", ",") : SURVEY_DEFAULTS.z,
+    }),
+    t("survey.note.suppressed", { min: SURVEY_DEFAULTS.minAnswers }),
+    t(run.unit === "jobcentre" ? "survey.note.jobcentres" : "survey.note.municipalities"),
+    t("survey.note.input", { questions: run.questions, input: run.input }),
   ];
-  if (run.rounds.length > 1)
-    out.push(
-      "Change: satisfied share minus the unit's share in the previous round (percentage points ×0.01); rank change negative = moved up.",
-    );
-  if (run.only !== undefined)
-    out.push(`Only the units of ${run.only}; ranks are those among all units of the input.`);
-  if (run.synthetic) out.unshift(SYNTHETIC_NOTE);
+  if (run.rounds.length > 1) out.push(t("survey.note.change"));
+  if (run.only !== undefined) out.push(t("survey.note.only", { only: run.only }));
+  if (run.synthetic) out.unshift(t("survey.synthetic_note"));
   return out;
 }
 
@@ -93,16 +94,34 @@ function options(run: SurveyRun): Record<string, unknown> {
 export function surveyDocument(run: SurveyRun): ReportDocument {
   const several = run.rounds.length > 1;
   const columns: ReportColumn[] = [
-    ...(several ? [{ key: "round", header: "Round", kind: "text" as const }] : []),
-    { key: "area", header: "Area", kind: "text" },
-    { key: "rank", header: "Rank", kind: "rank", tiedKey: "tied" },
-    { key: "unit", header: "Unit", csvHeader: "unit", kind: "text", optional: true },
-    { key: "name", header: "Name", kind: "text" },
+    ...(several ? [{ key: "round", header: t("survey.col.round"), kind: "text" as const }] : []),
+    { key: "area", header: t("survey.col.area"), kind: "text" },
+    { key: "rank", header: t("col.rank"), kind: "rank", tiedKey: "tied" },
+    { key: "unit", header: t("survey.col.unit"), csvHeader: "unit", kind: "text", optional: true },
+    { key: "name", header: t("col.name"), kind: "text" },
     { key: "n", header: "n", kind: "integer" },
-    { key: "mean", header: "Mean", kind: "number", digits: 2, better: "higher" },
-    { key: "satisfied_share", header: "Satisfied", kind: "number", digits: 3, better: "higher" },
-    { key: "satisfied_low", header: "Low 95%", kind: "number", digits: 3, optional: true },
-    { key: "satisfied_high", header: "High 95%", kind: "number", digits: 3, optional: true },
+    { key: "mean", header: t("survey.col.mean"), kind: "number", digits: 2, better: "higher" },
+    {
+      key: "satisfied_share",
+      header: t("survey.col.satisfied"),
+      kind: "number",
+      digits: 3,
+      better: "higher",
+    },
+    {
+      key: "satisfied_low",
+      header: t("survey.col.low"),
+      kind: "number",
+      digits: 3,
+      optional: true,
+    },
+    {
+      key: "satisfied_high",
+      header: t("survey.col.high"),
+      kind: "number",
+      digits: 3,
+      optional: true,
+    },
     { key: "suppressed", header: "Suppressed", kind: "text", csvOnly: true },
     { key: "tied", header: "Tied", kind: "text", csvOnly: true },
     ...syntheticColumn(run),
@@ -110,12 +129,17 @@ export function surveyDocument(run: SurveyRun): ReportDocument {
       ? [
           {
             key: "change",
-            header: "Share Δ",
+            header: t("survey.col.share_change"),
             kind: "number" as const,
             digits: 3,
             better: "higher" as const,
           },
-          { key: "rank_change", header: "Rank Δ", kind: "change" as const, optional: true },
+          {
+            key: "rank_change",
+            header: t("survey.col.rank_change"),
+            kind: "change" as const,
+            optional: true,
+          },
         ]
       : []),
   ];
@@ -194,8 +218,8 @@ export function indexInputDocument(
       options: options(run),
       rows,
     },
-    title: `${title(run)}: index input`,
-    subtitle: "answers and satisfied answers per municipality and quarter",
+    title: t("survey.index_input_title", { title: title(run) }),
+    subtitle: t("survey.index_input_subtitle"),
     synthetic: run.synthetic,
     columns,
     rows,
@@ -207,6 +231,8 @@ export function indexInputDocument(
 function pct(x: number): string {
   return `${(100 * x).toFixed(0)} %`;
 }
+
+const integer = (n: number) => formatNumberIn(n, 0, currentLang(), true);
 
 /** The unit a text names in the latest round: a unit id or name, or a member municipality. */
 function findUnit(run: SurveyRun, text: string, registry: Registry): string {
@@ -232,16 +258,20 @@ export function explainDocument(run: SurveyRun, text: string, registry: Registry
   const mine = run.cells.filter((c) => c.unit === id && c.round === latest);
   const name = mine[0]?.name ?? id;
   const prose: string[] = [];
-  if (run.synthetic) prose.push("These are SYNTHETIC demo answers, not real results.");
+  if (run.synthetic) prose.push(t("survey.explain.synthetic"));
   prose.push(
-    `${name} in the business-service survey, round ${latest}${run.unit === "jobcentre" ? " (the jobcentre's municipalities pooled)" : ""}:`,
+    t("survey.explain.first", {
+      name,
+      round: latest,
+      pooled: run.unit === "jobcentre" ? t("survey.explain.pooled") : "",
+    }),
   );
   const facts: Record<string, unknown>[] = [];
   for (const area of run.map.areas) {
     const c = mine.find((x) => x.area === area);
     const label = areaLabel(run, area);
     if (c === undefined) {
-      prose.push(`- ${label}: no answers.`);
+      prose.push(t("survey.explain.no_answers", { label }));
       continue;
     }
     facts.push({
@@ -257,7 +287,11 @@ export function explainDocument(run: SurveyRun, text: string, registry: Registry
     });
     if (c.suppressed) {
       prose.push(
-        `- ${label}: ${c.n} answer${c.n === 1 ? "" : "s"}, fewer than ${SURVEY_DEFAULTS.minAnswers}, so the figures are suppressed and the unit is not ranked.`,
+        t(c.n === 1 ? "survey.explain.suppressed_one" : "survey.explain.suppressed", {
+          label,
+          n: integer(c.n),
+          min: SURVEY_DEFAULTS.minAnswers,
+        }),
       );
       continue;
     }
@@ -267,14 +301,24 @@ export function explainDocument(run: SurveyRun, text: string, registry: Registry
     const since =
       c.change === null
         ? ""
-        : ` Since the previous round the share ${c.change > 0 ? "rose" : c.change < 0 ? "fell" : "stayed"}${c.change === 0 ? " the same" : ` by ${(100 * Math.abs(c.change)).toFixed(0)} points`}.`;
+        : t(`survey.explain.${c.change > 0 ? "rose" : c.change < 0 ? "fell" : "same"}`, {
+            points: (100 * Math.abs(c.change)).toFixed(0),
+          });
     prose.push(
-      `- ${label}: ${c.n} answers, mean ${(c.mean as number).toFixed(2)} on the 1–5 scale; ${pct(c.satisfied_share as number)} satisfied (95 % interval ${pct(c.satisfied_low as number)}–${pct(c.satisfied_high as number)}), rank ${formatRank(c.rank as number, c.tied)} of ${ranked}.${since}`,
+      t("survey.explain.area", {
+        label,
+        n: integer(c.n),
+        mean: formatNumberIn(c.mean as number, 2),
+        share: pct(c.satisfied_share as number),
+        low: pct(c.satisfied_low as number),
+        high: pct(c.satisfied_high as number),
+        rank: formatRank(c.rank as number, c.tied),
+        of: ranked,
+        since,
+      }),
     );
   }
-  prose.push(
-    "The 95 % intervals say how sure each share is: where two units' intervals overlap, the survey cannot tell them apart.",
-  );
+  prose.push(t("survey.explain.intervals"));
   return {
     json: {
       command: "survey",
@@ -285,8 +329,8 @@ export function explainDocument(run: SurveyRun, text: string, registry: Registry
       synthetic: run.synthetic,
       areas: facts,
     },
-    title: `${name}: survey explained`,
-    subtitle: `round ${latest}`,
+    title: t("survey.explain.title", { name }),
+    subtitle: t("survey.round", { round: latest }),
     synthetic: run.synthetic,
     columns: [],
     rows: [],

@@ -3,6 +3,7 @@
  * whether their side of zero is the better one. Values sit in their own column on the
  * right so negative bars never run into the labels.
  */
+import { type Lang, translate } from "../../i18n/index.js";
 import { barColour, type ColourScale } from "./colour.js";
 import type { ChartData } from "./items.js";
 import { coord, escapeXml, svgText } from "./markup.js";
@@ -31,19 +32,23 @@ export function shorten(label: string, max = LABEL_CHARS): string {
   return chars.length <= max ? label : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-export function barChart(data: ChartData, scale: ColourScale): string {
+export function barChart(data: ChartData, scale: ColourScale, lang: Lang = "en"): string {
+  const w = (key: string, params?: Record<string, string>) =>
+    translate(lang, `chart.bars.${key}`, params);
   const values = data.items.flatMap((i) => (i.value === null ? [] : [i.value]));
   const [lo, hi] = domain(values);
   const x = (v: number) => PLOT_LEFT + ((v - lo) / (hi - lo)) * (PLOT_RIGHT - PLOT_LEFT);
   const height = TOP + data.items.length * ROW + 8;
   const zero = x(0);
   const parts: string[] = [
-    `<svg class="chart bars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeXml(`${data.valueLabel}, ranked`)}">`,
+    `<svg class="chart bars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeXml(w("aria", { label: data.valueLabel }))}">`,
     svgText(RANK_RIGHT, 12, "#", 'class="head" text-anchor="end"'),
     svgText(PLOT_LEFT, 12, data.valueLabel, 'class="head"'),
   ];
   if (scale.kind === "diverging") {
-    const [left, right] = data.better === "higher" ? ["worse", "better"] : ["better", "worse"];
+    const [left, right] = (
+      data.better === "higher" ? ["worse", "better"] : ["better", "worse"]
+    ).map((side) => w(side));
     parts.push(
       svgText(PLOT_LEFT, 25, `← ${left}`, 'class="hint"'),
       svgText(PLOT_RIGHT, 25, `${right} →`, 'class="hint" text-anchor="end"'),
@@ -52,10 +57,10 @@ export function barChart(data: ChartData, scale: ColourScale): string {
   data.items.forEach((item, i) => {
     const y = TOP + i * ROW;
     const base = y + ROW * 0.72;
-    const tip = `${item.label}: ${item.text}${item.rank === "" ? "" : ` (rank ${item.rank})`}`;
+    const tip = `${item.label}: ${item.text}${item.rank === "" ? "" : w("rank", { rank: item.rank })}`;
     const bar =
       item.value === null
-        ? svgText(PLOT_LEFT + 2, base, "no data", 'class="muted"')
+        ? svgText(PLOT_LEFT + 2, base, w("no_data"), 'class="muted"')
         : `<rect x="${coord(Math.min(zero, x(item.value)))}" y="${coord(y + 2)}" width="${coord(Math.max(0.5, Math.abs(x(item.value) - zero)))}" height="${ROW - 4}" fill="${barColour(item.value, scale)}"/>`;
     parts.push(
       `<g class="bar-row"><title>${escapeXml(tip)}</title>`,

@@ -5,6 +5,7 @@
  * grows, so a small municipality needs a larger ratio to stand out. Points outside a limit
  * are coloured by side (blue better, orange-red worse); those outside 99.8 % are named.
  */
+import { type Lang, translate } from "../../i18n/index.js";
 import { formatNumber, groupThousands } from "../format.js";
 import type { ReportDocument } from "../types.js";
 import { BAR_BAD, BAR_GOOD } from "./colour.js";
@@ -31,6 +32,8 @@ export interface FunnelChartOptions {
   better: "higher" | "lower";
   /** Units to emphasise and name (`--only`); none when every unit is shown. */
   highlight?: ReadonlySet<string>;
+  /** The language of the heading, legend, axis title and hovers (numbers in its style). */
+  lang?: Lang;
 }
 
 /**
@@ -71,17 +74,17 @@ function yDomain(f: FunnelData, minE: number): [number, number] {
   return [Math.floor(lo * 10) / 10, Math.ceil(hi * 10) / 10];
 }
 
-function flagWords(p: FunnelPoint): string {
-  if (p.flag95 === "within") return "within the 95 % and 99.8 % limits";
+function flagWords(p: FunnelPoint, lang: Lang): string {
+  if (p.flag95 === "within") return translate(lang, "chart.funnel.flags_within");
   const side = p.flag95;
-  if (p.flag998 === side) return `${side} the 95 % and the 99.8 % limits`;
-  return `${side} the 95 % limit, within the 99.8 % limit`;
+  if (p.flag998 === side) return translate(lang, `chart.funnel.flags_both_${side}`);
+  return translate(lang, `chart.funnel.flags_95_${side}`);
 }
 
-function meaning(p: FunnelPoint, better: "higher" | "lower"): string {
+function meaning(p: FunnelPoint, better: "higher" | "lower", lang: Lang): string {
   if (p.flag95 === "within") return "";
   const good = (p.flag95 === "below") === (better === "lower");
-  return good ? " (clearly better than expected)" : " (clearly worse than expected)";
+  return translate(lang, good ? "chart.funnel.better" : "chart.funnel.worse");
 }
 
 function pointColour(p: FunnelPoint, better: "higher" | "lower"): string {
@@ -170,19 +173,28 @@ export function funnelChart(f: FunnelData, options: FunnelChartOptions): string 
     ((Math.log10(e) - Math.log10(xLo)) / (Math.log10(xHi) - Math.log10(xLo))) * (RIGHT - LEFT);
   const ly = (r: number) => BOTTOM - ((r - yLo) / (yHi - yLo)) * (BOTTOM - TOP);
   const highlight = options.highlight ?? new Set<string>();
-  const [goodSide, badSide] = options.better === "lower" ? ["below", "above"] : ["above", "below"];
+  const lang = options.lang ?? "en";
+  const w = (key: string, params?: Record<string, string | number>) =>
+    translate(lang, `chart.funnel.${key}`, params);
+  const mark = lang === "da" ? "," : ".";
+  const level998 = lang === "da" ? "99,8 %" : "99.8 %";
+  const [goodSide, badSide] = (
+    options.better === "lower" ? ["below", "above"] : ["above", "below"]
+  ).map((side) => translate(lang, `word.side_${side}`));
+  const side = (which: string | undefined, level: string) =>
+    w("legend_side", { side: which ?? "", level });
 
   const parts = [
-    `<svg class="chart funnel" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="Funnel plot: ratio of actual to expected share against expected persons">`,
-    svgText(LEFT, 14, "ratio of actual to expected share (1 = as expected)", 'class="head"'),
+    `<svg class="chart funnel" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeXml(w("aria"))}">`,
+    svgText(LEFT, 14, w("head"), 'class="head"'),
   ];
   // Legend: the points' colours and the two line styles.
   const legend: Array<[string, string]> = [
-    [BAR_GOOD, `${goodSide} 99.8 %`],
-    [LIGHT_GOOD, `${goodSide} 95 %`],
-    [WITHIN, "within"],
-    [LIGHT_BAD, `${badSide} 95 %`],
-    [BAR_BAD, `${badSide} 99.8 %`],
+    [BAR_GOOD, side(goodSide, level998)],
+    [LIGHT_GOOD, side(goodSide, "95 %")],
+    [WITHIN, w("within")],
+    [LIGHT_BAD, side(badSide, "95 %")],
+    [BAR_BAD, side(badSide, level998)],
   ];
   let lxPos = LEFT;
   for (const [colour, text] of legend) {
@@ -194,37 +206,37 @@ export function funnelChart(f: FunnelData, options: FunnelChartOptions): string 
   }
   parts.push(
     `<line class="limit95" x1="${coord(lxPos + 8)}" y1="31" x2="${coord(lxPos + 34)}" y2="31"/>`,
-    svgText(lxPos + 40, 35, "95 % limits", 'class="hint"'),
+    svgText(lxPos + 40, 35, w("limits", { level: "95 %" }), 'class="hint"'),
     `<line class="limit998" x1="${coord(lxPos + 124)}" y1="31" x2="${coord(lxPos + 150)}" y2="31"/>`,
-    svgText(lxPos + 156, 35, "99.8 % limits", 'class="hint"'),
+    svgText(lxPos + 156, 35, w("limits", { level: level998 }), 'class="hint"'),
   );
 
   for (let t = Math.round(yLo * 10); t <= Math.round(yHi * 10); t++) {
     const r = t / 10;
     parts.push(
       `<line class="grid" x1="${LEFT}" y1="${coord(ly(r))}" x2="${RIGHT}" y2="${coord(ly(r))}"/>`,
-      svgText(LEFT - 6, ly(r) + 4, formatNumber(r, 1), 'class="tick" text-anchor="end"'),
+      svgText(LEFT - 6, ly(r) + 4, formatNumber(r, 1, mark), 'class="tick" text-anchor="end"'),
     );
   }
   for (const t of ticks) {
     parts.push(
       `<line class="grid" x1="${coord(lx(t))}" y1="${TOP}" x2="${coord(lx(t))}" y2="${BOTTOM}"/>`,
-      svgText(lx(t), BOTTOM + 16, groupThousands(t), 'class="tick" text-anchor="middle"'),
+      svgText(
+        lx(t),
+        BOTTOM + 16,
+        groupThousands(t, lang === "da" ? "." : ","),
+        'class="tick" text-anchor="middle"',
+      ),
     );
   }
   parts.push(
-    svgText(
-      (LEFT + RIGHT) / 2,
-      HEIGHT - 10,
-      "expected full-time persons on public support (log scale)",
-      'class="hint" text-anchor="middle"',
-    ),
+    svgText((LEFT + RIGHT) / 2, HEIGHT - 10, w("axis"), 'class="hint" text-anchor="middle"'),
     `<line class="axis" x1="${LEFT}" y1="${BOTTOM}" x2="${RIGHT}" y2="${BOTTOM}"/>`,
     `<line class="target" x1="${LEFT}" y1="${coord(ly(1))}" x2="${RIGHT}" y2="${coord(ly(1))}"/>`,
   );
   const curves: ReadonlyArray<[number, string, string]> = [
     [f.q95, "limit95", "95 %"],
-    [f.q998, "limit998", "99.8 %"],
+    [f.q998, "limit998", level998],
   ];
   for (const [q, cls, text] of curves) {
     for (const side of [1, -1] as const) {
@@ -245,7 +257,13 @@ export function funnelChart(f: FunnelData, options: FunnelChartOptions): string 
   for (const p of order) {
     const outside = p.flag95 !== "within";
     const ring = highlight.has(p.id) ? ' stroke="#1d2330" stroke-width="1.6"' : "";
-    const tip = `${p.name}: ratio ${formatNumber(p.ratio, 3)}, ${groupThousands(Math.round(p.expected))} expected persons; ${flagWords(p)}${meaning(p, options.better)}`;
+    const tip = w("tip", {
+      name: p.name,
+      ratio: formatNumber(p.ratio, 3, mark),
+      expected: groupThousands(Math.round(p.expected), lang === "da" ? "." : ","),
+      flags: flagWords(p, lang),
+      meaning: meaning(p, options.better, lang),
+    });
     parts.push(
       `<circle class="fp${outside ? " outside" : ""}" data-code="${escapeXml(p.id)}" data-flag="${p.flag95}-${p.flag998}" cx="${coord(lx(p.expected))}" cy="${coord(ly(p.ratio))}" r="${outside ? 4.5 : 3.5}" fill="${pointColour(p, options.better)}"${ring}><title>${escapeXml(tip)}</title></circle>`,
     );

@@ -5,6 +5,8 @@
  * latest rank, so the page reads like the list. One chart of 98 lines cannot be read;
  * 98 panels can, each on the same scale.
  */
+
+import { type Lang, translate } from "../../i18n/index.js";
 import { formatChange } from "../format.js";
 import type { ReportDocument } from "../types.js";
 import { shorten } from "./bars.js";
@@ -103,7 +105,11 @@ function changeColour(change: number | null): string {
   return change < 0 ? BAR_GOOD : BAR_BAD;
 }
 
-export function rankHistoryChart(trend: Trend, shown?: ReadonlySet<string>): string {
+export function rankHistoryChart(
+  trend: Trend,
+  shown?: ReadonlySet<string>,
+  lang: Lang = "en",
+): string {
   const periods = trend.periods;
   const panels = rankPanels(trend, shown);
   const maxRank = Math.max(
@@ -118,11 +124,16 @@ export function rankHistoryChart(trend: Trend, shown?: ReadonlySet<string>): str
       : PLOT_LEFT + (i * (PLOT_RIGHT - PLOT_LEFT)) / (periods.length - 1);
   const y = (r: number) => PLOT_TOP + ((r - 1) * (PLOT_BOTTOM - PLOT_TOP)) / (maxRank - 1);
   const parts = [
-    `<svg class="chart history" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="Rank per period, one panel per unit">`,
+    `<svg class="chart history" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeXml(translate(lang, "chart.history.aria"))}">`,
     svgText(
       0,
       14,
-      `Each panel: rank ${periods[0] ?? ""} → ${periods.at(-1) ?? ""} (rank 1 at the top, ${maxRank} at the bottom); latest rank and change since ${periods.at(-2) ?? "the period before"}.`,
+      translate(lang, "chart.history.head", {
+        from: periods[0] ?? "",
+        to: periods.at(-1) ?? "",
+        max: maxRank,
+        previous: periods.at(-2) ?? translate(lang, "chart.history.period_before"),
+      }),
       'class="head"',
     ),
   ];
@@ -146,7 +157,12 @@ export function rankHistoryChart(trend: Trend, shown?: ReadonlySet<string>): str
       `<g class="panel${p.context ? " context" : ""}" data-id="${escapeXml(p.series.id)}" transform="translate(${coord(left)} ${coord(top)})"><title>${escapeXml(tip)}</title>`,
       `<rect class="panel-bg" width="${coord(PANEL_W)}" height="${PANEL_H}" rx="3"/>`,
       svgText(6, 14, shorten(p.series.name, 21), `class="${p.context ? "muted" : "head"}"`),
-      svgText(6, 28, `rank ${p.last ?? "–"}`, 'class="muted"'),
+      svgText(
+        6,
+        28,
+        translate(lang, "chart.history.rank", { rank: p.last ?? "–" }),
+        'class="muted"',
+      ),
       ...(change === ""
         ? []
         : [svgText(PANEL_W - 6, 28, change, `class="change" text-anchor="end" fill="${colour}"`)]),

@@ -3,6 +3,7 @@
  * analysis (tick) and the interval low–high (whisker), rank 1 at the left. Wide whiskers
  * say the ranking cannot tell neighbours apart.
  */
+import { type Lang, translate } from "../../i18n/index.js";
 import type { ReportDocument } from "../types.js";
 import { shorten } from "./bars.js";
 import { coord, escapeXml, svgText } from "./markup.js";
@@ -23,7 +24,14 @@ function ticks(maxRank: number): number[] {
   return out;
 }
 
-export function intervalChart(intervals: Intervals): string {
+/** An interpolated rank as written in `lang`: 12.5 / 12,5. */
+function decimal(x: number, lang: Lang): string {
+  return lang === "da" ? String(x).replace(".", ",") : String(x);
+}
+
+export function intervalChart(intervals: Intervals, lang: Lang = "en"): string {
+  const w = (key: string, params?: Record<string, string | number>) =>
+    translate(lang, `chart.intervals.${key}`, params);
   const rows = [...intervals].sort(
     (a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
@@ -31,8 +39,8 @@ export function intervalChart(intervals: Intervals): string {
   const x = (rank: number) => LEFT + ((rank - 1) * (RIGHT - LEFT)) / (maxRank - 1);
   const height = TOP + rows.length * ROW + 10;
   const parts = [
-    `<svg class="chart intervals" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="Rank intervals">`,
-    svgText(LEFT, 12, "rank (dot), median (tick) and interval (line); 1 = best", 'class="head"'),
+    `<svg class="chart intervals" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeXml(w("aria"))}">`,
+    svgText(LEFT, 12, w("head"), 'class="head"'),
   ];
   for (const t of ticks(maxRank)) {
     parts.push(
@@ -42,7 +50,13 @@ export function intervalChart(intervals: Intervals): string {
   }
   rows.forEach((r, i) => {
     const y = TOP + i * ROW + ROW / 2;
-    const tip = `${r.name}: rank ${r.rank}, median ${r.median}, interval ${r.low}–${r.high}`;
+    const tip = w("tip", {
+      name: r.name,
+      rank: r.rank,
+      median: decimal(r.median, lang),
+      low: decimal(r.low, lang),
+      high: decimal(r.high, lang),
+    });
     parts.push(
       `<g class="interval"><title>${escapeXml(tip)}</title>`,
       svgText(LABEL_RIGHT, y + 4, shorten(r.name), 'text-anchor="end"'),

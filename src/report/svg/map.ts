@@ -3,6 +3,7 @@
  * municipalities. Bornholm sits in its inset box (placed there by make-geometry); Greater
  * Copenhagen is repeated enlarged with <use>, so each municipality is still one path.
  */
+import { type Lang, translate } from "../../i18n/index.js";
 import { type ColourScale, NO_DATA } from "./colour.js";
 import type { MapGeometry, MunicipalityShape } from "./geometry.js";
 import type { ChartData, ChartItem } from "./items.js";
@@ -11,11 +12,18 @@ import { coord, escapeXml, svgText } from "./markup.js";
 /** Legend text size in map units (the map is drawn at about half its unit size). */
 const FONT = 22;
 
-function tooltip(shape: MunicipalityShape, item: ChartItem | undefined, label: string): string {
-  if (item === undefined || item.value === null) return `${shape.name}: no data`;
+function tooltip(
+  shape: MunicipalityShape,
+  item: ChartItem | undefined,
+  label: string,
+  lang: Lang,
+): string {
+  if (item === undefined || item.value === null) {
+    return `${shape.name}: ${translate(lang, "chart.bars.no_data")}`;
+  }
   const who =
     item.label === shape.name || item.label === "" ? shape.name : `${shape.name} (${item.label})`;
-  const rank = item.rank === "" ? "" : `, rank ${item.rank}`;
+  const rank = item.rank === "" ? "" : translate(lang, "chart.map.rank", { rank: item.rank });
   return `${who}: ${label} ${item.text}${rank}`;
 }
 
@@ -28,7 +36,7 @@ function itemsByCode(items: readonly ChartItem[]): Map<string, ChartItem> {
 }
 
 /** Gradient, end labels and a "no data" swatch, in the empty sea at the top left. */
-function legend(data: ChartData, scale: ColourScale): string {
+function legend(data: ChartData, scale: ColourScale, lang: Lang): string {
   const x = 12;
   const y = 30;
   const width = 300;
@@ -37,8 +45,9 @@ function legend(data: ChartData, scale: ColourScale): string {
     return `<stop offset="${i * 10}%" stop-color="${scale.colour(value)}"/>`;
   });
   // Both scales run from min to max, so the better end is the right one for "higher".
-  const [leftWord, rightWord] =
-    data.better === "higher" ? ["worse", "better"] : ["better", "worse"];
+  const [leftWord, rightWord] = (
+    data.better === "higher" ? ["worse", "better"] : ["better", "worse"]
+  ).map((side) => translate(lang, `chart.bars.${side}`));
   const parts = [
     `<g class="legend" font-size="${FONT}">`,
     `<defs><linearGradient id="legend-ramp">${stops.join("")}</linearGradient></defs>`,
@@ -62,7 +71,7 @@ function legend(data: ChartData, scale: ColourScale): string {
     svgText(x, y + 86, `← ${leftWord}`, 'class="hint"'),
     svgText(x + width, y + 86, `${rightWord} →`, 'class="hint" text-anchor="end"'),
     `<rect x="${x}" y="${y + 102}" width="22" height="18" fill="${NO_DATA}" stroke="#999" stroke-width="0.5"/>`,
-    svgText(x + 30, y + 118, "no data", ""),
+    svgText(x + 30, y + 118, translate(lang, "chart.bars.no_data"), ""),
     "</g>",
   );
   return parts.join("\n");
@@ -105,23 +114,24 @@ export function municipalityMap(
   geometry: MapGeometry,
   data: ChartData,
   scale: ColourScale,
+  lang: Lang = "en",
 ): string {
   const byCode = itemsByCode(data.items);
   const paths = geometry.municipalities.map((shape) => {
     const item = byCode.get(shape.code);
     const value = item?.value ?? null;
     const fill = value === null ? NO_DATA : scale.colour(value);
-    const title = escapeXml(tooltip(shape, item, data.valueLabel));
+    const title = escapeXml(tooltip(shape, item, data.valueLabel, lang));
     return `<path id="m${shape.code}" class="muni" data-code="${shape.code}" fill="${fill}" d="${shape.d}"><title>${title}</title></path>`;
   });
   return [
-    `<svg class="chart map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${geometry.width} ${geometry.height + FONT + 8}" role="img" aria-label="${escapeXml(`Map of ${data.valueLabel} by municipality`)}">`,
+    `<svg class="chart map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${geometry.width} ${geometry.height + FONT + 8}" role="img" aria-label="${escapeXml(translate(lang, "chart.map.aria", { label: data.valueLabel }))}">`,
     `<g class="municipalities" fill-rule="evenodd">`,
     ...paths,
     "</g>",
     bornholmInset(geometry),
     zoomInset(geometry, geometry.municipalities),
-    legend(data, scale),
+    legend(data, scale, lang),
     "</svg>",
   ].join("\n");
 }

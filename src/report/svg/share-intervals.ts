@@ -2,6 +2,7 @@
  * A share and its interval per unit (dot and whisker) on a 0–100 % axis: one small chart
  * per panel (the survey draws one per area). Best share at the top.
  */
+import { type Lang, translate } from "../../i18n/index.js";
 import type { ReportDocument } from "../types.js";
 import { shorten } from "./bars.js";
 import { coord, escapeXml, svgText } from "./markup.js";
@@ -15,7 +16,11 @@ const LABEL_RIGHT = 150;
 const LEFT = 160;
 const RIGHT = WIDTH - 14;
 
-export function shareIntervalChart(panel: Panel): string {
+export function shareIntervalChart(panel: Panel, lang: Lang = "en"): string {
+  const pct = (x: number) => {
+    const text = (100 * x).toFixed(1);
+    return lang === "da" ? text.replace(".", ",") : text;
+  };
   const rows = [...panel.rows].sort(
     (a, b) => b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
@@ -32,10 +37,15 @@ export function shareIntervalChart(panel: Panel): string {
     );
   }
   if (rows.length === 0)
-    parts.push(svgText(LEFT, TOP + 10, "every cell suppressed", 'class="tick"'));
+    parts.push(svgText(LEFT, TOP + 10, translate(lang, "chart.share.none"), 'class="tick"'));
   rows.forEach((r, i) => {
     const y = TOP + i * ROW + ROW / 2;
-    const tip = `${r.name}: ${(100 * r.value).toFixed(1)} %, interval ${(100 * r.low).toFixed(1)}–${(100 * r.high).toFixed(1)} %`;
+    const tip = translate(lang, "chart.share.tip", {
+      name: r.name,
+      value: pct(r.value),
+      low: pct(r.low),
+      high: pct(r.high),
+    });
     parts.push(
       `<g class="interval"><title>${escapeXml(tip)}</title>`,
       svgText(LABEL_RIGHT, y + 4, shorten(r.name), 'text-anchor="end"'),

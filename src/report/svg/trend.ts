@@ -3,6 +3,7 @@
  * only the best and worst few at the latest period are coloured and named; the rest stay
  * grey and show their name on hover (a <title>).
  */
+import { type Lang, translate } from "../../i18n/index.js";
 import type { ReportDocument } from "../types.js";
 import { BAR_BAD, BAR_GOOD } from "./colour.js";
 import { spreadLabels } from "./layout.js";
@@ -54,7 +55,7 @@ function niceTicks(maxRank: number): number[] {
   return ticks;
 }
 
-export function trendChart(trend: Trend): string {
+export function trendChart(trend: Trend, lang: Lang = "en"): string {
   const periods = trend.periods;
   const ranked = trend.series
     .map((s) => ({ s, last: lastRank(s) }))
@@ -80,7 +81,7 @@ export function trendChart(trend: Trend): string {
   );
 
   const parts = [
-    `<svg class="chart trend" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="Rank by period">`,
+    `<svg class="chart trend" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeXml(translate(lang, "chart.trend.aria"))}">`,
   ];
   for (const t of niceTicks(maxRank)) {
     parts.push(

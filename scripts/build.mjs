@@ -62,23 +62,46 @@ const keepModuleUrls = {
 };
 
 /**
- * commander requires node:child_process when it loads, for subcommands that are separate
- * executables (jobindex has none); loading it costs a few milliseconds at every start. The
- * bundle gives commander a stand-in that loads the real module on first use.
+ * Built-in modules some code requires when it loads but most runs never use; loading each
+ * costs a few milliseconds at every start. commander requires node:child_process for
+ * subcommands that are separate executables (jobindex has none); the method profile's hash
+ * needs node:crypto only for a profile not in the build's snapshot
+ * (src/pipeline/index/method-snapshot.ts). The bundle gives those importers a stand-in that
+ * loads the real module on first use.
  */
-const lazyChildProcess = {
-  name: "lazy-child-process",
+const LAZY_BUILTINS = [
+  { module: "child_process", importer: /[\\/]commander[\\/]/ },
+  { module: "crypto", importer: /[\\/]src[\\/]pipeline[\\/]index[\\/]profile\.ts$/ },
+];
+
+const lazyBuiltins = {
+  name: "lazy-builtins",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (resolveArgs) =>
-      /[\\/]commander[\\/]/.test(resolveArgs.importer)
-        ? { path: "child_process", namespace: "lazy-child-process" }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
-      contents:
-        'let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });',
-      loader: "js",
-    }));
+    for (const { module, importer } of LAZY_BUILTINS) {
+      b.onResolve({ filter: new RegExp(`^(node:)?${module}$`) }, (resolveArgs) =>
+        importer.test(resolveArgs.importer)
+          ? { path: module, namespace: "lazy-builtin" }
+          : undefined,
+      );
+    }
+    // A getter per export (the names as this node has them): esbuild's ES module interop
+    // copies the names of a CommonJS module's exports, each as a getter, which a Proxy
+    // would not show without loading the module.
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (loadArgs) => {
+      const names = Object.keys(await import(`node:${loadArgs.path}`)).filter(
+        (n) => n !== "default",
+      );
+      return {
+        contents: [
+          "let real;",
+          `const load = () => (real ??= require("node:${loadArgs.path}"));`,
+          `for (const key of ${JSON.stringify(names)}) {`,
+          "  Object.defineProperty(module.exports, key, { enumerable: true, get: () => load()[key] });",
+          "}",
+        ].join("\n"),
+        loader: "js",
+      };
+    });
   },
 };
 
@@ -98,7 +121,7 @@ async function bundleCli() {
     minifySyntax: true,
     metafile: true,
     logLevel: "warning",
-    plugins: [keepModuleUrls, lazyChildProcess],
+    plugins: [keepModuleUrls, lazyBuiltins],
     // bin/jobindex.js runs the bundle as a vm.Script, which has no dynamic import(): a lazy
     // import of a node built-in (node:stream/promises) becomes a require() when called.
     supported: { "dynamic-import": false },
@@ -141,6 +164,7 @@ const CODE_CACHE_TRAINING = [
 function writeCodeCache() {
   rmSync(join(outdir, "main.cjs.cache"), { force: true });
   rmSync(join(outdir, "registry-snapshot.json"), { force: true });
+  rmSync(join(outdir, "method-snapshot.json"), { force: true });
   const result = spawnSync(process.execPath, [join(root, "bin", "jobindex.js")], {
     cwd: root,
     env: { ...process.env, JOBINDEX_CODE_CACHE_TRAIN: JSON.stringify(CODE_CACHE_TRAINING) },

@@ -7,6 +7,7 @@ import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import type { Period } from "../period.js";
 import { ReadCode } from "./codes.js";
 import { type FlatObject, flatObject } from "./flat-object.js";
+import { type LineTemplate, lineTemplate, scanPeriod } from "./json-line-scan.js";
 import { JsonParseError, type JsonParseLimits, parseJson } from "./json-parse.js";
 import {
   describe,
@@ -23,7 +24,10 @@ import { formatSize, type Limits, tableTooLarge } from "./limits.js";
 import type { PeriodSelection, PeriodsKept, ReadOptions, TextEncoding } from "./options.js";
 import { HeldRows, PeriodJudge } from "./select.js";
 import {
+  decodeLatin1,
   fatal,
+  hasUtf8Bom,
+  NotUtf8Error,
   readWithEncodingFallback,
   type Source,
   sniffEncoding,
@@ -79,11 +83,6 @@ async function parseJsonLinesFile(
   const bag = new DiagnosticBag();
   const jsonLimits = parseLimits(limits);
   const isPeriodKey = select === undefined ? undefined : periodKeys(select.column);
-  const parsed: ParsedLine[] = [];
-  // A file read whole is parsed first, so "the latest period" can be found before any row is
-  // built: files list periods in ascending order, and streaming would build every row as
-  // the latest so far. A large file streams, line by line.
-  const whole = source.bytes !== undefined && select?.keep === "latest";
   let rows: RecordRows | undefined;
   let judge: PeriodJudge | undefined;
   const start = (keep: PeriodsKept | undefined) => {
@@ -102,45 +101,147 @@ async function parseJsonLinesFile(
       fatal(tableTooLarge(file, limits.maxTableBytes, { line: p.line }));
     }
   };
-  if (!whole) start(select?.keep);
-  await forEachLine(
-    textChunks(source, encoding, lenient),
-    limits.maxRecordChars,
-    (text, line) => {
-      const p = parseLine(text, line, jsonLimits, file);
-      if (p === undefined) return;
-      if (whole) parsed.push(p);
-      else if (rows !== undefined) take(rows, p);
+  const tooLong = (line: number): ParsedLine => ({
+    line,
+    problem: {
+      code: ReadCode.RecordTooLarge,
+      message: `expected a line of at most ${formatSize(limits.maxRecordChars)} characters, found more`,
+      file,
+      line,
     },
-    (line) => {
-      const problem: Diagnostic = {
-        code: ReadCode.RecordTooLarge,
-        message: `expected a line of at most ${formatSize(limits.maxRecordChars)} characters, found more`,
-        file,
-        line,
-      };
-      if (whole) parsed.push({ line, problem });
-      else bag.add(problem);
-    },
-  );
-  if (whole) {
-    const latest = latestPeriodOf(parsed, isPeriodKey);
-    const into = start(latest === undefined ? "latest" : { exactly: latest });
-    for (const p of parsed) take(into, p);
+  });
+  const { bytes } = source;
+  if (bytes !== undefined && select !== undefined && isPeriodKey !== undefined) {
+    // A file read whole, with a selection: lines are judged by their period field before
+    // they are decoded or parsed (json-line-scan.ts), and the latest period is found first.
+    const decode = lineDecoder(encoding, lenient);
+    const lines = scanWholeLines(
+      bytes,
+      encoding,
+      limits.maxRecordChars,
+      isPeriodKey,
+      (at, end) => decode(bytes, at, end),
+      (text, line) => parseLine(text, line, jsonLimits, file),
+    );
+    const parse = (entry: WholeLine): ParsedLine | undefined => {
+      if ("parsed" in entry) return entry.parsed;
+      if ("tooLong" in entry) return tooLong(entry.line);
+      return parseLine(decode(bytes, entry.start, entry.end), entry.line, jsonLimits, file);
+    };
+    let keep = select.keep;
+    if (keep === "latest") {
+      const latest = latestPeriodOf(lines, isPeriodKey);
+      if (latest !== undefined) keep = { exactly: latest };
+    }
+    const into = start(keep);
+    const prejudge = keep !== "latest" ? (judge as PeriodJudge) : undefined;
+    for (const entry of lines) {
+      // With a period fixed (not "the latest so far") a verdict does not depend on the rows
+      // before: a line judged "skip" here is counted and never parsed; others are parsed and
+      // judged again as they are held, to the same verdict.
+      if (prejudge !== undefined && "period" in entry && prejudge.judge(entry.period) === "skip") {
+        continue;
+      }
+      const p = parse(entry);
+      if (p !== undefined) take(into, p);
+    }
+  } else {
+    start(select?.keep);
+    await forEachLine(
+      textChunks(source, encoding, lenient),
+      limits.maxRecordChars,
+      (text, line) => {
+        const p = parseLine(text, line, jsonLimits, file);
+        if (p !== undefined && rows !== undefined) take(rows, p);
+      },
+      (line) => {
+        const p = tooLong(line);
+        if ("problem" in p) bag.add(p.problem);
+      },
+    );
   }
   const format: TableFormat = "jsonl";
   const done = rows as RecordRows;
   return finishJsonTable({ file, format, encoding, ...done.table(), ...done.selected(judge) }, bag);
 }
 
-/** The latest period the parsed lines name. */
+/**
+ * One line of a file read whole: parsed already (the lines the scan could not judge, and
+ * the first flat line, whose keys are the template), judged by its period field only
+ * (`period`, its bytes `start`–`end`), or over the record limit.
+ */
+type WholeLine =
+  | { line: number; parsed: ParsedLine | undefined }
+  | { line: number; start: number; end: number; period: string }
+  | { line: number; start: number; end: number; tooLong: true };
+
+/** Decodes a line's bytes as `textChunks` would: invalid UTF-8 raises `NotUtf8Error`. */
+function lineDecoder(
+  encoding: TextEncoding,
+  lenient: boolean,
+): (bytes: Buffer, start: number, end: number) => string {
+  if (encoding === "latin1") return (bytes, start, end) => decodeLatin1(bytes.subarray(start, end));
+  const decoder = new TextDecoder("utf-8", { fatal: !lenient, ignoreBOM: true });
+  return (bytes, start, end) => {
+    try {
+      return decoder.decode(bytes.subarray(start, end));
+    } catch {
+      throw new NotUtf8Error();
+    }
+  };
+}
+
+/** The lines of a file read whole, each parsed or judged by the scan (see `WholeLine`). */
+function scanWholeLines(
+  bytes: Buffer,
+  encoding: TextEncoding,
+  maxLine: number,
+  isPeriodKey: (key: string) => boolean,
+  decode: (start: number, end: number) => string,
+  parse: (text: string, line: number) => ParsedLine | undefined,
+): WholeLine[] {
+  const out: WholeLine[] = [];
+  let template: LineTemplate | undefined;
+  // TextDecoder drops a UTF-8 byte order mark; the Latin-1 reading keeps what it reads.
+  let at = encoding === "utf-8" && hasUtf8Bom(bytes) ? 3 : 0;
+  for (let line = 1; at < bytes.length; line++) {
+    const newline = bytes.indexOf(0x0a, at);
+    const end = newline < 0 ? bytes.length : newline;
+    // Characters never outnumber bytes: only a line of more bytes than the limit is measured.
+    const long = end - at > maxLine && decode(at, end).length > maxLine;
+    const period =
+      long || template === undefined ? undefined : scanPeriod(bytes, at, end, template);
+    if (long) out.push({ line, start: at, end, tooLong: true });
+    else if (period !== undefined) out.push({ line, start: at, end, period });
+    else {
+      const parsed = parse(decode(at, end), line);
+      out.push({ line, parsed });
+      if (template === undefined && parsed !== undefined && "flat" in parsed) {
+        template = lineTemplate(Object.keys(parsed.flat), isPeriodKey);
+      }
+    }
+    if (newline < 0) break;
+    at = newline + 1;
+  }
+  return out;
+}
+
+/** The latest period the lines name, judged or parsed. */
 function latestPeriodOf(
-  parsed: readonly ParsedLine[],
-  isPeriodKey: ((key: string) => boolean) | undefined,
+  lines: readonly WholeLine[],
+  isPeriodKey: (key: string) => boolean,
 ): Period | undefined {
-  if (isPeriodKey === undefined) return undefined;
   const judge = new PeriodJudge("latest");
-  for (const p of parsed) {
+  let last: string | undefined;
+  for (const entry of lines) {
+    if ("period" in entry) {
+      // Files list a period's lines together: the same text again judges the same.
+      if (entry.period !== last) judge.judge(entry.period);
+      last = entry.period;
+      continue;
+    }
+    const p = "parsed" in entry ? entry.parsed : undefined;
+    if (p === undefined) continue;
     if ("flat" in p) {
       for (const key in p.flat) if (isPeriodKey(key)) judge.judge(p.flat[key] ?? null);
     } else if ("record" in p) {

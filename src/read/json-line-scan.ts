@@ -1,0 +1,111 @@
+/**
+ * The period of a JSON line found without decoding or parsing the line: for a file read
+ * whole with a period selection, most lines belong to periods left out, and decoding the
+ * file and running `JSON.parse` on each of its lines was most of reading it (the shipped
+ * Y30R21 file holds eight periods; the benchmark keeps one).
+ *
+ * The scan is sure of itself only on plain lines, and says undefined for anything else,
+ * which the reader then parses as before: a line without a backslash (so every `"` starts
+ * or ends a string), one `{` and one `}` at its ends, no `[`, exactly the keys of the
+ * file's first flat line (each `"key":` once, and no other `":`), and the period key's value
+ * a string of ASCII characters.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+const BRACKET = 0x5b;
+
+/** The keys of the first flat line, as `"key":` bytes, and which of them is the period. */
+export interface LineTemplate {
+  keys: Buffer[];
+  period: Buffer;
+}
+
+const KEY_END = Buffer.from('":');
+
+/** A template from a parsed flat line's keys, or undefined (keys not plain ASCII). */
+export function lineTemplate(
+  keys: readonly string[],
+  isPeriodKey: (key: string) => boolean,
+): LineTemplate | undefined {
+  let period: Buffer | undefined;
+  const bytes: Buffer[] = [];
+  for (const key of keys) {
+    // Printable ASCII without a quote or a backslash: the bytes are the key's own.
+    if (!/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(key)) return undefined;
+    const b = Buffer.from(`"${key}":`, "latin1");
+    bytes.push(b);
+    if (isPeriodKey(key)) {
+      if (period !== undefined) return undefined;
+      period = b;
+    }
+  }
+  return period === undefined ? undefined : { keys: bytes, period };
+}
+
+function isSpace(b: number | undefined): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0d;
+}
+
+/**
+ * The period text of the line `bytes[start, end)` if it is a plain line of the template's
+ * shape (above), else undefined.
+ */
+export function scanPeriod(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  template: LineTemplate,
+): string | undefined {
+  let from = start;
+  let to = end;
+  while (from < to && isSpace(bytes[from])) from++;
+  while (to > from && isSpace(bytes[to - 1])) to--;
+  if (bytes[from] !== OPEN || bytes[to - 1] !== CLOSE) return undefined;
+  const inside = (byte: number, at = from + 1) => {
+    const found = bytes.indexOf(byte, at);
+    return found >= 0 && found < to - 1;
+  };
+  if (inside(BACKSLASH) || inside(OPEN) || inside(CLOSE) || inside(BRACKET)) return undefined;
+  // Exactly as many `":` as the template has keys, and each of its keys present.
+  let count = 0;
+  for (
+    let at = bytes.indexOf(KEY_END, from);
+    at >= 0 && at < to;
+    at = bytes.indexOf(KEY_END, at + 2)
+  ) {
+    count++;
+  }
+  if (count !== template.keys.length) return undefined;
+  let periodAt = -1;
+  for (const key of template.keys) {
+    const at = bytes.indexOf(key, from);
+    if (at < 0 || at >= to || !startsKey(bytes, from, at)) return undefined;
+    if (key === template.period) periodAt = at + key.length;
+  }
+  if (bytes[periodAt] !== QUOTE) return undefined;
+  const close = bytes.indexOf(QUOTE, periodAt + 1);
+  if (close < 0 || close >= to) return undefined;
+  for (let i = periodAt + 1; i < close; i++) if ((bytes[i] as number) >= 0x80) return undefined;
+  const after = bytes[close + 1];
+  if (after !== 0x2c && after !== CLOSE) return undefined;
+  return bytes.toString("latin1", periodAt + 1, close);
+}
+
+/**
+ * A key's `"` at `at` starts a key: an even number of quotes before it on the line (outside
+ * any string, since the line has no backslash) and `{` or `,` just before it.
+ */
+function startsKey(bytes: Buffer, from: number, at: number): boolean {
+  let quotes = 0;
+  for (let q = bytes.indexOf(QUOTE, from); q >= 0 && q < at; q = bytes.indexOf(QUOTE, q + 1)) {
+    quotes++;
+  }
+  if (quotes % 2 !== 0) return false;
+  let before = at - 1;
+  while (before > from && isSpace(bytes[before])) before--;
+  const b = bytes[before];
+  return b === OPEN || b === 0x2c;
+}

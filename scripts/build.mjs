@@ -105,6 +105,41 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * stdlib's t distribution (the quantile for prediction intervals, the cdf for p values)
+ * evaluates dozens of modules and their constant tables when it loads, some milliseconds,
+ * and model mode and the uncertainty analysis load it with the least-squares code even in
+ * runs that never call it (`explain`'s draws, published mode). The bundle gives its
+ * importers a function that loads the real one on its first call.
+ */
+const LAZY_FUNCTIONS = [
+  { module: "@stdlib/stats-base-dists-t-quantile", importer: /[\\/]src[\\/]benchmark[\\/]/ },
+  { module: "@stdlib/stats-base-dists-t-cdf", importer: /[\\/]src[\\/]benchmark[\\/]/ },
+];
+
+const lazyFunctions = {
+  name: "lazy-functions",
+  setup(b) {
+    for (const { module, importer } of LAZY_FUNCTIONS) {
+      const filter = new RegExp(`^${module.replace(/[/.-]/g, "\\$&")}$`);
+      b.onResolve({ filter }, (resolveArgs) =>
+        importer.test(resolveArgs.importer)
+          ? { path: module, namespace: "lazy-function" }
+          : undefined,
+      );
+    }
+    b.onLoad({ filter: /.*/, namespace: "lazy-function" }, (loadArgs) => ({
+      // The real module is resolved from the project root (this stand-in has no folder).
+      resolveDir: root,
+      contents: [
+        "let real;",
+        `module.exports = function lazy(...args) { return (real ??= require(${JSON.stringify(loadArgs.path)}))(...args); };`,
+      ].join("\n"),
+      loader: "js",
+    }));
+  },
+};
+
 async function bundleCli() {
   const result = await build({
     absWorkingDir: root,
@@ -121,7 +156,7 @@ async function bundleCli() {
     minifySyntax: true,
     metafile: true,
     logLevel: "warning",
-    plugins: [keepModuleUrls, lazyBuiltins],
+    plugins: [keepModuleUrls, lazyBuiltins, lazyFunctions],
     // bin/jobindex.js runs the bundle as a vm.Script, which has no dynamic import(): a lazy
     // import of a node built-in (node:stream/promises) becomes a require() when called.
     supported: { "dynamic-import": false },

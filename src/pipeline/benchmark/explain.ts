@@ -8,6 +8,8 @@ import type { BenchmarkResult } from "../../benchmark/types.js";
 import { UsageError } from "../../diagnostics.js";
 import { formatRank } from "../../rank.js";
 import { loadRegistry, resolutionHint } from "../../registry/index.js";
+// Not toLocaleString: its first call loads ICU's number formatting, ~10 ms of a short run.
+import { groupThousands } from "../../report/format.js";
 import type { BenchmarkOptions } from "./options.js";
 import { DEFAULT_GROUP } from "./options.js";
 import type { BenchmarkOutcome } from "./outcome.js";
@@ -157,7 +159,7 @@ function sentences(
   const persons =
     r.residualPersons === null
       ? ""
-      : ` (${Math.abs(Math.round(r.residualPersons)).toLocaleString("en-US")} ${r.residualPersons < 0 ? "fewer" : "more"} full-time persons)`;
+      : ` (${groupThousands(Math.abs(Math.round(r.residualPersons)))} ${r.residualPersons < 0 ? "fewer" : "more"} full-time persons)`;
   const rankText = `ranks it ${formatRank(r.rank, r.tied)} of ${data.of}${when}`;
   if (r.residualPp === 0) {
     lines.push(

@@ -56,7 +56,8 @@ function heapFlags() {
 
 function compile(source, cachedData) {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const heap = cachedData === undefined ? [] : heapFlags();
+  const flagged = process.execArgv.length > 0 || Boolean(process.env.NODE_OPTIONS);
+  const heap = cachedData !== undefined && flagged ? heapFlags() : [];
   if (heap.length === 0) return new Script(wrapped, { filename: bundle, cachedData });
   const v8 = require("node:v8");
   for (const flag of heap) v8.setFlagsFromString(`${flag.slice(0, flag.indexOf("="))}=0`);

@@ -193,6 +193,7 @@ const CODE_CACHE_TRAINING = [
   ["index", "--format", "json"],
   ["benchmark"],
   ["benchmark", "--format", "json"],
+  ["explain", "Billund"],
 ];
 
 /** Runs the training command lines in one process, which writes dist/cli/main.cjs.cache. */

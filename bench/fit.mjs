@@ -71,7 +71,7 @@ const implementations = {
 
 /** Median milliseconds per call over 5 rounds, after one warm-up call. */
 function time(solve) {
-  const reps = Math.max(1, Math.round(20000 / n));
+  const reps = Math.max(1, Math.round(200000 / n));
   let coefficients = solve(); // warm-up: compile before timing
   const times = [];
   for (let t = 0; t < 5; t++) {

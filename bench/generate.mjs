@@ -84,7 +84,9 @@ export async function writeIndexCsv(path, bytes, seed = 1, quarters = 400) {
   let written = 0;
   let rows = 0;
   let chunk = `${INDEX_HEADER.join(",")}\n`;
-  while (written + chunk.length < bytes) {
+  // With a span of quarters given, the last quarter is written whole (a valid extract).
+  const whole = quarters !== 400;
+  while (written + chunk.length < bytes || (whole && rows % codes.length !== 0)) {
     const code = codes[rows % codes.length];
     chunk += `${indexRow(random, code, quarter(Math.floor(rows / codes.length) % quarters, quarters))}\n`;
     rows++;

@@ -58,17 +58,21 @@ export function scanPeriod(
   start: number,
   end: number,
   template: LineTemplate,
+  rare: RareBytes = new RareBytes(bytes),
 ): string | undefined {
   let from = start;
   let to = end;
   while (from < to && isSpace(bytes[from])) from++;
   while (to > from && isSpace(bytes[to - 1])) to--;
   if (bytes[from] !== OPEN || bytes[to - 1] !== CLOSE) return undefined;
-  const inside = (byte: number, at = from + 1) => {
-    const found = bytes.indexOf(byte, at);
+  // `{` and `}` are found within the line (the next line starts with one); the bytes most
+  // files never hold are looked up once per occurrence, not once per line (`RareBytes`).
+  const inside = (byte: number) => {
+    const found = bytes.indexOf(byte, from + 1);
     return found >= 0 && found < to - 1;
   };
-  if (inside(BACKSLASH) || inside(OPEN) || inside(CLOSE) || inside(BRACKET)) return undefined;
+  if (rare.backslash.next(from) < to || rare.bracket.next(from) < to) return undefined;
+  if (inside(OPEN) || inside(CLOSE)) return undefined;
   // Exactly as many `":` as the template has keys, and each of its keys present.
   let count = 0;
   for (
@@ -108,4 +112,38 @@ function startsKey(bytes: Buffer, from: number, at: number): boolean {
   while (before > from && isSpace(bytes[before])) before--;
   const b = bytes[before];
   return b === OPEN || b === 0x2c;
+}
+
+/** The next position of one byte at or after a position, searched again only when passed. */
+class NextByte {
+  private at = -1;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly byte: number,
+  ) {}
+
+  /** The first position ≥ `from` holding the byte, or infinity. */
+  next(from: number): number {
+    if (this.at < from) {
+      const found = this.bytes.indexOf(this.byte, from);
+      this.at = found < 0 ? Number.POSITIVE_INFINITY : found;
+    }
+    return this.at;
+  }
+}
+
+/**
+ * Where the next backslash and `[` of a file are: lines are scanned in order, so each is
+ * searched for once per occurrence (a search per line would run to the end of the file
+ * every time, when the file has none).
+ */
+export class RareBytes {
+  readonly backslash: NextByte;
+  readonly bracket: NextByte;
+
+  constructor(bytes: Buffer) {
+    this.backslash = new NextByte(bytes, BACKSLASH);
+    this.bracket = new NextByte(bytes, BRACKET);
+  }
 }

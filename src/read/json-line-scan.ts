@@ -25,17 +25,22 @@ export interface LineTemplate {
 
 const KEY_END = Buffer.from('":');
 
-/** A template from a parsed flat line's keys, or undefined (keys not plain ASCII). */
+/**
+ * A template from a parsed flat line's keys, their bytes as the file's encoding writes
+ * them, or undefined: a key with a quote, a backslash or a control character (JSON would
+ * escape it), or in a Latin-1 file one outside Latin-1 (Windows-1252's 0x80–0x9F names
+ * do not map back byte for byte).
+ */
 export function lineTemplate(
   keys: readonly string[],
   isPeriodKey: (key: string) => boolean,
+  encoding: "utf-8" | "latin1" = "utf-8",
 ): LineTemplate | undefined {
   let period: Buffer | undefined;
   const bytes: Buffer[] = [];
   for (const key of keys) {
-    // Printable ASCII without a quote or a backslash: the bytes are the key's own.
-    if (!/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(key)) return undefined;
-    const b = Buffer.from(`"${key}":`, "latin1");
+    if (!plainKey(key, encoding)) return undefined;
+    const b = Buffer.from(`"${key}":`, encoding === "utf-8" ? "utf8" : "latin1");
     bytes.push(b);
     if (isPeriodKey(key)) {
       if (period !== undefined) return undefined;
@@ -43,6 +48,16 @@ export function lineTemplate(
     }
   }
   return period === undefined ? undefined : { keys: bytes, period };
+}
+
+/** No quote, backslash or control character (JSON would escape them); Latin-1 if so read. */
+function plainKey(key: string, encoding: "utf-8" | "latin1"): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0x20 || c === QUOTE || c === BACKSLASH) return false;
+    if (encoding === "latin1" && ((c >= 0x7f && c < 0xa0) || c > 0xff)) return false;
+  }
+  return true;
 }
 
 function isSpace(b: number | undefined): boolean {

@@ -218,7 +218,7 @@ function scanWholeLines(
       const parsed = parse(decode(at, end), line);
       out.push({ line, parsed });
       if (template === undefined && parsed !== undefined && "flat" in parsed) {
-        template = lineTemplate(Object.keys(parsed.flat), isPeriodKey);
+        template = lineTemplate(Object.keys(parsed.flat), isPeriodKey, encoding);
       }
     }
     if (newline < 0) break;

@@ -12,7 +12,7 @@ import { readTable } from "../../src/read/index.js";
 import { lineTemplate, scanPeriod } from "../../src/read/json-line-scan.js";
 import { tempFolder, Y30R21_JSONL } from "./helpers.js";
 
-const KEYS = ["Area", "Periode", "value", "Forventet andel (pct.)"];
+const KEYS = ["Område", "Periode", "value", "Forventet andel på offentlig forsørgelse (pct.)"];
 const isPeriodKey = (key: string) => key === "Periode";
 const template = lineTemplate(KEYS, isPeriodKey);
 
@@ -66,9 +66,10 @@ describe("scanPeriod", () => {
 
   it("reads a plain line's period and refuses one with other keys or a non-string period", () => {
     if (template === undefined) throw new Error("no template");
-    const scan = (text: string) => scanPeriod(Buffer.from(text), 0, text.length, template);
+    const scan = (text: string) =>
+      scanPeriod(Buffer.from(text), 0, Buffer.byteLength(text), template);
     const plain =
-      '{"Area":"Billund","Periode":"2021QMAT04","value":3,"Forventet andel (pct.)":"8,24"}';
+      '{"Område":"Billund","Periode":"2021QMAT04","value":3,"Forventet andel på offentlig forsørgelse (pct.)":"8,24"}';
     expect(scan(plain)).toBe("2021QMAT04");
     expect(scan(plain.replace('"value"', '"other"'))).toBeUndefined();
     expect(scan(plain.replace('"2021QMAT04"', "2021"))).toBeUndefined();
@@ -76,8 +77,18 @@ describe("scanPeriod", () => {
     expect(scan(plain.replace("}", ',"x":1}'))).toBeUndefined();
   });
 
-  it("has no template for keys that are not plain ASCII or without one period key", () => {
-    expect(lineTemplate(["Område", "Periode"], isPeriodKey)).toBeUndefined();
+  it("has a template for keys as the file's encoding writes them, none for keys JSON escapes", () => {
+    const danish = lineTemplate(["Område", "Periode"], isPeriodKey);
+    const text = '{"Område":"Billund","Periode":"2021QMAT04"}';
+    expect(danish && scanPeriod(Buffer.from(text), 0, Buffer.byteLength(text), danish)).toBe(
+      "2021QMAT04",
+    );
+    const latin1 = lineTemplate(["Område", "Periode"], isPeriodKey, "latin1");
+    const bytes = Buffer.from(text, "latin1");
+    expect(latin1 && scanPeriod(bytes, 0, bytes.length, latin1)).toBe("2021QMAT04");
+    expect(lineTemplate(['a"b', "Periode"], isPeriodKey)).toBeUndefined();
+    expect(lineTemplate(["a\\b", "Periode"], isPeriodKey)).toBeUndefined();
+    expect(lineTemplate(["a\u0080", "Periode"], isPeriodKey, "latin1")).toBeUndefined();
     expect(lineTemplate(["Area", "value"], isPeriodKey)).toBeUndefined();
   });
 });

@@ -5,10 +5,10 @@
  * Y30R21 file holds eight periods; the benchmark keeps one).
  *
  * The scan is sure of itself only on plain lines, and says undefined for anything else,
- * which the reader then parses as before: a line without a backslash (so every `"` starts
- * or ends a string), one `{` and one `}` at its ends, no `[`, exactly the keys of the
- * file's first flat line (each `"key":` once, and no other `":`), and the period key's value
- * a string of ASCII characters.
+ * which the reader then parses as before: one object, no backslash anywhere (so every `"`
+ * starts or ends a string), the keys of the file's first flat line in the same order and
+ * no other, every value a string, number, true, false or null (no object or array), and
+ * the period key's value a string of ASCII characters. One pass over the line's bytes.
  */
 
 const QUOTE = 0x22;
@@ -16,38 +16,37 @@ const BACKSLASH = 0x5c;
 const OPEN = 0x7b;
 const CLOSE = 0x7d;
 const BRACKET = 0x5b;
+const COLON = 0x3a;
+const COMMA = 0x2c;
 
-/** The keys of the first flat line, as `"key":` bytes, and which of them is the period. */
+/** The keys of the first flat line, as the file's bytes write them, and the period's index. */
 export interface LineTemplate {
   keys: Buffer[];
-  period: Buffer;
+  period: number;
 }
-
-const KEY_END = Buffer.from('":');
 
 /**
  * A template from a parsed flat line's keys, their bytes as the file's encoding writes
  * them, or undefined: a key with a quote, a backslash or a control character (JSON would
  * escape it), or in a Latin-1 file one outside Latin-1 (Windows-1252's 0x80–0x9F names
- * do not map back byte for byte).
+ * do not map back byte for byte); or not exactly one period key.
  */
 export function lineTemplate(
   keys: readonly string[],
   isPeriodKey: (key: string) => boolean,
   encoding: "utf-8" | "latin1" = "utf-8",
 ): LineTemplate | undefined {
-  let period: Buffer | undefined;
+  let period = -1;
   const bytes: Buffer[] = [];
-  for (const key of keys) {
+  for (const [i, key] of keys.entries()) {
     if (!plainKey(key, encoding)) return undefined;
-    const b = Buffer.from(`"${key}":`, encoding === "utf-8" ? "utf8" : "latin1");
-    bytes.push(b);
+    bytes.push(Buffer.from(key, encoding === "utf-8" ? "utf8" : "latin1"));
     if (isPeriodKey(key)) {
-      if (period !== undefined) return undefined;
-      period = b;
+      if (period >= 0) return undefined;
+      period = i;
     }
   }
-  return period === undefined ? undefined : { keys: bytes, period };
+  return period < 0 ? undefined : { keys: bytes, period };
 }
 
 /** No quote, backslash or control character (JSON would escape them); Latin-1 if so read. */
@@ -73,92 +72,61 @@ export function scanPeriod(
   start: number,
   end: number,
   template: LineTemplate,
-  rare: RareBytes = new RareBytes(bytes),
 ): string | undefined {
-  let from = start;
-  let to = end;
-  while (from < to && isSpace(bytes[from])) from++;
-  while (to > from && isSpace(bytes[to - 1])) to--;
-  if (bytes[from] !== OPEN || bytes[to - 1] !== CLOSE) return undefined;
-  // `{` and `}` are found within the line (the next line starts with one); the bytes most
-  // files never hold are looked up once per occurrence, not once per line (`RareBytes`).
-  const inside = (byte: number) => {
-    const found = bytes.indexOf(byte, from + 1);
-    return found >= 0 && found < to - 1;
-  };
-  if (rare.backslash.next(from) < to || rare.bracket.next(from) < to) return undefined;
-  if (inside(OPEN) || inside(CLOSE)) return undefined;
-  // Exactly as many `":` as the template has keys, and each of its keys present.
-  let count = 0;
-  for (
-    let at = bytes.indexOf(KEY_END, from);
-    at >= 0 && at < to;
-    at = bytes.indexOf(KEY_END, at + 2)
-  ) {
-    count++;
-  }
-  if (count !== template.keys.length) return undefined;
-  let periodAt = -1;
-  for (const key of template.keys) {
-    const at = bytes.indexOf(key, from);
-    if (at < 0 || at >= to || !startsKey(bytes, from, at)) return undefined;
-    if (key === template.period) periodAt = at + key.length;
-  }
-  if (bytes[periodAt] !== QUOTE) return undefined;
-  const close = bytes.indexOf(QUOTE, periodAt + 1);
-  if (close < 0 || close >= to) return undefined;
-  for (let i = periodAt + 1; i < close; i++) if ((bytes[i] as number) >= 0x80) return undefined;
-  const after = bytes[close + 1];
-  if (after !== 0x2c && after !== CLOSE) return undefined;
-  return bytes.toString("latin1", periodAt + 1, close);
-}
-
-/**
- * A key's `"` at `at` starts a key: an even number of quotes before it on the line (outside
- * any string, since the line has no backslash) and `{` or `,` just before it.
- */
-function startsKey(bytes: Buffer, from: number, at: number): boolean {
-  let quotes = 0;
-  for (let q = bytes.indexOf(QUOTE, from); q >= 0 && q < at; q = bytes.indexOf(QUOTE, q + 1)) {
-    quotes++;
-  }
-  if (quotes % 2 !== 0) return false;
-  let before = at - 1;
-  while (before > from && isSpace(bytes[before])) before--;
-  const b = bytes[before];
-  return b === OPEN || b === 0x2c;
-}
-
-/** The next position of one byte at or after a position, searched again only when passed. */
-class NextByte {
-  private at = -1;
-
-  constructor(
-    private readonly bytes: Buffer,
-    private readonly byte: number,
-  ) {}
-
-  /** The first position ≥ `from` holding the byte, or infinity. */
-  next(from: number): number {
-    if (this.at < from) {
-      const found = this.bytes.indexOf(this.byte, from);
-      this.at = found < 0 ? Number.POSITIVE_INFINITY : found;
+  const { keys } = template;
+  let i = start;
+  while (i < end && isSpace(bytes[i])) i++;
+  if (bytes[i] !== OPEN) return undefined;
+  i++;
+  let period: string | undefined;
+  for (let k = 0; ; k++) {
+    while (i < end && isSpace(bytes[i])) i++;
+    // The key: the template's k-th, byte for byte.
+    const key = keys[k];
+    if (key === undefined || bytes[i] !== QUOTE) return undefined;
+    const from = i + 1;
+    if (from + key.length >= end || bytes[from + key.length] !== QUOTE) return undefined;
+    for (let b = 0; b < key.length; b++) if (bytes[from + b] !== key[b]) return undefined;
+    i = from + key.length + 1;
+    while (i < end && isSpace(bytes[i])) i++;
+    if (bytes[i] !== COLON) return undefined;
+    i++;
+    while (i < end && isSpace(bytes[i])) i++;
+    if (bytes[i] === QUOTE) {
+      const open = i;
+      let ascii = true;
+      for (i++; i < end; i++) {
+        const b = bytes[i] as number;
+        if (b === QUOTE) break;
+        if (b === BACKSLASH) return undefined;
+        if (b >= 0x80) ascii = false;
+      }
+      if (i >= end) return undefined;
+      if (k === template.period) {
+        if (!ascii) return undefined;
+        period = bytes.toString("latin1", open + 1, i);
+      }
+      i++;
+    } else {
+      // A number, true, false or null: up to the next separator; never the period.
+      if (k === template.period) return undefined;
+      const from = i;
+      for (; i < end; i++) {
+        const b = bytes[i] as number;
+        if (b === COMMA || b === CLOSE || isSpace(b)) break;
+        if (b === OPEN || b === BRACKET || b === QUOTE || b === BACKSLASH) return undefined;
+      }
+      if (i === from) return undefined;
     }
-    return this.at;
+    while (i < end && isSpace(bytes[i])) i++;
+    if (bytes[i] === COMMA) {
+      i++;
+      continue;
+    }
+    if (bytes[i] !== CLOSE || k !== keys.length - 1) return undefined;
+    i++;
+    break;
   }
-}
-
-/**
- * Where the next backslash and `[` of a file are: lines are scanned in order, so each is
- * searched for once per occurrence (a search per line would run to the end of the file
- * every time, when the file has none).
- */
-export class RareBytes {
-  readonly backslash: NextByte;
-  readonly bracket: NextByte;
-
-  constructor(bytes: Buffer) {
-    this.backslash = new NextByte(bytes, BACKSLASH);
-    this.bracket = new NextByte(bytes, BRACKET);
-  }
+  while (i < end && isSpace(bytes[i])) i++;
+  return i === end ? period : undefined;
 }

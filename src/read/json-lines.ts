@@ -7,7 +7,7 @@ import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import type { Period } from "../period.js";
 import { ReadCode } from "./codes.js";
 import { type FlatObject, flatObject } from "./flat-object.js";
-import { type LineTemplate, lineTemplate, RareBytes, scanPeriod } from "./json-line-scan.js";
+import { type LineTemplate, lineTemplate, scanPeriod } from "./json-line-scan.js";
 import { JsonParseError, type JsonParseLimits, parseJson } from "./json-parse.js";
 import {
   describe,
@@ -202,7 +202,6 @@ function scanWholeLines(
 ): WholeLine[] {
   const out: WholeLine[] = [];
   let template: LineTemplate | undefined;
-  const rare = new RareBytes(bytes);
   // TextDecoder drops a UTF-8 byte order mark; the Latin-1 reading keeps what it reads.
   let at = encoding === "utf-8" && hasUtf8Bom(bytes) ? 3 : 0;
   for (let line = 1; at < bytes.length; line++) {
@@ -211,7 +210,7 @@ function scanWholeLines(
     // Characters never outnumber bytes: only a line of more bytes than the limit is measured.
     const long = end - at > maxLine && decode(at, end).length > maxLine;
     const period =
-      long || template === undefined ? undefined : scanPeriod(bytes, at, end, template, rare);
+      long || template === undefined ? undefined : scanPeriod(bytes, at, end, template);
     if (long) out.push({ line, start: at, end, tooLong: true });
     else if (period !== undefined) out.push({ line, start: at, end, period });
     else {

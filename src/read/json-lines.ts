@@ -26,7 +26,6 @@ import { HeldRows, PeriodJudge } from "./select.js";
 import {
   decodeLatin1,
   fatal,
-  hasUtf8Bom,
   NotUtf8Error,
   readWithEncodingFallback,
   type Source,
@@ -113,21 +112,11 @@ async function parseJsonLinesFile(
   const { bytes } = source;
   if (bytes !== undefined && select !== undefined && isPeriodKey !== undefined) {
     // A file read whole, with a selection: lines are judged by their period field before
-    // they are decoded or parsed (json-line-scan.ts), and the latest period is found first.
-    const decode = lineDecoder(encoding, lenient);
-    const lines = scanWholeLines(
-      bytes,
-      encoding,
-      limits.maxRecordChars,
-      isPeriodKey,
-      (at, end) => decode(bytes, at, end),
-      (text, line) => parseLine(text, line, jsonLimits, file),
+    // they are parsed (json-line-scan.ts), and the latest period is found first.
+    const text = decodeWhole(bytes, encoding, lenient);
+    const lines = scanWholeLines(text, limits.maxRecordChars, isPeriodKey, (line, at) =>
+      parseLine(line, at, jsonLimits, file),
     );
-    const parse = (entry: WholeLine): ParsedLine | undefined => {
-      if ("parsed" in entry) return entry.parsed;
-      if ("tooLong" in entry) return tooLong(entry.line);
-      return parseLine(decode(bytes, entry.start, entry.end), entry.line, jsonLimits, file);
-    };
     let keep = select.keep;
     if (keep === "latest") {
       const latest = latestPeriodOf(lines, isPeriodKey);
@@ -139,11 +128,12 @@ async function parseJsonLinesFile(
       // With a period fixed (not "the latest so far") a verdict does not depend on the rows
       // before: a line judged "skip" here is counted and never parsed; others are parsed and
       // judged again as they are held, to the same verdict.
-      if (prejudge !== undefined && "period" in entry && prejudge.judge(entry.period) === "skip") {
-        continue;
-      }
-      const p = parse(entry);
-      if (p !== undefined) take(into, p);
+      if ("period" in entry) {
+        if (prejudge !== undefined && prejudge.judge(entry.period) === "skip") continue;
+        const p = parseLine(entry.text, entry.line, jsonLimits, file);
+        if (p !== undefined) take(into, p);
+      } else if ("tooLong" in entry) take(into, tooLong(entry.line));
+      else if (entry.parsed !== undefined) take(into, entry.parsed);
     }
   } else {
     start(select?.keep);
@@ -167,57 +157,50 @@ async function parseJsonLinesFile(
 
 /**
  * One line of a file read whole: parsed already (the lines the scan could not judge, and
- * the first flat line, whose keys are the template), judged by its period field only
- * (`period`, its bytes `start`–`end`), or over the record limit.
+ * the first flat line, whose keys make the template), judged by its period field only
+ * (`period`, with its text for parsing if kept), or over the record limit.
  */
 type WholeLine =
   | { line: number; parsed: ParsedLine | undefined }
-  | { line: number; start: number; end: number; period: string }
-  | { line: number; start: number; end: number; tooLong: true };
+  | { line: number; text: string; period: string }
+  | { line: number; tooLong: true };
 
-/** Decodes a line's bytes as `textChunks` would: invalid UTF-8 raises `NotUtf8Error`. */
-function lineDecoder(
-  encoding: TextEncoding,
-  lenient: boolean,
-): (bytes: Buffer, start: number, end: number) => string {
-  if (encoding === "latin1") return (bytes, start, end) => decodeLatin1(bytes.subarray(start, end));
-  const decoder = new TextDecoder("utf-8", { fatal: !lenient, ignoreBOM: true });
-  return (bytes, start, end) => {
-    try {
-      return decoder.decode(bytes.subarray(start, end));
-    } catch {
-      throw new NotUtf8Error();
-    }
-  };
+/** The file's text as `textChunks` would decode it: invalid UTF-8 raises `NotUtf8Error`. */
+function decodeWhole(bytes: Buffer, encoding: TextEncoding, lenient: boolean): string {
+  if (encoding === "latin1") return decodeLatin1(bytes);
+  try {
+    // TextDecoder drops a byte order mark itself.
+    return new TextDecoder("utf-8", { fatal: !lenient }).decode(bytes);
+  } catch {
+    throw new NotUtf8Error();
+  }
 }
 
 /** The lines of a file read whole, each parsed or judged by the scan (see `WholeLine`). */
 function scanWholeLines(
-  bytes: Buffer,
-  encoding: TextEncoding,
+  text: string,
   maxLine: number,
   isPeriodKey: (key: string) => boolean,
-  decode: (start: number, end: number) => string,
   parse: (text: string, line: number) => ParsedLine | undefined,
 ): WholeLine[] {
   const out: WholeLine[] = [];
   let template: LineTemplate | undefined;
-  // TextDecoder drops a UTF-8 byte order mark; the Latin-1 reading keeps what it reads.
-  let at = encoding === "utf-8" && hasUtf8Bom(bytes) ? 3 : 0;
-  for (let line = 1; at < bytes.length; line++) {
-    const newline = bytes.indexOf(0x0a, at);
-    const end = newline < 0 ? bytes.length : newline;
-    // Characters never outnumber bytes: only a line of more bytes than the limit is measured.
-    const long = end - at > maxLine && decode(at, end).length > maxLine;
+  let at = 0;
+  for (let line = 1; at < text.length; line++) {
+    const newline = text.indexOf("\n", at);
+    const end = newline < 0 ? text.length : newline;
+    const lineText = text.slice(at, end);
     const period =
-      long || template === undefined ? undefined : scanPeriod(bytes, at, end, template);
-    if (long) out.push({ line, start: at, end, tooLong: true });
-    else if (period !== undefined) out.push({ line, start: at, end, period });
+      template === undefined || lineText.length > maxLine
+        ? undefined
+        : scanPeriod(lineText, template);
+    if (lineText.length > maxLine) out.push({ line, tooLong: true });
+    else if (period !== undefined) out.push({ line, text: lineText, period });
     else {
-      const parsed = parse(decode(at, end), line);
+      const parsed = parse(lineText, line);
       out.push({ line, parsed });
       if (template === undefined && parsed !== undefined && "flat" in parsed) {
-        template = lineTemplate(Object.keys(parsed.flat), isPeriodKey, encoding);
+        template = lineTemplate(Object.keys(parsed.flat), isPeriodKey);
       }
     }
     if (newline < 0) break;

@@ -408,7 +408,7 @@ export function simulateIndexRanks(
       ranked,
     };
   });
-  const result: Omit<IndexUncertainty, "sensitivity"> = {
+  return {
     kind: "monte-carlo",
     period: point.period,
     runs,
@@ -418,37 +418,6 @@ export function simulateIndexRanks(
     scenarios: prepared.scenarios,
     excluded: prepared.excluded,
     units: summaries,
+    sensitivity: sensitivities(draws, units.length, prepared.compiled, profile, model),
   };
-  return withLazySensitivity(result, () =>
-    sensitivities(draws, units.length, prepared.compiled, profile, model),
-  );
-}
-
-/**
- * The result with `sensitivity` computed when first read, then kept: the first-order
- * indices take as long as the draws themselves, and a run that only quotes a unit's rank
- * interval (`explain`'s sentence) never reads them. Reading it (a report, JSON, a spread)
- * gives the same values as computing it at once; the draws are let go after that.
- */
-function withLazySensitivity(
-  result: Omit<IndexUncertainty, "sensitivity">,
-  compute: () => FactorSensitivity[],
-): IndexUncertainty {
-  let pending: (() => FactorSensitivity[]) | undefined = compute;
-  let value: FactorSensitivity[] = [];
-  return Object.defineProperty(result, "sensitivity", {
-    enumerable: true,
-    configurable: true,
-    get(): FactorSensitivity[] {
-      if (pending !== undefined) {
-        value = pending();
-        pending = undefined;
-      }
-      return value;
-    },
-    set(next: FactorSensitivity[]) {
-      pending = undefined;
-      value = next;
-    },
-  }) as IndexUncertainty;
 }

@@ -148,7 +148,7 @@ export function uncertaintyJson(uncertainty: Uncertainty): Record<string, unknow
       redrawn: uncertainty.redrawn,
     };
   }
-  const json: Record<string, unknown> = {
+  return {
     method: "monte-carlo",
     runs: uncertainty.runs,
     seed: uncertainty.seed,
@@ -156,19 +156,13 @@ export function uncertaintyJson(uncertainty: Uncertainty): Record<string, unknow
     weights: weightModelJson(uncertainty.weights),
     scenarios: uncertainty.scenarios.map(scenarioJson),
     excluded: uncertainty.excluded.map((e) => ({ ...scenarioJson(e), reason: e.reason })),
+    sensitivity: uncertainty.sensitivity.map((s) => ({
+      factor: s.factor,
+      kind: s.kind,
+      levels: s.levels,
+      first_order: s.firstOrder,
+    })),
   };
-  // Read when the JSON is written: the indices are computed on first read
-  // (src/uncertainty/index-simulation.ts), and a text report never needs them.
-  return Object.defineProperty(json, "sensitivity", {
-    enumerable: true,
-    get: () =>
-      uncertainty.sensitivity.map((s) => ({
-        factor: s.factor,
-        kind: s.kind,
-        levels: s.levels,
-        first_order: s.firstOrder,
-      })),
-  });
 }
 
 // ---------------------------------------------------------------- tables

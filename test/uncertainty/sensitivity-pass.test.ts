@@ -1,8 +1,6 @@
 /**
- * The index simulation's sensitivity indices are computed when first read
- * (src/uncertainty/index-simulation.ts): a run that never reads them does not pay for them,
- * and any reading (the property, JSON, a spread, a clone) gives the same values. All the
- * factors are computed in one pass (`firstOrderIndices`), each exactly as on its own.
+ * The index simulation's sensitivity indices are computed for all factors in one pass over
+ * the ranks (`firstOrderIndices`), each exactly as `firstOrderIndex` gives it on its own.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -19,8 +17,8 @@ const profile = profileWith({
 });
 const units = syntheticUnits(30, 3);
 
-describe("sensitivity, computed on first read", () => {
-  it("is the same however it is read, and an own enumerable field", () => {
+describe("the simulation's sensitivity", () => {
+  it("is a plain field, the same however it is read, and finds the normalisation's effect", () => {
     const a = simulateIndexRanks(units, profile, { runs: 400, seed: 7 });
     const b = simulateIndexRanks(units, profile, { runs: 400, seed: 7 });
     const viaJson = JSON.parse(JSON.stringify(a)).sensitivity;

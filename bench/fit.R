@@ -7,7 +7,7 @@
 args <- commandArgs(trailingOnly = TRUE)
 t_read <- system.time(d <- read.csv(args[1], colClasses = c(municipality = "character")))[["elapsed"]]
 f <- actual_share_pct ~ income + education + log(population_density) + immigration_share_pct
-reps <- max(1, round(20000 / nrow(d)))
+reps <- max(1, round(200000 / nrow(d)))
 times <- sapply(1:5, function(i) {
   system.time(for (r in seq_len(reps)) lm(f, data = d))[["elapsed"]] / reps
 })

@@ -69,10 +69,15 @@ const implementations = {
   mlMatrix: () => estimates(fitOlsMlMatrix({ covariates, outcome })),
 };
 
-/** Median milliseconds per call over 5 rounds, after one warm-up call. */
+/**
+ * Median milliseconds per call over 5 rounds, after a warm-up of at least 10 calls (and
+ * 100 ms): the JIT compiles the loops before timing, as R's and numpy's are compiled.
+ */
 function time(solve) {
-  const reps = Math.max(1, Math.round(20000 / n));
-  let coefficients = solve(); // warm-up: compile before timing
+  const reps = Math.max(1, Math.round(200000 / n));
+  let coefficients = solve();
+  const warm = performance.now();
+  for (let w = 1; w < 10 || performance.now() - warm < 100; w++) coefficients = solve();
   const times = [];
   for (let t = 0; t < 5; t++) {
     started = performance.now();

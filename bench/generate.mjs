@@ -3,13 +3,14 @@
  * Seeded generators for benchmark and test inputs: the same seed gives the same bytes, so
  * figures can be reproduced and a failing test re-run.
  *
- *   node bench/generate.mjs index  OUT.csv  --mb 200 [--seed 1]   index input of ~N MB
+ *   node bench/generate.mjs index  OUT.csv  --mb 200 [--seed 1] [--quarters 400]   index input of ~N MB
  *   node bench/generate.mjs model  OUT.csv  [--rows 98] [--seed 1] model-mode input
  *
  * `index`: the `jobindex index` input format (municipality, period, 11 counts), the 98
  * municipalities repeated over consecutive quarters, so files of any size are valid CSV
  * (beyond 98 × the quarter span, municipality × quarter keys repeat: a reader benchmark,
- * not an index run). `model`: municipality, actual share, population and covariates drawn
+ * not an index run; with `--quarters` above the file's span, every key is unique: a valid
+ * extract `jobindex index --history` can rank). `model`: municipality, actual share, population and covariates drawn
  * from a known linear model, so least squares has something to find; with more than 98
  * rows the municipalities repeat (an OLS scaling benchmark, not a ranking).
  */
@@ -69,21 +70,25 @@ export function indexRow(random, code, period) {
   ].join(",");
 }
 
-function quarter(i) {
-  return `${2000 + Math.floor(i / 4)}K${(i % 4) + 1}`;
+/** The i-th of `span` consecutive quarters, ending by 2100 (the last year a period may name). */
+function quarter(i, span = 400) {
+  const first = Math.min(2000, 2100 - Math.ceil(span / 4));
+  return `${first + Math.floor(i / 4)}K${(i % 4) + 1}`;
 }
 
 /** Writes an index-format CSV of at least `bytes` bytes; resolves to { rows, bytes }. */
-export async function writeIndexCsv(path, bytes, seed = 1) {
+export async function writeIndexCsv(path, bytes, seed = 1, quarters = 400) {
   const random = rng(seed);
   const codes = municipalityCodes();
   const out = createWriteStream(path);
   let written = 0;
   let rows = 0;
   let chunk = `${INDEX_HEADER.join(",")}\n`;
-  while (written + chunk.length < bytes) {
+  // With a span of quarters given, the last quarter is written whole (a valid extract).
+  const whole = quarters !== 400;
+  while (written + chunk.length < bytes || (whole && rows % codes.length !== 0)) {
     const code = codes[rows % codes.length];
-    chunk += `${indexRow(random, code, quarter(Math.floor(rows / codes.length) % 400))}\n`;
+    chunk += `${indexRow(random, code, quarter(Math.floor(rows / codes.length) % quarters, quarters))}\n`;
     rows++;
     if (chunk.length > 1 << 20) {
       written += chunk.length;
@@ -156,14 +161,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [kind, out, ...rest] = process.argv.slice(2);
   const seed = flag(rest, "--seed", 1);
   if (kind === "index" && out) {
-    const result = await writeIndexCsv(out, flag(rest, "--mb", 10) * 1024 * 1024, seed);
+    const mb = flag(rest, "--mb", 10);
+    const result = await writeIndexCsv(out, mb * 1024 * 1024, seed, flag(rest, "--quarters", 400));
     process.stdout.write(`${out}: ${result.rows} rows, ${result.bytes} bytes\n`);
   } else if (kind === "model" && out) {
     const result = await writeModelCsv(out, flag(rest, "--rows", 98), seed);
     process.stdout.write(`${out}: ${result.rows} rows\n`);
   } else {
     process.stderr.write(
-      "usage: node bench/generate.mjs index|model OUT [--mb N] [--rows N] [--seed N]\n",
+      "usage: node bench/generate.mjs index|model OUT [--mb N] [--quarters N] [--rows N] [--seed N]\n",
     );
     process.exitCode = 2;
   }

@@ -6,14 +6,21 @@
  *
  *   node bench/run.mjs [--runs 15] [--quick] [--large] [--no-write]
  *
- * 1. Start-up: `jobindex index` and `jobindex benchmark` on the shipped data against
- *    `node -e 0`, interleaved (A B C A B C …) so load changes hit all alike; medians.
+ * 1. Start-up: `jobindex index`, `benchmark` and `explain Billund` on the shipped data
+ *    against `node -e 0`, interleaved (A B C A B C …) so load changes hit all alike;
+ *    medians. Every timed child runs with NODE_EXTRA_CA_CERTS unset (below), and once with
+ *    NODE_OPTIONS=--max-old-space-size, which must keep the code cache.
  * 2. Model mode end to end against R (`Rscript bench/model.R`, same file, same lm), and the
- *    least-squares fit alone at 98, 10,000 and 100,000 rows (bench/fit.mjs vs bench/fit.R).
- * 3. Reading a generated 200 MB index extract (`--quick`: 20 MB): rows/s and MB/s of the
- *    project's reader against csv-parse alone on the same file, with peak memory.
- *    `--large` adds a 1 GB extract (minutes; needs ~8 GB of memory to succeed).
+ *    least-squares fit alone at 98, 10,000 and 100,000 rows (bench/fit.mjs vs bench/fit.R;
+ *    where R is not installed, numpy's QR and lstsq stand in: bench/fit.py, and the output
+ *    says so).
+ * 3. Reading: one quarter of a valid 5 MB extract against csv-parse alone (interleaved
+ *    medians), `index --history` on it (peak memory against the file's size), and a
+ *    generated 200 MB extract (`--quick`: 20 MB): rows/s and MB/s of the project's reader
+ *    against csv-parse alone on the same file, with peak memory. `--large` adds a 1 GB
+ *    extract (minutes; needs ~8 GB of memory to succeed).
  * 4. The uncertainty loop against R (bench/uncertainty.mjs, bench/uncertainty.R).
+ * 5. The targets of issue 18, each measured figure beside its target, in one table.
  * Peak memory is the child's maximum resident set size (`/usr/bin/time -f %M`, or a
  * preload that records `process.resourceUsage().maxRSS` where that tool is missing).
  */
@@ -48,6 +55,7 @@ function have(command) {
   return spawnSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).status === 0;
 }
 const HAVE_R = have("Rscript");
+const HAVE_NUMPY = spawnSync("python3", ["-c", "import numpy"], { stdio: "ignore" }).status === 0;
 const HAVE_TIME = existsSync("/usr/bin/time");
 
 function ensureBuilt() {
@@ -66,11 +74,11 @@ const childEnv = { ...process.env };
 delete childEnv.NODE_EXTRA_CA_CERTS;
 
 /** One run of a command: wall milliseconds; throws on a non-zero exit. */
-function timeOnce(cmd, label) {
+function timeOnce(cmd, label, env = {}) {
   const started = process.hrtime.bigint();
   const result = spawnSync(cmd[0], cmd.slice(1), {
     cwd: root,
-    env: childEnv,
+    env: { ...childEnv, ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -91,7 +99,7 @@ function interleaved(commands, runs, warmup = 2) {
   const times = commands.map(() => []);
   for (let round = -warmup; round < runs; round++) {
     commands.forEach((c, i) => {
-      const ms = timeOnce(c.cmd, c.label);
+      const ms = timeOnce(c.cmd, c.label, c.env);
       if (round >= 0) times[i].push(ms);
     });
   }
@@ -104,11 +112,11 @@ function interleaved(commands, runs, warmup = 2) {
 }
 
 /** Peak RSS in MB of one run, and its exit status (a crash is a result too). */
-function peakRss(cmd) {
+function peakRss(cmd, env = {}) {
   if (HAVE_TIME) {
     const result = spawnSync("/usr/bin/time", ["-f", "%M", ...cmd], {
       cwd: root,
-      env: childEnv,
+      env: { ...childEnv, ...env },
       stdio: ["ignore", "ignore", "pipe"],
       maxBuffer: 64 * MB,
     });
@@ -127,6 +135,7 @@ function peakRss(cmd) {
   const isNode = cmd[0] === node;
   const result = spawnSync(cmd[0], isNode ? ["--import", preload, ...cmd.slice(1)] : cmd.slice(1), {
     cwd: root,
+    env: { ...childEnv, ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const kb = existsSync(report) ? Number(readFileSync(report, "utf8")) : Number.NaN;
@@ -137,6 +146,7 @@ function peakRss(cmd) {
 function jsonOf(cmd) {
   const result = spawnSync(cmd[0], cmd.slice(1), {
     cwd: root,
+    env: childEnv,
     encoding: "utf8",
     maxBuffer: 64 * MB,
   });
@@ -166,6 +176,7 @@ function machine() {
     node: process.version,
     r: rVersion,
     os: `${os.type()} ${os.release()}`,
+    load: os.loadavg()[0].toFixed(1),
   };
 }
 
@@ -185,13 +196,18 @@ function startup() {
     },
     { label: "jobindex explain Billund", cmd: [node, bin, "explain", "Billund"] },
     {
+      label: "jobindex index --format json, NODE_OPTIONS=--max-old-space-size=4096",
+      cmd: [node, bin, "index", "--format", "json"],
+      env: { NODE_OPTIONS: "--max-old-space-size=4096" },
+    },
+    {
       label: "jobindex benchmark --uncertainty 10000 (funnel draws)",
       cmd: [node, bin, "benchmark", "--uncertainty", "10000"],
     },
   ];
   const timed = interleaved(commands, RUNS);
   const base = timed[0].median;
-  return timed.map((t) => ({ ...t, ratio: t.median / base, rss: peakRss(t.cmd).mb }));
+  return timed.map((t) => ({ ...t, ratio: t.median / base, rss: peakRss(t.cmd, t.env).mb }));
 }
 
 // --- 2. model mode against R ---------------------------------------------------------------
@@ -257,7 +273,12 @@ async function fitScaling() {
     if (!existsSync(file)) await writeModelCsv(file, n, 1);
     log(`least squares alone, ${n} rows …`);
     const js = jsonOf([node, join(root, "bench", "fit.mjs"), file]);
-    const r = HAVE_R ? jsonOf(["Rscript", join(root, "bench", "fit.R"), file]) : undefined;
+    // R's lm, or where R is not installed numpy's QR fit as its stand-in (labelled so).
+    const r = HAVE_R
+      ? jsonOf(["Rscript", join(root, "bench", "fit.R"), file])
+      : HAVE_NUMPY
+        ? jsonOf(["python3", join(root, "bench", "fit.py"), file])
+        : undefined;
     const diff = r
       ? Math.max(
           ...js.coefficients.map(
@@ -314,6 +335,7 @@ async function readExtract(sizeMb) {
     let mb;
     if (HAVE_TIME) {
       const result = spawnSync("/usr/bin/time", ["-f", "%M", ...cmd], {
+        env: childEnv,
         encoding: "utf8",
         maxBuffer: 64 * MB,
       });
@@ -355,6 +377,44 @@ function describeFailure(status, stderr) {
   return `exit ${status}: ${first.slice(0, 160)}`;
 }
 
+/**
+ * One quarter of a valid 5 MB extract (800 quarters' span, every key unique, the last
+ * quarter whole) as `jobindex index` reads it, against csv-parse alone on the same file:
+ * interleaved runs, medians. Then `jobindex index --history` on it: peak memory against
+ * the file's size, beside `node -e 0`'s.
+ */
+async function quarterAndHistory() {
+  const file = join(work, "index-5mb-valid.csv");
+  if (!existsSync(file)) await writeIndexCsv(file, 5 * MB, 1, 800);
+  const bytes = statSync(file).size;
+  log("one quarter of a 5 MB extract against csv-parse alone (interleaved) …");
+  const runs = Math.max(5, Math.round(RUNS / 3));
+  const reader = [node, "--input-type=module", "-e", READ_SCRIPT(file, true)];
+  const alone = [node, "--input-type=module", "-e", CSV_PARSE_SCRIPT(file)];
+  const times = { reader: [], alone: [] };
+  for (let round = -1; round < runs; round++) {
+    const a = jsonOf(reader).ms;
+    const b = jsonOf(alone).ms;
+    if (round >= 0) {
+      times.reader.push(a);
+      times.alone.push(b);
+    }
+  }
+  log("index --history on the 5 MB extract (peak memory) …");
+  const history = [node, bin, "index", "--input", file, "--history", "--format", "json"];
+  const started = process.hrtime.bigint();
+  const peak = peakRss(history);
+  const historyMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const baseline = peakRss([node, "-e", "0"]).mb;
+  return {
+    bytes,
+    runs,
+    readerMs: median(times.reader),
+    aloneMs: median(times.alone),
+    history: { ok: peak.status === 0, rssMb: peak.mb, baselineMb: baseline, ms: historyMs },
+  };
+}
+
 // --- 4. uncertainty -----------------------------------------------------------------------
 
 function uncertainty() {
@@ -369,15 +429,81 @@ function uncertainty() {
 
 // --- report -------------------------------------------------------------------------------
 
-function report({ m, start, model, fits, reads, unc }) {
+/** The issue's targets, each beside what was measured (`≤` targets: lower is better). */
+function targets({ start, fits, reads, quarter }) {
+  const ratio = (label) => start.find((t) => t.label === label)?.ratio;
+  const fit = fits.find((f) => f.n === 10_000);
+  const big = reads[0];
+  const latest = big?.results[0];
+  const rows = [
+    [
+      "`jobindex index --format json` ÷ `node -e 0`",
+      ratio("jobindex index --format json"),
+      2.2,
+      "×",
+    ],
+    [
+      "`jobindex benchmark --format json` ÷ `node -e 0`",
+      ratio("jobindex benchmark --format json"),
+      2.5,
+      "×",
+    ],
+    ["`jobindex explain Billund` ÷ `node -e 0`", ratio("jobindex explain Billund"), 3.5, "×"],
+    [
+      "one quarter of a 5 MB extract: reader ÷ csv-parse alone",
+      quarter.readerMs / quarter.aloneMs,
+      1,
+      "×",
+    ],
+    [
+      `one quarter of the ${big?.sizeMb} MB extract: seconds`,
+      latest?.ok ? latest.ms / 1000 : Number.NaN,
+      3,
+      "s",
+    ],
+    [
+      "`index --history` on the 5 MB extract: peak RSS ÷ file size",
+      quarter.history.rssMb / (quarter.bytes / MB),
+      5,
+      "×",
+    ],
+    [
+      `10,000-row fit: node ÷ ${fit?.r?.language === "numpy" ? "numpy QR (stand-in for R's `lm`)" : "R `lm`"}`,
+      fit?.r ? fit.node.fit_ms / fit.r.fit_ms : Number.NaN,
+      3,
+      "×",
+    ],
+  ];
+  const lines = [
+    "**Targets** (issue 18), measured in this run",
+    "",
+    "| figure | measured | target | met |",
+    "|---|---:|---:|:---:|",
+  ];
+  for (const [label, value, limit, unit] of rows) {
+    const met = Number.isFinite(value) ? (value <= limit ? "yes" : "**no**") : "–";
+    lines.push(`| ${label} | ${f2(value)} ${unit} | ≤ ${limit} ${unit} | ${met} |`);
+  }
+  lines.push(
+    "",
+    `\`index --history\` on the 5 MB extract (${int(quarter.bytes)} bytes): peak RSS ${f1(quarter.history.rssMb)} MB against \`node -e 0\`'s ${f1(quarter.history.baselineMb)} MB (${f1(quarter.history.rssMb - quarter.history.baselineMb)} MB above it), ${f1(quarter.history.ms / 1000)} s${quarter.history.ok ? "" : " (the run failed)"}. One quarter of it: the reader ${f1(quarter.readerMs)} ms, csv-parse alone ${f1(quarter.aloneMs)} ms (medians of ${quarter.runs}, interleaved).`,
+  );
+  return lines;
+}
+
+function report({ m, start, model, fits, reads, unc, quarter }) {
   const lines = [];
   const push = (...xs) => lines.push(...xs);
   push(
-    `Measured ${m.date} on ${m.cpu} (${m.cores} cores, ${m.memory}), ${m.os}; node ${m.node}, R ${m.r}.`,
+    `Measured ${m.date} on ${m.cpu} (${m.cores} cores, ${m.memory}), ${m.os}; node ${m.node}, R ${m.r}${HAVE_NUMPY ? `, python3 with numpy` : ""}; load average at the start ${m.load}.`,
     `Times are medians of ${RUNS} interleaved runs after 2 warm-up rounds; peak memory is the`,
-    "maximum resident set size of one further run. Regenerate with `npm run bench`.",
+    "maximum resident set size of one further run. Every timed child runs with",
+    "NODE_EXTRA_CA_CERTS unset (this machine sets it; users' machines do not), both sides of",
+    "every comparison alike. Regenerate with `npm run bench`.",
     "",
-    "**Start-up on the shipped data** (target: a full report within 2× `node -e 0`)",
+    ...targets({ start, fits, reads, quarter }),
+    "",
+    "**Start-up on the shipped data** (NODE_EXTRA_CA_CERTS unset for every command)",
     "",
     "| command | median ms | min ms | × `node -e 0` | peak RSS MB |",
     "|---|---:|---:|---:|---:|",
@@ -396,14 +522,31 @@ function report({ m, start, model, fits, reads, unc }) {
       `Coefficients agree with R's \`lm\` to a relative ${model.maxRelDiff.toExponential(1)}.`,
     );
   }
-  push("", "**Least squares alone** (fit only, median of 5; read = the CSV read once)", "");
+  const numpy = fits.some((f) => f.r?.language === "numpy");
+  const ref = numpy ? `numpy ${fits.find((f) => f.r)?.r.version ?? ""} QR` : "R `lm`";
   push(
-    "| rows | node fit ms | R `lm` ms | node ÷ R | node read ms | R `read.csv` ms | max rel. coef. diff |",
-    "|---:|---:|---:|---:|---:|---:|---:|",
+    "",
+    "**Least squares alone** (fit only, median of 5; read = the CSV read once)",
+    "",
+    ...(numpy
+      ? [
+          "R is not installed here: numpy stands in for `lm` (bench/fit.py): its QR fit",
+          "(coefficients, fitted values, residuals) and, for coefficients only, `lstsq`.",
+          "",
+        ]
+      : []),
+  );
+  push(
+    `| rows | node fit ms | ${ref} ms | node ÷ ${numpy ? "numpy" : "R"} | node coefficients only ms${numpy ? " | numpy `lstsq` ms | ÷ `lstsq`" : ""} | node read ms | ${numpy ? "python" : "R `read.csv`"} ms | max rel. coef. diff |`,
+    `|---:|---:|---:|---:|---:${numpy ? "|---:|---:" : ""}|---:|---:|---:|`,
   );
   for (const f of fits) {
+    const only = f.node.implementations?.solveLeastSquares?.fit_ms;
+    const lstsq = numpy
+      ? ` | ${f.r ? f.r.lstsq_ms.toFixed(3) : "–"} | ${f.r ? f2(only / f.r.lstsq_ms) : "–"}`
+      : "";
     push(
-      `| ${int(f.n)} | ${f.node.fit_ms.toFixed(3)} | ${f.r ? f.r.fit_ms.toFixed(3) : "–"} | ${f.r ? f2(f.node.fit_ms / f.r.fit_ms) : "–"} | ${f1(f.node.read_ms)} | ${f.r ? f1(f.r.read_ms) : "–"} | ${Number.isFinite(f.diff) ? f.diff.toExponential(1) : "–"} |`,
+      `| ${int(f.n)} | ${f.node.fit_ms.toFixed(3)} | ${f.r ? f.r.fit_ms.toFixed(3) : "–"} | ${f.r ? f2(f.node.fit_ms / f.r.fit_ms) : "–"} | ${Number.isFinite(only) ? only.toFixed(3) : "–"}${lstsq} | ${f1(f.node.read_ms)} | ${f.r ? f1(f.r.read_ms) : "–"} | ${Number.isFinite(f.diff) ? f.diff.toExponential(1) : "–"} |`,
     );
   }
   for (const read of reads) {
@@ -473,9 +616,10 @@ const m = machine();
 const start = startup();
 const model = await modelMode();
 const fits = await fitScaling();
+const quarter = await quarterAndHistory();
 const reads = [await readExtract(QUICK ? 20 : 200)];
 if (LARGE) reads.push(await readExtract(1024));
 const unc = uncertainty();
-const table = report({ m, start, model, fits, reads, unc });
+const table = report({ m, start, model, fits, reads, unc, quarter });
 process.stdout.write(`${table}\n`);
 if (WRITE) writeDocs(table);

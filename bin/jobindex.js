@@ -7,19 +7,66 @@
  * 20 offers the cache through `vm.Script`. A missing cache, or one V8 rejects (another
  * node version), only costs that compiling: the source is the same.
  *
+ * This file is CommonJS (bin/package.json): node starts a CommonJS entry without setting
+ * up its ES module loader, a few milliseconds of every run.
+ *
  * With JOBINDEX_CODE_CACHE_TRAIN (a JSON list of argument lists, set by scripts/build.mjs)
- * it writes the registry snapshot (src/registry/snapshot.ts), runs those command lines and
- * writes the cache; nothing else ever writes either.
+ * it writes the snapshots (the registry, src/registry/snapshot.ts; the shipped method
+ * profiles, src/pipeline/index/method-snapshot.ts), runs those command lines and writes
+ * the cache; nothing else ever writes them. JOBINDEX_CODE_CACHE_REPORT=1 says on stderr
+ * whether V8 took the cache (for tests).
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Script } from "node:vm";
+"use strict";
+const { readFileSync, writeFileSync } = require("node:fs");
+const { createRequire } = require("node:module");
+const { dirname, join } = require("node:path");
+const { Script } = require("node:vm");
 
-const bundle = fileURLToPath(new URL("../dist/cli/main.cjs", import.meta.url));
+const bundle = join(__dirname, "..", "dist", "cli", "main.cjs");
 const cacheFile = `${bundle}.cache`;
 const training = process.env.JOBINDEX_CODE_CACHE_TRAIN;
+
+/**
+ * V8 keeps a code cache only for the flags it was made with: the cache holds a hash of
+ * every V8 flag not at its default. The heap-size flags (`--max-old-space-size`, which the
+ * E_FILE_TOO_LARGE message recommends, and its kin) size the heap when node starts and
+ * change no compiled code, yet they change that hash, so the cache would be thrown away.
+ * They are set back to their defaults (0) while the bundle is compiled, and to the values
+ * given right after; the heap, configured at start, keeps its size either way.
+ */
+const HEAP_FLAGS = [
+  "max-old-space-size",
+  "max-semi-space-size",
+  "min-semi-space-size",
+  "max-heap-size",
+  "initial-heap-size",
+  "initial-old-space-size",
+];
+
+/** The heap-size flags given to this node (command line or NODE_OPTIONS), as written. */
+function heapFlags() {
+  const words = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
+  const given = [];
+  for (const word of words) {
+    const match = /^--([a-z_-]+)=(\d+)$/.exec(word);
+    if (match && HEAP_FLAGS.includes(match[1].replaceAll("_", "-"))) given.push(word);
+  }
+  return given;
+}
+
+function compile(source, cachedData) {
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const flagged = process.execArgv.length > 0 || Boolean(process.env.NODE_OPTIONS);
+  const heap = cachedData !== undefined && flagged ? heapFlags() : [];
+  if (heap.length === 0) return new Script(wrapped, { filename: bundle, cachedData });
+  const v8 = require("node:v8");
+  for (const flag of heap) v8.setFlagsFromString(`${flag.slice(0, flag.indexOf("="))}=0`);
+  try {
+    return new Script(wrapped, { filename: bundle, cachedData });
+  } finally {
+    for (const flag of heap) v8.setFlagsFromString(flag);
+  }
+}
 
 let cachedData;
 if (training === undefined) {
@@ -31,23 +78,27 @@ if (training === undefined) {
 }
 // The build escapes every non-ASCII character, so Latin-1 reads the bundle exactly, and
 // faster than UTF-8 would.
-const source = readFileSync(bundle, "latin1");
-const script = new Script(
-  `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
-  { filename: bundle, cachedData },
-);
+const script = compile(readFileSync(bundle, "latin1"), cachedData);
+if (process.env.JOBINDEX_CODE_CACHE_REPORT === "1") {
+  const state =
+    cachedData === undefined ? "none" : script.cachedDataRejected ? "rejected" : "accepted";
+  process.stderr.write(`code cache: ${state}\n`);
+}
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
 
-if (training === undefined) {
-  process.exitCode = await cli.exports.run(process.argv);
-} else {
-  // The registry as validated now, which runs then read instead of validating it again.
-  writeFileSync(
-    join(dirname(bundle), "registry-snapshot.json"),
-    await cli.exports.registrySnapshot(),
-  );
-  for (const args of JSON.parse(training)) await cli.exports.run(["node", "jobindex", ...args]);
-  process.exitCode = 0;
+async function train(commandLines) {
+  // The snapshots of what is validated now, which later runs read instead of validating.
+  const folder = dirname(bundle);
+  writeFileSync(join(folder, "registry-snapshot.json"), await cli.exports.registrySnapshot());
+  writeFileSync(join(folder, "method-snapshot.json"), await cli.exports.methodSnapshot());
+  for (const args of commandLines) await cli.exports.run(["node", "jobindex", ...args]);
   writeFileSync(cacheFile, script.createCachedData());
+  return 0;
 }
+
+(training === undefined ? cli.exports.run(process.argv) : train(JSON.parse(training))).then(
+  (code) => {
+    process.exitCode = code;
+  },
+);

@@ -62,21 +62,79 @@ const keepModuleUrls = {
 };
 
 /**
- * commander requires node:child_process when it loads, for subcommands that are separate
- * executables (jobindex has none); loading it costs a few milliseconds at every start. The
- * bundle gives commander a stand-in that loads the real module on first use.
+ * Built-in modules some code requires when it loads but most runs never use; loading each
+ * costs a few milliseconds at every start. commander requires node:child_process for
+ * subcommands that are separate executables (jobindex has none); the method profile's hash
+ * needs node:crypto only for a profile not in the build's snapshot
+ * (src/pipeline/index/method-snapshot.ts). The bundle gives those importers a stand-in that
+ * loads the real module on first use.
  */
-const lazyChildProcess = {
-  name: "lazy-child-process",
+const LAZY_BUILTINS = [
+  { module: "child_process", importer: /[\\/]commander[\\/]/ },
+  { module: "crypto", importer: /[\\/]src[\\/]pipeline[\\/]index[\\/]profile\.ts$/ },
+];
+
+const lazyBuiltins = {
+  name: "lazy-builtins",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (resolveArgs) =>
-      /[\\/]commander[\\/]/.test(resolveArgs.importer)
-        ? { path: "child_process", namespace: "lazy-child-process" }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
-      contents:
-        'let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });',
+    for (const { module, importer } of LAZY_BUILTINS) {
+      b.onResolve({ filter: new RegExp(`^(node:)?${module}$`) }, (resolveArgs) =>
+        importer.test(resolveArgs.importer)
+          ? { path: module, namespace: "lazy-builtin" }
+          : undefined,
+      );
+    }
+    // A getter per export (the names as this node has them): esbuild's ES module interop
+    // copies the names of a CommonJS module's exports, each as a getter, which a Proxy
+    // would not show without loading the module.
+    b.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, async (loadArgs) => {
+      const names = Object.keys(await import(`node:${loadArgs.path}`)).filter(
+        (n) => n !== "default",
+      );
+      return {
+        contents: [
+          "let real;",
+          `const load = () => (real ??= require("node:${loadArgs.path}"));`,
+          `for (const key of ${JSON.stringify(names)}) {`,
+          "  Object.defineProperty(module.exports, key, { enumerable: true, get: () => load()[key] });",
+          "}",
+        ].join("\n"),
+        loader: "js",
+      };
+    });
+  },
+};
+
+/**
+ * stdlib's t distribution (the quantile for prediction intervals, the cdf for p values)
+ * evaluates dozens of modules and their constant tables when it loads, some milliseconds,
+ * and model mode and the uncertainty analysis load it with the least-squares code even in
+ * runs that never call it (`explain`'s draws, published mode). The bundle gives its
+ * importers a function that loads the real one on its first call.
+ */
+const LAZY_FUNCTIONS = [
+  { module: "@stdlib/stats-base-dists-t-quantile", importer: /[\\/]src[\\/]benchmark[\\/]/ },
+  { module: "@stdlib/stats-base-dists-t-cdf", importer: /[\\/]src[\\/]benchmark[\\/]/ },
+];
+
+const lazyFunctions = {
+  name: "lazy-functions",
+  setup(b) {
+    for (const { module, importer } of LAZY_FUNCTIONS) {
+      const filter = new RegExp(`^${module.replace(/[/.-]/g, "\\$&")}$`);
+      b.onResolve({ filter }, (resolveArgs) =>
+        importer.test(resolveArgs.importer)
+          ? { path: module, namespace: "lazy-function" }
+          : undefined,
+      );
+    }
+    b.onLoad({ filter: /.*/, namespace: "lazy-function" }, (loadArgs) => ({
+      // The real module is resolved from the project root (this stand-in has no folder).
+      resolveDir: root,
+      contents: [
+        "let real;",
+        `module.exports = function lazy(...args) { return (real ??= require(${JSON.stringify(loadArgs.path)}))(...args); };`,
+      ].join("\n"),
       loader: "js",
     }));
   },
@@ -98,7 +156,7 @@ async function bundleCli() {
     minifySyntax: true,
     metafile: true,
     logLevel: "warning",
-    plugins: [keepModuleUrls, lazyChildProcess],
+    plugins: [keepModuleUrls, lazyBuiltins, lazyFunctions],
     // The .xlsx reader stays a package of its own, required from node_modules by the run
     // that reads a workbook: inlined, its ~160 KB would be read at every start.
     external: ["read-excel-file"],
@@ -138,12 +196,14 @@ const CODE_CACHE_TRAINING = [
   ["index", "--format", "json"],
   ["benchmark"],
   ["benchmark", "--format", "json"],
+  ["explain", "Billund"],
 ];
 
 /** Runs the training command lines in one process, which writes dist/cli/main.cjs.cache. */
 function writeCodeCache() {
   rmSync(join(outdir, "main.cjs.cache"), { force: true });
   rmSync(join(outdir, "registry-snapshot.json"), { force: true });
+  rmSync(join(outdir, "method-snapshot.json"), { force: true });
   const result = spawnSync(process.execPath, [join(root, "bin", "jobindex.js")], {
     cwd: root,
     env: { ...process.env, JOBINDEX_CODE_CACHE_TRAIN: JSON.stringify(CODE_CACHE_TRAINING) },

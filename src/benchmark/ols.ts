@@ -107,8 +107,10 @@ export function fitOls(input: OlsInput): OlsFit {
   backSubstitute(ws);
   const beta = Array.from(ws.beta);
 
-  const fitted = new Array<number>(n);
-  const residuals = new Array<number>(n);
+  // Typed arrays while computing (a holey `new Array(n)` sends every later pass down a
+  // slow path); plain arrays in the result.
+  const fitted = new Float64Array(n);
+  const residuals = new Float64Array(n);
   let rss = 0;
   for (let i = 0; i < n; i++) {
     const row = input.covariates[i] as readonly number[];
@@ -133,8 +135,8 @@ export function fitOls(input: OlsInput): OlsFit {
     n,
     k,
     coefficients,
-    fitted,
-    residuals,
+    fitted: Array.from(fitted),
+    residuals: Array.from(residuals),
     leverage: leverages(ws),
     r2,
     adjR2: 1 - (1 - r2) * ((n - 1) / df),
@@ -239,19 +241,27 @@ function leverages(ws: LeastSquaresWorkspace): number[] {
     // Hⱼ leaves eₓ alone for j > c (its vector is zero above row j).
     for (let j = c; j >= 0; j--) reflect(a, j * n, j, n, vSquares[j] as number, q, c * n);
   }
-  const leverage = new Array<number>(n).fill(0);
+  const leverage = new Float64Array(n);
   for (let c = 0; c < p; c++) {
     for (let i = 0; i < n; i++)
       leverage[i] = (leverage[i] as number) + (q[c * n + i] as number) ** 2;
   }
-  return leverage;
+  return Array.from(leverage);
 }
 
 /** R² as summary.lm: explained over explained + residual, around the weighted mean of the fit. */
-function rSquared(fitted: readonly number[], rss: number, weights: readonly number[]): number {
-  const totalWeight = weights.reduce((s, w) => s + w, 0);
-  const mean = fitted.reduce((s, f, i) => s + (weights[i] as number) * f, 0) / totalWeight;
-  const mss = fitted.reduce((s, f, i) => s + (weights[i] as number) * (f - mean) ** 2, 0);
+function rSquared(fitted: Float64Array, rss: number, weights: readonly number[]): number {
+  // Loops in index order: the same sums, in the same order, as reduce would give.
+  let totalWeight = 0;
+  for (const w of weights) totalWeight += w;
+  let weighted = 0;
+  for (let i = 0; i < fitted.length; i++)
+    weighted += (weights[i] as number) * (fitted[i] as number);
+  const mean = weighted / totalWeight;
+  let mss = 0;
+  for (let i = 0; i < fitted.length; i++) {
+    mss += (weights[i] as number) * ((fitted[i] as number) - mean) ** 2;
+  }
   return mss / (mss + rss);
 }
 

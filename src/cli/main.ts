@@ -3,6 +3,7 @@
  * (with the build's V8 code cache) and calls `run` on. Importing it runs nothing.
  */
 import { fileURLToPath } from "node:url";
+import { useMethodSnapshot } from "../pipeline/index/method-snapshot.js";
 import { useRegistrySnapshot } from "../registry/snapshot.js";
 import { handleStdoutErrors, main } from "./program.js";
 
@@ -15,6 +16,7 @@ export function run(argv: string[]): Promise<number> {
     handleStdoutErrors(process.stdout);
     // Beside the bundle, written by the build with the code cache (bin/jobindex.js).
     useRegistrySnapshot(fileURLToPath(new URL("registry-snapshot.json", import.meta.url)));
+    useMethodSnapshot(fileURLToPath(new URL("method-snapshot.json", import.meta.url)));
   }
   return main(argv);
 }
@@ -23,4 +25,10 @@ export function run(argv: string[]): Promise<number> {
 export async function registrySnapshot(): Promise<string> {
   const { registrySnapshot } = await import("../registry/index.js");
   return registrySnapshot();
+}
+
+/** The snapshot of the shipped method profiles the build writes (src/pipeline/index/method-snapshot.ts). */
+export async function methodSnapshot(): Promise<string> {
+  const { methodSnapshot } = await import("../pipeline/index/method-snapshot-build.js");
+  return methodSnapshot();
 }

@@ -73,6 +73,9 @@ export class CsvCollector {
   /** Lines after the header that look like footnotes or are all empty, until data follows. */
   private trailing: Held[] = [];
   private rowsSeen = false;
+  /** The period text of the last line judged by `addLine`, and what it was admitted as. */
+  private lastPeriod: string | undefined;
+  private lastAdmission: Admission | undefined;
   readonly skipped: SkippedLines = { titles: [], empty: [], footnotes: [] };
 
   constructor(
@@ -99,7 +102,18 @@ export class CsvCollector {
     if (header !== undefined && judge !== undefined && text.trim() !== "") {
       const period = nthField(text, separator, this.periodColumn);
       if (period !== undefined && fieldCount(text, separator) === header.length) {
-        const admission = period === "" ? null : this.held.admit(period);
+        let admission: Admission | null | undefined;
+        if (period === "") admission = null;
+        else if (period === this.lastPeriod) {
+          // The same period text as the line before (files list a period's rows together)
+          // is judged the same: left out again, or kept with the period just admitted.
+          admission = this.lastAdmission;
+          if (admission === undefined) judge.skipped++;
+        } else {
+          admission = this.held.admit(period);
+          this.lastPeriod = period;
+          this.lastAdmission = admission;
+        }
         if (admission === null) {
           this.add(text.split(separator));
           return;

@@ -69,9 +69,14 @@ export function withLatestKnown(
   const column = select.column(lines[headerAt]?.split(settings.separator) ?? []);
   if (column === undefined) return options;
   const judge = new PeriodJudge("latest");
+  let last: string | undefined;
   for (let i = headerAt + 1; i < lines.length; i++) {
     const cell = nthField(lines[i] ?? "", settings.separator, column);
-    if (cell !== undefined) judge.judge(cell);
+    // Files list a period's rows together: the same text again judges the same.
+    if (cell !== undefined && cell !== last) {
+      judge.judge(cell);
+      last = cell;
+    }
   }
   const latest = judge.latestPeriod();
   return latest === undefined
@@ -97,3 +102,137 @@ export function fieldCount(line: string, separator: string): number {
   for (let at = line.indexOf(separator); at >= 0; at = line.indexOf(separator, at + 1)) count++;
   return count;
 }
+
+/**
+ * Quote-free lines of a streamed file, split as its decoded chunks arrive: the direct path
+ * at any size. `push` gives each complete line to `onLine` until a line the direct path
+ * cannot take (a quote in it, or longer than the field or record limit could allow), and
+ * then returns the text from that line's start on, which csv-parse reads from there (with
+ * the rest of the stream); undefined while every line was taken.
+ */
+export class LineSplitter {
+  private pending = "";
+  private readonly longest: number;
+
+  constructor(limits: Limits) {
+    this.longest = Math.min(limits.maxFieldChars, limits.maxRecordChars);
+  }
+
+  push(chunk: string, onLine: (line: string) => void): string | undefined {
+    const quote = chunk.indexOf('"');
+    let text = chunk;
+    let from = 0;
+    if (this.pending !== "") {
+      const first = chunk.indexOf("\n");
+      if (first < 0 || (quote >= 0 && quote < first)) return this.wait(chunk, quote);
+      const line = this.pending + chunk.slice(0, first);
+      this.pending = "";
+      if (!this.fits(line)) return line + chunk.slice(first);
+      onLine(line.endsWith("\r") ? line.slice(0, -1) : line);
+      from = first + 1;
+    }
+    // Lines before the first quote are the direct path's; the quote's line and all after
+    // it are csv-parse's.
+    const stop = quote < 0 ? text.length : text.lastIndexOf("\n", quote - 1) + 1;
+    while (from < stop) {
+      const newline = text.indexOf("\n", from);
+      if (newline < 0 || newline >= stop) break;
+      const end = newline > from && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      const line = text.slice(from, end);
+      if (line.length * 3 > this.longest && !this.fits(line)) return text.slice(from);
+      onLine(line);
+      from = newline + 1;
+    }
+    if (quote >= 0) return text.slice(from);
+    text = text.slice(from);
+    return this.wait(text, -1);
+  }
+
+  /** At the end of the stream: the last line, if it had no line end. */
+  end(onLine: (line: string) => void): string | undefined {
+    const line = this.pending;
+    this.pending = "";
+    if (line === "") return undefined;
+    if (!this.fits(line)) return line;
+    onLine(line);
+    return undefined;
+  }
+
+  /** Holds the start of a line still arriving; hands it to csv-parse once it cannot fit. */
+  private wait(text: string, quote: number): string | undefined {
+    if (quote >= 0) {
+      const rest = this.pending + text;
+      this.pending = "";
+      return rest;
+    }
+    this.pending += text;
+    if (this.pending.length > this.longest) {
+      const rest = this.pending;
+      this.pending = "";
+      return rest;
+    }
+    return undefined;
+  }
+
+  private fits(line: string): boolean {
+    return line.length * 3 <= this.longest || Buffer.byteLength(line, "utf8") <= this.longest;
+  }
+}
+
+/**
+ * `withLatestKnown` for a streamed file: a first pass over the period column alone finds
+ * the latest period, so the read proper builds only that period's rows (streaming, every
+ * row of a file in period order is the latest so far when it arrives, and is built, only
+ * to be let go at the next period). Undefined (the read keeps "the latest so far") when
+ * the file has a quote (its lines are csv-parse's to split) or no period column.
+ */
+export async function latestStreamed(
+  chunks: AsyncIterable<string>,
+  options: ReadOptions,
+  settings: DirectSettings,
+): Promise<ReadOptions | undefined> {
+  const select = options.select;
+  if (select?.keep !== "latest") return undefined;
+  const { separator } = settings;
+  const splitter = new LineSplitter(settings.limits);
+  let column: number | undefined;
+  let headerSeen = false;
+  let last: string | undefined;
+  let titles = 0;
+  const judge = new PeriodJudge("latest");
+  const onLine = (line: string) => {
+    if (!headerSeen) {
+      // The header is the first line with two cells or more (title lines have one).
+      if (line.split(separator).filter((cell) => cell.trim() !== "").length <= 1) {
+        if (++titles > 10) throw new NoLatest();
+        return;
+      }
+      headerSeen = true;
+      column = select.column(line.split(separator));
+      if (column === undefined) throw new NoLatest();
+      return;
+    }
+    const cell = nthField(line, separator, column as number);
+    // Files list a period's rows together: the same text again judges the same.
+    if (cell !== undefined && cell !== last) {
+      judge.judge(cell);
+      last = cell;
+    }
+  };
+  try {
+    for await (const chunk of chunks) {
+      if (splitter.push(chunk, onLine) !== undefined) return undefined;
+    }
+    if (splitter.end(onLine) !== undefined) return undefined;
+  } catch (error) {
+    if (error instanceof NoLatest) return undefined;
+    throw error;
+  }
+  const latest = judge.latestPeriod();
+  return latest === undefined
+    ? undefined
+    : { ...options, select: { ...select, keep: { exactly: latest } } };
+}
+
+/** The first pass cannot say which period is the latest. */
+class NoLatest extends Error {}

@@ -1,6 +1,7 @@
 /**
- * Delimited text, streamed through csv-parse so memory holds the table, never the file
- * (small quote-free files, at most 4 MiB, are read whole and split: see `directLines`).
+ * Delimited text, streamed so memory holds the table, never the file: quote-free lines are
+ * split directly (csv-direct.ts) at any size, and csv-parse reads from the first line with
+ * a quote on (small quote-free files, at most 4 MiB, are read whole: see `directLines`).
  * Records are numbered by the physical line they start on, counted from each record's raw
  * text (csv-parse's own line counter drifts on CRLF inside quoted fields).
  *
@@ -11,7 +12,13 @@
 import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import { ReadCode } from "./codes.js";
 import { CsvCollector, type SkippedLines, StopReading } from "./csv-collector.js";
-import { type DirectSettings, directLines, withLatestKnown } from "./csv-direct.js";
+import {
+  type DirectSettings,
+  directLines,
+  LineSplitter,
+  latestStreamed,
+  withLatestKnown,
+} from "./csv-direct.js";
 import { csvErrorDiagnostic, expectLength } from "./csv-errors.js";
 import type { Limits } from "./limits.js";
 import type { ReadOptions, TextEncoding } from "./options.js";
@@ -67,13 +74,13 @@ async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Tabl
   const { file } = source;
   const bag = new DiagnosticBag();
   const lines = directLines(source, settings);
-  const collector = new CsvCollector(
-    file,
-    bag,
-    settings.limits,
-    lines === undefined ? settings.options : withLatestKnown(settings.options, lines, settings),
-  );
   if (lines !== undefined) {
+    const collector = new CsvCollector(
+      file,
+      bag,
+      settings.limits,
+      withLatestKnown(settings.options, lines, settings),
+    );
     try {
       for (const line of lines) collector.addLine(line, settings.separator);
     } catch (error) {
@@ -81,8 +88,32 @@ async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Tabl
     }
     return finishTable(collector, settings);
   }
-  // csv-parse and node's streams load only for files that need them (quoted, or large):
-  // the shipped data and most small extracts take the direct path above.
+  // Streamed: quote-free lines are split directly as the chunks arrive, at any size, and
+  // csv-parse takes over from the first line the direct path cannot take (a quote in it).
+  const chunks = () => textChunks(source, settings.encoding, settings.lenient);
+  const options =
+    source.bytes === undefined
+      ? ((await latestStreamed(chunks(), settings.options, settings)) ?? settings.options)
+      : settings.options;
+  const collector = new CsvCollector(file, bag, settings.limits, options);
+  const stream = chunks()[Symbol.asyncIterator]();
+  const splitter = new LineSplitter(settings.limits);
+  const onLine = (line: string) => collector.addLine(line, settings.separator);
+  let rest: string | undefined;
+  try {
+    for (;;) {
+      const next = await stream.next();
+      rest = next.done ? splitter.end(onLine) : splitter.push(next.value, onLine);
+      if (next.done || rest !== undefined) break;
+    }
+  } catch (error) {
+    if (!(error instanceof StopReading)) throw error;
+    await stream.return?.(undefined);
+    return finishTable(collector, settings);
+  }
+  if (rest === undefined) return finishTable(collector, settings);
+  // csv-parse and node's streams load only for files that need them (quoted, or a line
+  // too long for the direct path): the shipped data and most extracts never load them.
   const [{ CsvError, parse }, { pipeline }] = await Promise.all([
     import("csv-parse"),
     import("node:stream/promises"),
@@ -107,8 +138,18 @@ async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Tabl
       return null;
     },
   });
+  if (collector.header) expectLength(parser, collector.header.length);
+  const from = rest;
+  async function* remainder(): AsyncGenerator<string> {
+    yield from;
+    for (;;) {
+      const next = await stream.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
   try {
-    await pipeline(textChunks(source, settings.encoding, settings.lenient), parser, drain);
+    await pipeline(remainder(), parser, drain);
   } catch (error) {
     if (error instanceof StopReading) return finishTable(collector, settings);
     if (!(error instanceof CsvError)) throw error;

@@ -7,6 +7,7 @@ import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import type { Period } from "../period.js";
 import { ReadCode } from "./codes.js";
 import { type FlatObject, flatObject } from "./flat-object.js";
+import { type LineTemplate, lineTemplate, scanPeriod } from "./json-line-scan.js";
 import { JsonParseError, type JsonParseLimits, parseJson } from "./json-parse.js";
 import {
   describe,
@@ -23,7 +24,9 @@ import { formatSize, type Limits, tableTooLarge } from "./limits.js";
 import type { PeriodSelection, PeriodsKept, ReadOptions, TextEncoding } from "./options.js";
 import { HeldRows, PeriodJudge } from "./select.js";
 import {
+  decodeLatin1,
   fatal,
+  NotUtf8Error,
   readWithEncodingFallback,
   type Source,
   sniffEncoding,
@@ -79,11 +82,6 @@ async function parseJsonLinesFile(
   const bag = new DiagnosticBag();
   const jsonLimits = parseLimits(limits);
   const isPeriodKey = select === undefined ? undefined : periodKeys(select.column);
-  const parsed: ParsedLine[] = [];
-  // A file read whole is parsed first, so "the latest period" can be found before any row is
-  // built: files list periods in ascending order, and streaming would build every row as
-  // the latest so far. A large file streams, line by line.
-  const whole = source.bytes !== undefined && select?.keep === "latest";
   let rows: RecordRows | undefined;
   let judge: PeriodJudge | undefined;
   const start = (keep: PeriodsKept | undefined) => {
@@ -102,45 +100,131 @@ async function parseJsonLinesFile(
       fatal(tableTooLarge(file, limits.maxTableBytes, { line: p.line }));
     }
   };
-  if (!whole) start(select?.keep);
-  await forEachLine(
-    textChunks(source, encoding, lenient),
-    limits.maxRecordChars,
-    (text, line) => {
-      const p = parseLine(text, line, jsonLimits, file);
-      if (p === undefined) return;
-      if (whole) parsed.push(p);
-      else if (rows !== undefined) take(rows, p);
+  const tooLong = (line: number): ParsedLine => ({
+    line,
+    problem: {
+      code: ReadCode.RecordTooLarge,
+      message: `expected a line of at most ${formatSize(limits.maxRecordChars)} characters, found more`,
+      file,
+      line,
     },
-    (line) => {
-      const problem: Diagnostic = {
-        code: ReadCode.RecordTooLarge,
-        message: `expected a line of at most ${formatSize(limits.maxRecordChars)} characters, found more`,
-        file,
-        line,
-      };
-      if (whole) parsed.push({ line, problem });
-      else bag.add(problem);
-    },
-  );
-  if (whole) {
-    const latest = latestPeriodOf(parsed, isPeriodKey);
-    const into = start(latest === undefined ? "latest" : { exactly: latest });
-    for (const p of parsed) take(into, p);
+  });
+  const { bytes } = source;
+  if (bytes !== undefined && select !== undefined && isPeriodKey !== undefined) {
+    // A file read whole, with a selection: lines are judged by their period field before
+    // they are parsed (json-line-scan.ts), and the latest period is found first.
+    const text = decodeWhole(bytes, encoding, lenient);
+    const lines = scanWholeLines(text, limits.maxRecordChars, isPeriodKey, (line, at) =>
+      parseLine(line, at, jsonLimits, file),
+    );
+    let keep = select.keep;
+    if (keep === "latest") {
+      const latest = latestPeriodOf(lines, isPeriodKey);
+      if (latest !== undefined) keep = { exactly: latest };
+    }
+    const into = start(keep);
+    const prejudge = keep !== "latest" ? (judge as PeriodJudge) : undefined;
+    for (const entry of lines) {
+      // With a period fixed (not "the latest so far") a verdict does not depend on the rows
+      // before: a line judged "skip" here is counted and never parsed; others are parsed and
+      // judged again as they are held, to the same verdict.
+      if ("period" in entry) {
+        if (prejudge !== undefined && prejudge.judge(entry.period) === "skip") continue;
+        const p = parseLine(entry.text, entry.line, jsonLimits, file);
+        if (p !== undefined) take(into, p);
+      } else if ("tooLong" in entry) take(into, tooLong(entry.line));
+      else if (entry.parsed !== undefined) take(into, entry.parsed);
+    }
+  } else {
+    start(select?.keep);
+    await forEachLine(
+      textChunks(source, encoding, lenient),
+      limits.maxRecordChars,
+      (text, line) => {
+        const p = parseLine(text, line, jsonLimits, file);
+        if (p !== undefined && rows !== undefined) take(rows, p);
+      },
+      (line) => {
+        const p = tooLong(line);
+        if ("problem" in p) bag.add(p.problem);
+      },
+    );
   }
   const format: TableFormat = "jsonl";
   const done = rows as RecordRows;
   return finishJsonTable({ file, format, encoding, ...done.table(), ...done.selected(judge) }, bag);
 }
 
-/** The latest period the parsed lines name. */
+/**
+ * One line of a file read whole: parsed already (the lines the scan could not judge, and
+ * the first flat line, whose keys make the template), judged by its period field only
+ * (`period`, with its text for parsing if kept), or over the record limit.
+ */
+type WholeLine =
+  | { line: number; parsed: ParsedLine | undefined }
+  | { line: number; text: string; period: string }
+  | { line: number; tooLong: true };
+
+/** The file's text as `textChunks` would decode it: invalid UTF-8 raises `NotUtf8Error`. */
+function decodeWhole(bytes: Buffer, encoding: TextEncoding, lenient: boolean): string {
+  if (encoding === "latin1") return decodeLatin1(bytes);
+  try {
+    // TextDecoder drops a byte order mark itself.
+    return new TextDecoder("utf-8", { fatal: !lenient }).decode(bytes);
+  } catch {
+    throw new NotUtf8Error();
+  }
+}
+
+/** The lines of a file read whole, each parsed or judged by the scan (see `WholeLine`). */
+function scanWholeLines(
+  text: string,
+  maxLine: number,
+  isPeriodKey: (key: string) => boolean,
+  parse: (text: string, line: number) => ParsedLine | undefined,
+): WholeLine[] {
+  const out: WholeLine[] = [];
+  let template: LineTemplate | undefined;
+  let at = 0;
+  for (let line = 1; at < text.length; line++) {
+    const newline = text.indexOf("\n", at);
+    const end = newline < 0 ? text.length : newline;
+    const lineText = text.slice(at, end);
+    const period =
+      template === undefined || lineText.length > maxLine
+        ? undefined
+        : scanPeriod(lineText, template);
+    if (lineText.length > maxLine) out.push({ line, tooLong: true });
+    else if (period !== undefined) out.push({ line, text: lineText, period });
+    else {
+      const parsed = parse(lineText, line);
+      out.push({ line, parsed });
+      if (template === undefined && parsed !== undefined && "flat" in parsed) {
+        template = lineTemplate(Object.keys(parsed.flat), isPeriodKey);
+      }
+    }
+    if (newline < 0) break;
+    at = newline + 1;
+  }
+  return out;
+}
+
+/** The latest period the lines name, judged or parsed. */
 function latestPeriodOf(
-  parsed: readonly ParsedLine[],
-  isPeriodKey: ((key: string) => boolean) | undefined,
+  lines: readonly WholeLine[],
+  isPeriodKey: (key: string) => boolean,
 ): Period | undefined {
-  if (isPeriodKey === undefined) return undefined;
   const judge = new PeriodJudge("latest");
-  for (const p of parsed) {
+  let last: string | undefined;
+  for (const entry of lines) {
+    if ("period" in entry) {
+      // Files list a period's lines together: the same text again judges the same.
+      if (entry.period !== last) judge.judge(entry.period);
+      last = entry.period;
+      continue;
+    }
+    const p = "parsed" in entry ? entry.parsed : undefined;
+    if (p === undefined) continue;
     if ("flat" in p) {
       for (const key in p.flat) if (isPeriodKey(key)) judge.judge(p.flat[key] ?? null);
     } else if ("record" in p) {

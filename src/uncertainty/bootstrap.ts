@@ -17,11 +17,11 @@ import {
   RankDeficientError,
   solveLeastSquares,
 } from "../benchmark/ols.js";
-import { quantileSorted } from "../composite/normalise.js";
 import { UsageError } from "../diagnostics.js";
 import { competitionRank } from "../rank.js";
 import { createRandom, DEFAULT_SEED, isValidSeed, type Random } from "./random.js";
 import { Ranker } from "./ranking.js";
+import { quantilesBySelection } from "./selection.js";
 import { DEFAULT_LEVEL, rankHistograms, rankInterval, topShare } from "./summary.js";
 import type {
   BenchmarkDesign,
@@ -164,10 +164,10 @@ function residualInterval(
 ): ResidualInterval {
   const values = new Float64Array(runs);
   for (let b = 0; b < runs; b++) values[b] = residuals[b * n + i] as number;
-  values.sort();
-  const sorted = Array.from(values);
   const tail = (1 - level) / 2;
-  return { low: quantileSorted(sorted, tail), high: quantileSorted(sorted, 1 - tail) };
+  // By selection, not a sort of every unit's draws: the same numbers (selection.ts).
+  const [low, high] = quantilesBySelection(values, [tail, 1 - tail]) as [number, number];
+  return { low, high };
 }
 
 const excludesZero = (interval: ResidualInterval): boolean => interval.low > 0 || interval.high < 0;

@@ -24,7 +24,7 @@ import type { UnitIndicators } from "../composite/types.js";
 import { UsageError } from "../diagnostics.js";
 import { createRandom, DEFAULT_SEED, isValidSeed, type Random } from "./random.js";
 import { Ranker } from "./ranking.js";
-import { binByQuantile, binCount, firstOrderIndex } from "./sensitivity.js";
+import { binByQuantile, binCount, firstOrderIndices, type Grouping } from "./sensitivity.js";
 import { DEFAULT_LEVEL, rankHistograms, rankInterval, topShare } from "./summary.js";
 import type {
   ExcludedScenario,
@@ -255,13 +255,12 @@ function runDraws(
   return { ranks, scenarioOf, weightShares };
 }
 
-function discreteFactor(
-  factor: string,
+/** A discrete factor's grouping of the draws (by the level each draw's scenario took). */
+function discreteGrouping(
   draws: Draws,
-  unitCount: number,
   levelOf: (scenario: CompiledScenario) => number,
   compiled: readonly CompiledScenario[],
-): FactorSensitivity {
+): Grouping & { levels: number } {
   const runs = draws.scenarioOf.length;
   const groups = new Uint32Array(runs);
   const levels = new Set<number>();
@@ -270,36 +269,22 @@ function discreteFactor(
     groups[d] = level;
     levels.add(level);
   }
-  const groupCount = Math.max(...levels) + 1;
-  return {
-    factor,
-    kind: "discrete",
-    levels: levels.size,
-    firstOrder:
-      levels.size > 1 ? firstOrderIndex(draws.ranks, runs, unitCount, groups, groupCount) : 0,
-  };
+  return { groups, groupCount: Math.max(...levels) + 1, levels: levels.size };
 }
 
-function weightFactor(
-  indicatorId: string,
-  j: number,
-  k: number,
-  draws: Draws,
-  unitCount: number,
-): FactorSensitivity {
+/** A weight's grouping of the draws: equal-count bins of its share. */
+function weightGrouping(j: number, k: number, draws: Draws): Grouping & { levels: number } {
   const runs = draws.scenarioOf.length;
   const share = new Float64Array(runs);
   for (let d = 0; d < runs; d++) share[d] = draws.weightShares[d * k + j] as number;
   const { groups, count } = binByQuantile(share, binCount(runs));
-  return {
-    factor: `weight:${indicatorId}`,
-    kind: "continuous",
-    levels: count,
-    firstOrder: count > 1 ? firstOrderIndex(draws.ranks, runs, unitCount, groups, count) : 0,
-  };
+  return { groups, groupCount: count, levels: count };
 }
 
-/** First-order index of every assumption, largest first (ties in declaration order). */
+/**
+ * First-order index of every assumption, largest first (ties in declaration order). The
+ * factors that vary are computed in one pass over the ranks (`firstOrderIndices`).
+ */
 function sensitivities(
   draws: Draws,
   unitCount: number,
@@ -308,23 +293,51 @@ function sensitivities(
   model: WeightModel,
 ): FactorSensitivity[] {
   const k = profile.indicators.length;
-  const factors = [
-    discreteFactor("normalisation", draws, unitCount, (s) => s.normalisationLevel, compiled),
-    discreteFactor("aggregation", draws, unitCount, (s) => s.aggregationLevel, compiled),
-    discreteFactor("missing", draws, unitCount, (s) => s.missingLevel, compiled),
-    ...profile.indicators.map((indicator, j) =>
-      weightsVary(model)
-        ? weightFactor(indicator.id, j, k, draws, unitCount)
-        : {
-            factor: `weight:${indicator.id}`,
-            kind: "continuous" as const,
-            levels: 1,
-            firstOrder: 0,
-          },
-    ),
+  const runs = draws.scenarioOf.length;
+  const factors: Array<{
+    factor: string;
+    kind: FactorSensitivity["kind"];
+    grouping?: Grouping & { levels: number };
+  }> = [
+    {
+      factor: "normalisation",
+      kind: "discrete",
+      grouping: discreteGrouping(draws, (s) => s.normalisationLevel, compiled),
+    },
+    {
+      factor: "aggregation",
+      kind: "discrete",
+      grouping: discreteGrouping(draws, (s) => s.aggregationLevel, compiled),
+    },
+    {
+      factor: "missing",
+      kind: "discrete",
+      grouping: discreteGrouping(draws, (s) => s.missingLevel, compiled),
+    },
+    ...profile.indicators.map((indicator, j) => ({
+      factor: `weight:${indicator.id}`,
+      kind: "continuous" as const,
+      ...(weightsVary(model) ? { grouping: weightGrouping(j, k, draws) } : {}),
+    })),
   ];
+  const varying = factors.filter((f) => (f.grouping?.levels ?? 1) > 1);
+  const indices = firstOrderIndices(
+    draws.ranks,
+    runs,
+    unitCount,
+    varying.map((f) => f.grouping as Grouping),
+  );
+  const index = new Map(varying.map((f, i) => [f, indices[i] as number]));
   return factors
-    .map((f, i) => ({ f, i }))
+    .map((f, i): { f: FactorSensitivity; i: number } => ({
+      f: {
+        factor: f.factor,
+        kind: f.kind,
+        levels: f.grouping?.levels ?? 1,
+        firstOrder: index.get(f) ?? 0,
+      },
+      i,
+    }))
     .sort((a, b) => b.f.firstOrder - a.f.firstOrder || a.i - b.i)
     .map(({ f }) => f);
 }

@@ -100,3 +100,72 @@ export function firstOrderIndex(
   }
   return between / total;
 }
+
+/** One grouping of the draws, for `firstOrderIndices`. */
+export interface Grouping {
+  groups: Uint32Array;
+  groupCount: number;
+}
+
+/**
+ * `firstOrderIndex` of several groupings of the same draws at once: the unit means and the
+ * total sum of squares, which do not depend on the grouping, are computed once, and one
+ * pass over the ranks fills every grouping's sums. Each result equals `firstOrderIndex` of
+ * that grouping alone, bit for bit (the same sums in the same order;
+ * test/uncertainty/sensitivity.test.ts).
+ */
+export function firstOrderIndices(
+  ranks: Uint16Array,
+  draws: number,
+  units: number,
+  groupings: readonly Grouping[],
+): number[] {
+  if (groupings.length === 0) return [];
+  const sums = new Float64Array(units);
+  const counts = new Float64Array(units);
+  for (let d = 0; d < draws; d++) {
+    const row = d * units;
+    for (let u = 0; u < units; u++) {
+      const r = ranks[row + u] as number;
+      if (r === 0) continue;
+      sums[u] = (sums[u] as number) + r;
+      counts[u] = (counts[u] as number) + 1;
+    }
+  }
+  const means = new Float64Array(units);
+  for (let u = 0; u < units; u++) means[u] = (sums[u] as number) / ((counts[u] as number) || 1);
+
+  const f = groupings.length;
+  const cellSums = groupings.map((g) => new Float64Array(units * g.groupCount));
+  const cellCounts = groupings.map((g) => new Float64Array(units * g.groupCount));
+  const groupOf = new Uint32Array(f);
+  let total = 0;
+  for (let d = 0; d < draws; d++) {
+    const row = d * units;
+    for (let k = 0; k < f; k++) groupOf[k] = (groupings[k] as Grouping).groups[d] as number;
+    for (let u = 0; u < units; u++) {
+      const r = ranks[row + u] as number;
+      if (r === 0) continue;
+      const centred = r - (means[u] as number);
+      total += centred * centred;
+      for (let k = 0; k < f; k++) {
+        const cell = u * (groupings[k] as Grouping).groupCount + (groupOf[k] as number);
+        const s = cellSums[k] as Float64Array;
+        const c = cellCounts[k] as Float64Array;
+        s[cell] = (s[cell] as number) + centred;
+        c[cell] = (c[cell] as number) + 1;
+      }
+    }
+  }
+  return groupings.map((_, k) => {
+    if (!(total > 0)) return 0;
+    const s = cellSums[k] as Float64Array;
+    const c = cellCounts[k] as Float64Array;
+    let between = 0;
+    for (let cell = 0; cell < s.length; cell++) {
+      const n = c[cell] as number;
+      if (n > 0) between += ((s[cell] as number) * (s[cell] as number)) / n;
+    }
+    return between / total;
+  });
+}

@@ -7,6 +7,7 @@ import { PROFILE_CODE } from "../../composite/profile.js";
 import { InputError, UsageError } from "../../diagnostics.js";
 import { dataPath } from "../../paths.js";
 import { noteRead } from "../files-read.js";
+import { snapshotProfile } from "./method-snapshot.js";
 import { type HashedProfile, parseMethodProfile } from "./profile.js";
 
 export const DEFAULT_METHOD = "fh";
@@ -46,7 +47,10 @@ export function loadMethod(ref: string = DEFAULT_METHOD): LoadedMethod {
   let raw: unknown;
   noteRead(file);
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    const validated = snapshotProfile(text);
+    if (validated !== undefined) return { profile: validated, ref, file, shipped };
+    raw = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new InputError([{ code: PROFILE_CODE, file: shown, message: `not valid JSON: ${why}` }]);

@@ -21,9 +21,14 @@ export function diagnosticLine(d: Diagnostic): string {
   return `${where ? `${where}: ` : ""}${prefix}: ${message} [${d.code}]`;
 }
 
-/** A usage error's message (`… [E_PERIOD]`), translated where a pattern fits. */
+/**
+ * A usage error's message (`… [E_PERIOD]`), translated where a pattern fits. One without a
+ * code of its own gets the general `E_USAGE`, so every error line ends in a stable code.
+ */
 export function translateUsage(message: string): string {
   const m = /^(.*) \[(E_[A-Z0-9_]+)\]$/s.exec(message);
-  if (m === null) return translateMessage("USAGE", message);
-  return `${translateMessage(m[2], m[1] as string)} [${m[2]}]`;
+  if (m === null) return `${translateMessage("USAGE", message)} [E_USAGE]`;
+  const [, text = "", code = ""] = m;
+  const translated = translateMessage(code, text);
+  return `${translated === text && code === "E_USAGE" ? translateMessage("USAGE", text) : translated} [${code}]`;
 }

@@ -28,6 +28,14 @@ const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.ur
 
 setWarningSink((d) => process.stderr.write(`${diagnosticLine(d)}\n`));
 
+/** `error: …` lines of commander with ` [E_USAGE]` at the end, as the project's usage errors. */
+export function withUsageCode(text: string): string {
+  const end = text.indexOf("\n");
+  const first = end < 0 ? text : text.slice(0, end);
+  if (!first.startsWith("error: ") || /\[E_[A-Z0-9_]+\]$/.test(first)) return text;
+  return `${first} [E_USAGE]${end < 0 ? "" : text.slice(end)}`;
+}
+
 export function buildProgram(): Command {
   const program = new Command("jobindex")
     .description(
@@ -37,6 +45,9 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     // Descriptions come whole from the option table, choices and default included.
     .configureHelp({ optionDescription: (option) => option.description })
+    // Commander's own usage errors (an unknown option, a choice not allowed) get the code
+    // every other usage error has; subcommands inherit this when they are created.
+    .configureOutput({ outputError: (text, write) => write(withUsageCode(text)) })
     .exitOverride();
   // --lang is the program's, so it reads the same before or after the command's name.
   addOptions(program, "jobindex", ["debug", "lang"]);

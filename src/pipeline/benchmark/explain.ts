@@ -75,7 +75,10 @@ export async function explainBenchmark(
   const registry = loadRegistry();
   const resolved = registry.resolveMunicipality(options.unit);
   if (!resolved.ok) {
-    throw new UsageError(`unknown municipality '${options.unit}'${resolutionHint(resolved)}`);
+    throw new UsageError(
+      `unknown municipality '${options.unit}'${resolutionHint(resolved)}`,
+      "E_UNKNOWN_MUNICIPALITY",
+    );
   }
   const { unit: _unit, ...benchmarkOptions } = options;
   const outcome = await computeBenchmark(benchmarkOptions);

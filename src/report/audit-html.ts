@@ -4,6 +4,7 @@
  * and each unit's rank shift when one indicator is left out (one strip per indicator, a
  * dot per unit, with the mean absolute shift). Inline SVG, no script.
  */
+import { formatNumberIn, type Lang, translate } from "../i18n/index.js";
 import { ramp } from "./svg/colour.js";
 import { coord, escapeXml, svgText } from "./svg/markup.js";
 import type { AuditCharts, ReportDocument } from "./types.js";
@@ -20,13 +21,13 @@ export function correlationColour(r: number | null): string {
 const CELL = 78;
 const LABEL = 120;
 
-export function correlationHeatMap(charts: AuditCharts): string {
+export function correlationHeatMap(charts: AuditCharts, lang: Lang = "en"): string {
   const k = charts.indicators.length;
   const top = 28;
   const width = LABEL + k * CELL + 10;
   const height = top + k * CELL + 10;
   const parts = [
-    `<svg class="chart heatmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Correlation heat map of the normalised indicators">`,
+    `<svg class="chart heatmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(translate(lang, "html.audit.heatmap_label"))}">`,
   ];
   charts.indicators.forEach((ind, j) => {
     parts.push(
@@ -39,7 +40,7 @@ export function correlationHeatMap(charts: AuditCharts): string {
     charts.indicators.forEach((col, b) => {
       const r = charts.correlation[a]?.[b] ?? null;
       const x = LABEL + b * CELL;
-      const text = r === null ? "–" : r.toFixed(2);
+      const text = r === null ? "–" : formatNumberIn(r, 2, lang);
       const ink = r !== null && Math.abs(r) > 0.6 ? "#fff" : "#1d2330";
       parts.push(
         `<g><title>${escapeXml(`${row.id} × ${col.id}: r = ${text}`)}</title>`,
@@ -59,7 +60,7 @@ const STRIP_LEFT = 150;
 const STRIP_RIGHT = STRIP_WIDTH - 110;
 
 /** One strip per left-out indicator: each unit's rank change (without − with), centred on 0. */
-export function rankShiftChart(charts: AuditCharts): string {
+export function rankShiftChart(charts: AuditCharts, lang: Lang = "en"): string {
   const rows = charts.leaveOneOut;
   const shiftsOf = (l: AuditCharts["leaveOneOut"][number]) =>
     l.shifts.map((s) => s.without - s.rank);
@@ -70,7 +71,7 @@ export function rankShiftChart(charts: AuditCharts): string {
   const height = top + rows.length * STRIP_ROW + 12;
   const short = new Map(charts.indicators.map((i) => [i.id, i.short]));
   const parts = [
-    `<svg class="chart rank-shifts" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${STRIP_WIDTH} ${height}" width="${STRIP_WIDTH}" height="${height}" role="img" aria-label="Rank shifts when one indicator is left out">`,
+    `<svg class="chart rank-shifts" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${STRIP_WIDTH} ${height}" width="${STRIP_WIDTH}" height="${height}" role="img" aria-label="${escapeXml(translate(lang, "html.audit.shifts_label"))}">`,
     svgText(STRIP_RIGHT + 24, 14, "mean |Δ|", 'class="head"'),
   ];
   for (const t of [-extent, -Math.round(extent / 2), 0, Math.round(extent / 2), extent]) {
@@ -94,7 +95,7 @@ export function rankShiftChart(charts: AuditCharts): string {
       const shift = s.without - s.rank;
       const colour = shift < 0 ? "#2a6ba3" : shift > 0 ? "#c2532e" : "#8a8f98";
       parts.push(
-        `<circle cx="${coord(x(shift))}" cy="${coord(y)}" r="3" fill="${colour}" fill-opacity="0.45"><title>${escapeXml(`${s.name}: rank ${s.rank} → ${s.without}`)}</title></circle>`,
+        `<circle cx="${coord(x(shift))}" cy="${coord(y)}" r="3" fill="${colour}" fill-opacity="0.45"><title>${escapeXml(translate(lang, "html.audit.shift_title", { name: s.name, rank: s.rank, without: s.without }))}</title></circle>`,
       );
     }
   });
@@ -105,14 +106,16 @@ export function rankShiftChart(charts: AuditCharts): string {
 /** The section, or "" for documents that are not audits. */
 export function auditSection(doc: ReportDocument): string {
   if (doc.audit === undefined) return "";
+  const lang: Lang = doc.lang ?? "en";
+  const w = (key: string) => escapeXml(translate(lang, `html.audit.${key}`));
   return [
     '<section class="audit">',
-    "<h2>How the indicators relate</h2>",
-    `<figure>${correlationHeatMap(doc.audit)}<figcaption>Pearson correlations of the normalised indicators (direction applied): blue positive, orange-red negative. Above 0.9 a pair is redundant; below 0 it conflicts.</figcaption></figure>`,
+    `<h2>${w("relate_title")}</h2>`,
+    `<figure>${correlationHeatMap(doc.audit, lang)}<figcaption>${w("relate_caption")}</figcaption></figure>`,
     ...(doc.audit.leaveOneOut.length > 0
       ? [
-          "<h2>Leave one indicator out</h2>",
-          `<figure>${rankShiftChart(doc.audit)}<figcaption>Each dot is a unit's rank change when the indicator is left out (the remaining weights rescaled): left (blue) a better rank, right (orange-red) a worse one.</figcaption></figure>`,
+          `<h2>${w("loo_title")}</h2>`,
+          `<figure>${rankShiftChart(doc.audit, lang)}<figcaption>${w("loo_caption")}</figcaption></figure>`,
         ]
       : []),
     "</section>",

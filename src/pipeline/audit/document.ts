@@ -8,8 +8,14 @@
  */
 import type { IndexAudit, SobolAudit } from "../../audit/index.js";
 import { KURTOSIS_LIMIT, REDUNDANT_ABOVE, SKEW_LIMIT } from "../../audit/index.js";
+import { formatNumberIn, t } from "../../i18n/index.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
+import { profileTitle } from "../index/document.js";
 import type { IndexRun } from "../index/types.js";
+
+const num = (x: number, digits: number) => formatNumberIn(x, digits);
+/** A constant as written (2, 3.5, 0.9), with the language's decimal mark. */
+const plain = (x: number) => num(x, (String(x).split(".")[1] ?? "").length);
 
 /** JSON has no NaN: an undefined statistic is null. */
 function finite(value: number | null): number | null {
@@ -102,18 +108,25 @@ function auditJson(run: IndexRun, audit: IndexAudit): Record<string, unknown> {
   };
 }
 
-const STAT_COLUMNS: ReportColumn[] = [
-  { key: "indicator", header: "Indicator", kind: "text" },
-  { key: "n", header: "n", kind: "integer" },
-  { key: "mean", header: "Mean", kind: "number", digits: 2 },
-  { key: "sd", header: "SD", kind: "number", digits: 2 },
-  { key: "skewness", header: "Skew", kind: "number", digits: 2 },
-  { key: "kurtosis", header: "Kurt", kind: "number", digits: 2 },
-  { key: "min", header: "Min", kind: "number", digits: 2, optional: true },
-  { key: "max", header: "Max", kind: "number", digits: 2, optional: true },
-  { key: "outlier", header: "Outliers?", kind: "text" },
-  { key: "imputed", header: "Imputed", kind: "integer", optional: true },
-];
+function statColumns(): ReportColumn[] {
+  return [
+    { key: "indicator", header: t("audit.col.indicator"), kind: "text" },
+    { key: "n", header: "n", kind: "integer" },
+    { key: "mean", header: t("audit.col.mean"), kind: "number", digits: 2 },
+    { key: "sd", header: t("audit.col.sd"), kind: "number", digits: 2 },
+    { key: "skewness", header: t("audit.col.skew"), kind: "number", digits: 2 },
+    { key: "kurtosis", header: t("audit.col.kurt"), kind: "number", digits: 2 },
+    { key: "min", header: t("audit.col.min"), kind: "number", digits: 2, optional: true },
+    { key: "max", header: t("audit.col.max"), kind: "number", digits: 2, optional: true },
+    {
+      key: "outlier",
+      header: t("audit.col.outliers"),
+      kind: "text",
+      labels: { treat: t("audit.value.treat"), no: t("audit.value.no") },
+    },
+    { key: "imputed", header: t("audit.col.imputed"), kind: "integer", optional: true },
+  ];
+}
 
 function statRows(audit: IndexAudit): ReportRow[] {
   return audit.indicators.map((i) => ({
@@ -132,9 +145,9 @@ function statRows(audit: IndexAudit): ReportRow[] {
 
 function correlationSection(audit: IndexAudit, shorts: readonly string[]): ReportSection {
   return {
-    title: "Correlations of the normalised indicators (direction applied)",
+    title: t("audit.title.correlations"),
     columns: [
-      { key: "indicator", header: "Indicator", kind: "text" },
+      { key: "indicator", header: t("audit.col.indicator"), kind: "text" },
       ...audit.ids.map(
         (id, j): ReportColumn => ({
           key: `r_${id}`,
@@ -154,12 +167,20 @@ function correlationSection(audit: IndexAudit, shorts: readonly string[]): Repor
 
 function pairsSection(audit: IndexAudit): ReportSection {
   return {
-    title: `Flagged pairs (redundant: r > ${REDUNDANT_ABOVE}; conflicting: r < 0)`,
+    title: t("audit.title.pairs", { limit: plain(REDUNDANT_ABOVE) }),
     columns: [
-      { key: "a", header: "Indicator", kind: "text" },
-      { key: "b", header: "Indicator", kind: "text", csvHeader: "b" },
+      { key: "a", header: t("audit.col.indicator"), kind: "text" },
+      { key: "b", header: t("audit.col.indicator"), kind: "text", csvHeader: "b" },
       { key: "r", header: "r", kind: "number", digits: 3 },
-      { key: "flag", header: "Flag", kind: "text" },
+      {
+        key: "flag",
+        header: t("audit.col.flag"),
+        kind: "text",
+        labels: {
+          redundant: t("audit.value.redundant"),
+          conflicting: t("audit.value.conflicting"),
+        },
+      },
     ],
     rows: audit.pairs.map((p) => ({ a: p.a, b: p.b, r: p.r, flag: p.flag })),
   };
@@ -168,12 +189,12 @@ function pairsSection(audit: IndexAudit): ReportSection {
 function pcaSection(audit: IndexAudit): ReportSection {
   let cumulative = 0;
   return {
-    title: "Principal components of the correlation matrix",
+    title: t("audit.title.pca"),
     columns: [
-      { key: "component", header: "Component", kind: "text" },
-      { key: "eigenvalue", header: "Eigenvalue", kind: "number", digits: 3 },
-      { key: "share", header: "Share of variance", kind: "number", digits: 3 },
-      { key: "cumulative", header: "Cumulative", kind: "number", digits: 3 },
+      { key: "component", header: t("audit.col.component"), kind: "text" },
+      { key: "eigenvalue", header: t("audit.col.eigenvalue"), kind: "number", digits: 3 },
+      { key: "share", header: t("audit.col.share_of_variance"), kind: "number", digits: 3 },
+      { key: "cumulative", header: t("audit.col.cumulative"), kind: "number", digits: 3 },
     ],
     rows: audit.varianceShares.map((share, i) => {
       cumulative += share;
@@ -190,12 +211,12 @@ function pcaSection(audit: IndexAudit): ReportSection {
 function looSummarySection(audit: IndexAudit, run: IndexRun): ReportSection {
   const reference = new Map(run.scores.units.map((u) => [u.unit.id, u.rank]));
   return {
-    title: "Leave one indicator out (remaining weights rescaled to sum to 1)",
+    title: t("audit.title.loo"),
     columns: [
-      { key: "indicator", header: "Left out", kind: "text" },
-      { key: "mean_abs_rank_change", header: "Mean |Δ rank|", kind: "number", digits: 2 },
-      { key: "max_abs_rank_change", header: "Largest |Δ rank|", kind: "integer" },
-      { key: "units_moved", header: "Units moved", kind: "integer" },
+      { key: "indicator", header: t("audit.col.left_out"), kind: "text" },
+      { key: "mean_abs_rank_change", header: t("audit.col.mean_rank"), kind: "number", digits: 2 },
+      { key: "max_abs_rank_change", header: t("audit.col.largest_rank"), kind: "integer" },
+      { key: "units_moved", header: t("audit.col.units_moved"), kind: "integer" },
     ],
     rows: audit.leaveOneOut.map((l) => {
       const changes = Object.entries(l.ranks).map(([id, rank]) =>
@@ -217,11 +238,11 @@ function looRanksSection(
   shorts: readonly string[],
 ): ReportSection {
   return {
-    title: "Ranks without each indicator",
+    title: t("audit.title.loo_ranks"),
     columns: [
-      { key: "rank", header: "Rank", kind: "rank", tiedKey: "tied" },
-      { key: "name", header: "Unit", kind: "text" },
-      { key: "id", header: "Id", kind: "text", optional: true },
+      { key: "rank", header: t("audit.col.rank"), kind: "rank", tiedKey: "tied" },
+      { key: "name", header: t("audit.col.unit"), kind: "text" },
+      { key: "id", header: t("audit.col.id"), kind: "text", optional: true },
       ...audit.leaveOneOut.map(
         (l): ReportColumn => ({
           key: `without_${l.indicator}`,
@@ -246,24 +267,30 @@ function looRanksSection(
 function sobolSection(sobol: SobolAudit): ReportSection {
   const pct = Math.round(sobol.level * 100);
   return {
-    title: `Sobol indices of the mean absolute rank shift (${pct} % bootstrap intervals)`,
+    title: t("audit.title.sobol", { pct }),
     columns: [
-      { key: "factor", header: "Factor", kind: "text" },
-      { key: "levels", header: "Levels", kind: "text", optional: true },
-      { key: "first_order", header: "First order", kind: "number", digits: 3 },
-      { key: "first_order_low", header: "low", kind: "number", digits: 3 },
-      { key: "first_order_high", header: "high", kind: "number", digits: 3 },
-      { key: "total_order", header: "Total order", kind: "number", digits: 3 },
+      { key: "factor", header: t("audit.col.factor"), kind: "text" },
+      {
+        key: "levels",
+        header: t("audit.col.levels"),
+        kind: "text",
+        optional: true,
+        labels: { continuous: t("audit.value.continuous") },
+      },
+      { key: "first_order", header: t("audit.col.first_order"), kind: "number", digits: 3 },
+      { key: "first_order_low", header: t("audit.col.low"), kind: "number", digits: 3 },
+      { key: "first_order_high", header: t("audit.col.high"), kind: "number", digits: 3 },
+      { key: "total_order", header: t("audit.col.total_order"), kind: "number", digits: 3 },
       {
         key: "total_order_low",
-        header: "low",
+        header: t("audit.col.low"),
         kind: "number",
         digits: 3,
         csvHeader: "total_order_low",
       },
       {
         key: "total_order_high",
-        header: "high",
+        header: t("audit.col.high"),
         kind: "number",
         digits: 3,
         csvHeader: "total_order_high",
@@ -286,59 +313,66 @@ function notesFor(run: IndexRun, audit: IndexAudit): string[] {
   const { profile } = run.method;
   const notes: string[] = [];
   if (run.synthetic) {
-    notes.push(
-      "SYNTHETIC demo data (data/demo/README.md): generated figures for trying the tool, not real results for any jobcentre.",
-    );
+    notes.push(t("index.note.synthetic"));
   }
   notes.push(
-    `Audit of ${profile.json.name} over the ${audit.units} units it ranks in ${audit.period} (METHOD.md F, as the JRC/OECD Handbook and COINr do).`,
+    t("audit.note.intro", { name: profile.json.name, units: audit.units, period: audit.period }),
   );
   notes.push(
-    `Statistics of the raw values: sample sd, skewness and excess kurtosis as Excel's SKEW and KURT; 'treat' flags |skewness| > ${SKEW_LIMIT} and kurtosis > ${KURTOSIS_LIMIT} (COINr's default outlier rule). Imputed values are left out of these statistics.`,
+    t("audit.note.statistics", { skew: plain(SKEW_LIMIT), kurtosis: plain(KURTOSIS_LIMIT) }),
   );
   notes.push(
-    `Cronbach's alpha of the normalised indicators: ${audit.cronbachAlpha === null ? "undefined" : audit.cronbachAlpha.toFixed(3)}.`,
+    t("audit.note.alpha", {
+      alpha:
+        audit.cronbachAlpha === null ? t("audit.value.undefined") : num(audit.cronbachAlpha, 3),
+    }),
   );
   if (audit.pairs.length === 0) {
-    notes.push(
-      `No pair of indicators is redundant (r > ${REDUNDANT_ABOVE}) or conflicting (r < 0).`,
-    );
+    notes.push(t("audit.note.no_pairs", { limit: plain(REDUNDANT_ABOVE) }));
   }
   if (audit.ids.length < 2) {
-    notes.push("One indicator: no correlations, alpha or leave-one-out to compute.");
+    notes.push(t("audit.note.one_indicator"));
   }
   const sobol = audit.sobol;
   if (sobol === undefined) {
-    notes.push("Sobol indices left out (--uncertainty 0).");
+    notes.push(t("audit.note.sobol_off"));
   } else if (sobol.factors.length === 0) {
-    notes.push(
-      "No Sobol indices: the profile names no alternatives (normalisations, aggregations, weight_spread) to vary.",
-    );
+    notes.push(t("audit.note.sobol_none"));
   } else {
     notes.push(
-      `Sobol indices: Saltelli design with N = ${sobol.runs} (${sobol.runs * (sobol.factors.length + 2)} rankings, seed ${sobol.seed}); output the mean absolute rank shift against the index as configured (mean ${sobol.meanRankShift.toFixed(2)} places); first order Saltelli (2010), total order Jansen; estimates clipped to [0, 1]; intervals from ${sobol.resamples} bootstrap resamples of the design's rows.`,
+      t("audit.note.sobol", {
+        runs: sobol.runs,
+        rankings: sobol.runs * (sobol.factors.length + 2),
+        seed: sobol.seed,
+        shift: num(sobol.meanRankShift, 2),
+        resamples: sobol.resamples,
+      }),
     );
     for (const e of sobol.excluded) {
       notes.push(
-        `Not varied: ${e.normalisation.type} with ${e.aggregation.type} aggregation (${e.reason}).`,
+        t("audit.note.not_varied", {
+          normalisation: e.normalisation.type,
+          aggregation: e.aggregation.type,
+          reason: e.reason,
+        }),
       );
     }
     if (sobol.factors.some((f) => f.factor === "method")) {
-      notes.push(
-        "Some normalisation × aggregation pairs cannot be computed, so the computable pairs are one factor, 'method' (Sobol needs independent factors).",
-      );
+      notes.push(t("audit.note.method_factor"));
     }
   }
   const source = run.options.inputs.length === 0 ? ` ${profile.json.input.source}` : "";
-  notes.push(`Input: ${run.files.map((f) => shownPath(f)).join(", ")}.${source}`);
-  notes.push(`Method profile sha256 ${profile.hash.slice(0, 12)}.`);
+  notes.push(
+    `${t("index.note.input", { files: run.files.map((f) => shownPath(f)).join(", ") })}${source}`,
+  );
+  notes.push(t("audit.note.profile", { hash: profile.hash.slice(0, 12) }));
   return notes;
 }
 
 export function auditDocument(run: IndexRun, audit: IndexAudit): ReportDocument {
   const { profile } = run.method;
   const shorts = profile.indicators.map((i) => i.short);
-  const unitWord = run.options.unit === "jobcentre" ? "jobcentres" : "municipalities";
+  const unitWord = t(run.options.unit === "jobcentre" ? "word.jobcentres" : "word.municipalities");
   const sections = [
     correlationSection(audit, shorts),
     ...(audit.pairs.length > 0 ? [pairsSection(audit)] : []),
@@ -353,10 +387,17 @@ export function auditDocument(run: IndexRun, audit: IndexAudit): ReportDocument 
   const reference = new Map(run.scores.units.map((u) => [u.unit.id, u.rank]));
   return {
     json: auditJson(run, audit),
-    title: `Audit: ${profile.json.title}${run.synthetic ? " (synthetic demo data)" : ""}`,
-    subtitle: `Period ${audit.period} · ${audit.units} ${unitWord} · method ${run.options.method}`,
+    title: t(run.synthetic ? "audit.title.main_synthetic" : "audit.title.main", {
+      title: profileTitle(profile),
+    }),
+    subtitle: t("audit.subtitle", {
+      period: audit.period,
+      units: audit.units,
+      unit_word: unitWord,
+      method: run.options.method,
+    }),
     synthetic: run.synthetic,
-    columns: STAT_COLUMNS,
+    columns: statColumns(),
     rows: statRows(audit),
     sections,
     notes: notesFor(run, audit),

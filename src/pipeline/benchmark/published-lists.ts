@@ -6,14 +6,13 @@
  * covers the published ranks it spans. A user's own lists (`--published FILE`, the same
  * columns) are read instead of the shipped ones.
  */
-import { readFileSync } from "node:fs";
 import type { BenchmarkResult } from "../../benchmark/types.js";
-import { DiagnosticBag, InputError } from "../../diagnostics.js";
+import { DiagnosticBag } from "../../diagnostics.js";
 import { t } from "../../i18n/index.js";
 import { dataPath } from "../../paths.js";
 import type { Registry } from "../../registry/types.js";
 import type { ReportDocument } from "../../report/types.js";
-import { noteRead } from "../files-read.js";
+import { readPublishedRows } from "../published-file.js";
 import type { BenchmarkOutcome } from "./outcome.js";
 
 export const PUBLISHED_LISTS = dataPath("published", "star-benchmark-top-lists.csv");
@@ -38,54 +37,36 @@ export interface PublishedComparison {
 /** The columns a published-lists file must have (data/published/star-benchmark-top-lists.csv has more). */
 export const PUBLISHED_COLUMNS = ["period", "group", "rank", "municipality"] as const;
 
+/** The columns read, the optional ones included. */
+const PUBLISHED_FIELDS = [...PUBLISHED_COLUMNS, "residual_persons", "residual_pp", "source_url"];
+
 /**
  * Reads a published-lists file: the shipped one, or a user's (`--published FILE`) with the
  * same columns. A missing file, a missing column or a rank that is not a whole number from
  * 1 is an input error at its line.
  */
 export async function readPublishedLists(file = PUBLISHED_LISTS): Promise<PublishedPlace[]> {
-  noteRead(file);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new InputError([
-      { code: "E_FILE_NOT_FOUND", message: "published-lists file not found", file },
-    ]);
-  }
-  const { parse } = await import("csv-parse/sync");
-  let parsed: Array<{ record: Record<string, string>; info: { lines: number } }>;
-  try {
-    parsed = parse(text, { columns: true, bom: true, info: true, skip_empty_lines: true });
-  } catch (error) {
-    throw new InputError([
-      { code: "E_CSV", message: `not a readable CSV: ${(error as Error).message}`, file },
-    ]);
-  }
-  const header = Object.keys(parsed[0]?.record ?? {});
-  const lacking = PUBLISHED_COLUMNS.filter((c) => !header.includes(c));
-  if (parsed.length > 0 && lacking.length > 0) {
-    throw new InputError([
-      {
-        code: "E_MISSING_COLUMN",
-        message: `a published-lists file needs columns ${PUBLISHED_COLUMNS.join(", ")} (as data/published/star-benchmark-top-lists.csv); missing ${lacking.join(", ")}, found ${header.join(", ")}`,
-        file,
-        line: 1,
-      },
-    ]);
-  }
+  const { rows, at } = await readPublishedRows(
+    file,
+    "published-lists file",
+    PUBLISHED_COLUMNS,
+    "data/published/star-benchmark-top-lists.csv",
+  );
   const bag = new DiagnosticBag();
   const num = (text: string | undefined) =>
     text === undefined || text.trim() === "" ? null : Number(text);
-  const places = parsed.map(({ record: r, info }) => {
+  const places = rows.map(({ line, cells }) => {
+    const r: Record<string, string | undefined> = Object.fromEntries(
+      PUBLISHED_FIELDS.map((name) => [name, at(name) < 0 ? undefined : cells[at(name)]]),
+    );
     const rank = Number(r.rank);
     if (!Number.isInteger(rank) || rank < 1) {
       bag.add({
         code: "E_BAD_RANK",
         message: `rank: expected a whole number from 1, got ${JSON.stringify(r.rank ?? "")}`,
         file,
-        line: info.lines,
-        column: header.indexOf("rank") + 1,
+        line,
+        column: at("rank") + 1,
       });
     }
     return {

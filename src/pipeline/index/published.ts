@@ -6,13 +6,12 @@
  * the end (`bottom 10`, `næstsidst`, `sidst (last)`); a shared place in the reproduced
  * ranking covers the published ranks it spans. Nothing is compared for other quarters.
  */
-import { readFileSync } from "node:fs";
-import { DiagnosticBag, InputError } from "../../diagnostics.js";
+import { DiagnosticBag } from "../../diagnostics.js";
 import { dataPath } from "../../paths.js";
 import { formatPeriod, parsePeriod } from "../../period.js";
 import type { Registry } from "../../registry/types.js";
 import type { ReportDocument } from "../../report/types.js";
-import { noteRead } from "../files-read.js";
+import { readPublishedRows } from "../published-file.js";
 import type { IndexRun } from "./types.js";
 
 export const INDEX_FRAGMENTS = dataPath("published", "fh-lo-jobcentre-index-lists.csv");
@@ -51,47 +50,16 @@ export async function readIndexFragments(file = INDEX_FRAGMENTS): Promise<{
   places: IndexPlace[];
   unplaced: number;
 }> {
-  noteRead(file);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new InputError([
-      { code: "E_FILE_NOT_FOUND", message: "published index lists file not found", file },
-    ]);
-  }
-  const { parse } = await import("csv-parse/sync");
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new InputError([
-      { code: "E_CSV", message: `not a readable CSV: ${(error as Error).message}`, file },
-    ]);
-  }
-  const rows = records.map((r) => ({ line: r.info.lines, cells: r.record }));
-  const header = rows[0]?.cells ?? [];
-  const at = (name: string) => header.indexOf(name);
-  const lacking = FRAGMENT_COLUMNS.filter((c) => at(c) < 0);
-  if (lacking.length > 0) {
-    throw new InputError([
-      {
-        code: "E_MISSING_COLUMN",
-        message: `a published index lists file needs columns ${FRAGMENT_COLUMNS.join(", ")} (as data/published/fh-lo-jobcentre-index-lists.csv); missing ${lacking.join(", ")}, found ${header.join(", ")}`,
-        file,
-        line: 1,
-      },
-    ]);
-  }
+  const { rows, at } = await readPublishedRows(
+    file,
+    "published index lists file",
+    FRAGMENT_COLUMNS,
+    "data/published/fh-lo-jobcentre-index-lists.csv",
+  );
   const bag = new DiagnosticBag();
   const places: IndexPlace[] = [];
   let unplaced = 0;
-  for (const row of rows.slice(1)) {
+  for (const row of rows) {
     const cell = (name: string) => (row.cells[at(name)] ?? "").trim();
     const place = parsePlace(cell("rank"));
     if (cell("jobcentre") === "") {

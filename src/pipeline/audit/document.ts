@@ -10,7 +10,7 @@ import type { IndexAudit, SobolAudit } from "../../audit/index.js";
 import { KURTOSIS_LIMIT, REDUNDANT_ABOVE, SKEW_LIMIT } from "../../audit/index.js";
 import { formatNumberIn, t } from "../../i18n/index.js";
 import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
-import { profileTitle } from "../index/document.js";
+import { profileTitle, shownPath } from "../index/document.js";
 import type { IndexRun } from "../index/types.js";
 
 const num = (x: number, digits: number) => formatNumberIn(x, digits);
@@ -20,12 +20,6 @@ const plain = (x: number) => num(x, (String(x).split(".")[1] ?? "").length);
 /** JSON has no NaN: an undefined statistic is null. */
 function finite(value: number | null): number | null {
   return value !== null && Number.isFinite(value) ? value : null;
-}
-
-/** Paths inside the package are shown from its root, so outputs do not carry home folders. */
-function shownPath(file: string): string {
-  const at = file.replaceAll("\\", "/").lastIndexOf("/data/");
-  return at >= 0 && !file.startsWith(".") ? file.slice(at + 1) : file;
 }
 
 function sobolJson(sobol: SobolAudit): Record<string, unknown> {

@@ -301,7 +301,7 @@ export function unitText(unit: string): string {
 }
 
 /** Paths inside the package are shown from its root, so outputs do not carry home folders. */
-function shownPath(file: string): string {
+export function shownPath(file: string): string {
   const at = file.replaceAll("\\", "/").lastIndexOf("/data/");
   return at >= 0 && !file.startsWith(".") ? file.slice(at + 1) : file;
 }

@@ -171,8 +171,8 @@ export function firstOrderIndices(
   let total = 0;
   for (let from = 0; from < draws; from += block) {
     const to = Math.min(draws, from + block);
-    const sums = centreBlock(ranks, from, to, units, means, centred, ranked);
-    total += sums.total;
+    const sums = centreBlock(ranks, from, to, units, means, centred, ranked, total);
+    total = sums.total;
     for (let k = 0; k < groupings.length; k++) {
       const { groups, groupCount } = groupings[k] as Grouping;
       const s = cellSums[k] as Float64Array;
@@ -196,7 +196,8 @@ export function firstOrderIndices(
 
 /**
  * Draws `from … to` of the ranks centred on the unit means into `centred` (0 and `ranked`
- * 0 where a unit was not ranked); their sum of squares, in storage order.
+ * 0 where a unit was not ranked); `total` plus their squares, added in storage order (so
+ * the total over all blocks is the one a single pass gives).
  */
 function centreBlock(
   ranks: Uint16Array,
@@ -206,8 +207,9 @@ function centreBlock(
   means: Float64Array,
   centred: Float64Array,
   ranked: Uint8Array,
+  totalBefore: number,
 ): { total: number; unranked: boolean } {
-  let total = 0;
+  let total = totalBefore;
   let unranked = false;
   for (let d = from; d < to; d++) {
     const row = d * units;

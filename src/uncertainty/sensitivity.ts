@@ -251,7 +251,10 @@ function addAllRanked(
   // Every unit counts every draw of its group: the group sizes (whole numbers, so adding
   // them at once gives the same counts as adding 1 per draw).
   const sizes = new Float64Array(groupCount);
-  for (let d = from; d < to; d++) sizes[groups[d] as number] += 1;
+  for (let d = from; d < to; d++) {
+    const g = groups[d] as number;
+    sizes[g] = (sizes[g] as number) + 1;
+  }
   for (let u = 0; u < units; u++) {
     for (let g = 0; g < groupCount; g++) {
       const cell = u * groupCount + g;

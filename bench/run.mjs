@@ -196,6 +196,10 @@ function startup() {
     },
     { label: "jobindex explain Billund", cmd: [node, bin, "explain", "Billund"] },
     {
+      label: "jobindex explain Billund --uncertainty 2000 (index draws, asked for)",
+      cmd: [node, bin, "explain", "Billund", "--uncertainty", "2000"],
+    },
+    {
       label: "jobindex index --format json, NODE_OPTIONS=--max-old-space-size=4096",
       cmd: [node, bin, "index", "--format", "json"],
       env: { NODE_OPTIONS: "--max-old-space-size=4096" },
@@ -464,6 +468,12 @@ function targets({ start, fits, reads, quarter }) {
     [
       "`index --history` on the 5 MB extract: peak RSS ÷ file size",
       quarter.history.rssMb / (quarter.bytes / MB),
+      5,
+      "×",
+    ],
+    [
+      "`index --history` on the 5 MB extract: peak RSS above `node -e 0`'s ÷ file size",
+      (quarter.history.rssMb - quarter.history.baselineMb) / (quarter.bytes / MB),
       5,
       "×",
     ],

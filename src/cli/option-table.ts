@@ -292,7 +292,7 @@ export const OPTIONS = {
       },
       explain: {
         description:
-          "how sure is the rank: draws of the method (index) or model refits (benchmark with --covariates); 0 = leave it out",
+          "how sure is the rank: RUNS draws of the method (index) or model refits (benchmark with --covariates), e.g. 2000; none unless asked",
         default: String(EXPLAIN_UNCERTAINTY_RUNS),
       },
       audit: {

@@ -12,26 +12,6 @@ import { type Expression, expressionColumns, parseExpression } from "./expressio
 
 export const PROFILE_CODE = "E_METHOD_PROFILE";
 
-// zod/mini sets no locale (the full zod API set English on first use); without it every
-// message is "Invalid input". Import en.js directly and use z.config(): touching z.locales
-// or z.core as values makes esbuild bundle all of zod core and every locale (~660 KB).
-if (!z.config().localeError) z.config(en());
-
-const identifier = z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, "expected a snake_case name"));
-const nonEmptyString = () => z.string().check(z.minLength(1));
-
-const ratioParts = z.strictObject({ numerator: identifier, denominator: identifier });
-
-const formulaSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("ratio"), numerator: identifier, denominator: identifier }),
-  z.strictObject({
-    type: z.literal("ratio_difference"),
-    minuend: ratioParts,
-    subtrahend: ratioParts,
-  }),
-  z.strictObject({ type: z.literal("expression"), expression: nonEmptyString() }),
-]);
-
 export const NORMALISATIONS = [
   "zscore",
   "minmax",
@@ -42,68 +22,6 @@ export const NORMALISATIONS = [
   "goalposts",
 ] as const;
 
-const baseNormalisations = [
-  z.strictObject({ type: z.literal("zscore") }),
-  z.strictObject({ type: z.literal("minmax") }),
-  z.strictObject({ type: z.literal("rank") }),
-  z.strictObject({ type: z.literal("percentile") }),
-  z.strictObject({ type: z.literal("distance_to_best") }),
-  z.strictObject({
-    type: z.literal("points"),
-    bins: z._default(z.number().check(z.int(), z.gte(2), z.lte(100)), 10),
-  }),
-] as const;
-
-/** Fixed bounds per indicator id: values are capped at them and scaled 0–100 between. */
-const goalpostsSchema = z.strictObject({
-  type: z.literal("goalposts"),
-  goalposts: z.record(z.string(), z.strictObject({ lower: z.number(), upper: z.number() })),
-});
-
-const normalisationSchema = z.discriminatedUnion("type", [...baseNormalisations, goalpostsSchema]);
-
-const shift = () => z._default(z.number().check(z.gte(0)), 0);
-
-/** The aggregations the uncertainty analysis can draw (its alternatives). */
-const baseAggregations = [
-  z.strictObject({ type: z.literal("arithmetic") }),
-  z.strictObject({ type: z.literal("geometric"), shift: shift() }),
-  z.strictObject({ type: z.literal("sum") }),
-] as const;
-
-const aggregationSchema = z.discriminatedUnion("type", [
-  ...baseAggregations,
-  z.strictObject({ type: z.literal("harmonic"), shift: shift() }),
-  z.strictObject({
-    type: z.literal("generalised"),
-    power: z.number().check(z.gte(-10), z.lte(10)),
-    shift: shift(),
-  }),
-  z.strictObject({ type: z.literal("copeland") }),
-]);
-
-/**
- * Weights not written down but computed per quarter: from the first principal component
- * (`pca`) or, for each unit, the most favourable weights within share bounds
- * (`benefit_of_the_doubt`, a linear programme).
- */
-const weightingSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("pca") }),
-  z.strictObject({
-    type: z.literal("benefit_of_the_doubt"),
-    lower: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
-    upper: z._default(z.number().check(z.gte(0), z.lte(1)), 1),
-  }),
-]);
-
-/** COINr's default outlier treatment (treat.ts). */
-const treatmentSchema = z.strictObject({
-  type: z.literal("coinr"),
-  winsorise_max: z._default(z.number().check(z.int(), z.gte(0), z.lte(1000)), 5),
-  skewness: z._default(z.number().check(z.positive()), 2),
-  kurtosis: z._default(z.number(), 3.5),
-});
-
 export const MISSING_MODES = [
   "error",
   "drop",
@@ -113,73 +31,185 @@ export const MISSING_MODES = [
 ] as const;
 export type MissingMode = (typeof MISSING_MODES)[number];
 
-const indicatorSchema = z.strictObject({
-  id: identifier,
-  label: nonEmptyString(),
-  /** Column header in tables: keep it short. */
-  short: z.string().check(z.minLength(1), z.maxLength(14)),
-  description: z.optional(z.string()),
-  formula: formulaSchema,
-  scale: z._default(z.number().check(z.positive()), 1),
-  unit: z.string(),
-  better: z.enum(["higher", "lower"]),
-  /** Decimals shown in tables and sentences (JSON keeps full precision). */
-  digits: z._default(z.number().check(z.int(), z.gte(0), z.lte(6)), 1),
-});
+/**
+ * The zod schemas of a profile, built on first use (`profileSchemas`): a run whose profile
+ * is the build's snapshot (src/pipeline/index/method-snapshot.ts) validates nothing and
+ * builds none of them.
+ */
+function buildSchemas() {
+  // zod/mini sets no locale (the full zod API set English on first use); without it every
+  // message is "Invalid input". Import en.js directly and use z.config(): touching z.locales
+  // or z.core as values makes esbuild bundle all of zod core and every locale (~660 KB).
+  if (!z.config().localeError) z.config(en());
 
-const profileSchema = z.strictObject({
-  $schema: z.optional(z.string()),
-  name: z
-    .string()
-    .check(z.regex(/^[a-z][a-z0-9_-]*$/, "expected a lower-case name (letters, digits, - and _)")),
-  title: nonEmptyString(),
-  description: nonEmptyString(),
-  input: z.strictObject({
-    /** Default input, relative to the package's data/ folder. */
-    default: nonEmptyString(),
-    synthetic: z._default(z.boolean(), false),
-    source: nonEmptyString(),
-    columns: z
-      .array(
-        z.strictObject({
-          name: identifier,
-          aliases: z._default(z.array(nonEmptyString()), []),
-          description: z.optional(z.string()),
-        }),
-      )
-      .check(z.minLength(1)),
-  }),
-  constraints: z._default(z.array(z.strictObject({ part: identifier, total: identifier })), []),
-  indicators: z.array(indicatorSchema).check(z.minLength(1)),
-  normalisation: z._default(normalisationSchema, { type: "zscore" }),
-  aggregation: z._default(aggregationSchema, { type: "arithmetic" }),
-  weights: z.optional(z.record(z.string(), z.number().check(z.gte(0)))),
-  weighting: z.optional(weightingSchema),
-  treatment: z.optional(treatmentSchema),
-  winsorise: z.optional(
-    z.strictObject({
-      lower: z.number().check(z.gte(0), z.lte(0.5)),
-      upper: z.number().check(z.gte(0.5), z.lte(1)),
-    }),
-  ),
-  missing: z._default(z.enum(MISSING_MODES), "error"),
-  alternatives: z.optional(
-    z.strictObject({
-      normalisations: z._default(z.array(normalisationSchema), []),
-      aggregations: z._default(z.array(z.discriminatedUnion("type", [...baseAggregations])), []),
-      /** Each weight may vary by ± this fraction of itself (then renormalised). */
-      weight_spread: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
-    }),
-  ),
-});
+  const identifier = z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, "expected a snake_case name"));
+  const nonEmptyString = () => z.string().check(z.minLength(1));
 
-export type ProfileJson = z.output<typeof profileSchema>;
+  const ratioParts = z.strictObject({ numerator: identifier, denominator: identifier });
+
+  const formulaSchema = z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("ratio"), numerator: identifier, denominator: identifier }),
+    z.strictObject({
+      type: z.literal("ratio_difference"),
+      minuend: ratioParts,
+      subtrahend: ratioParts,
+    }),
+    z.strictObject({ type: z.literal("expression"), expression: nonEmptyString() }),
+  ]);
+
+  const baseNormalisations = [
+    z.strictObject({ type: z.literal("zscore") }),
+    z.strictObject({ type: z.literal("minmax") }),
+    z.strictObject({ type: z.literal("rank") }),
+    z.strictObject({ type: z.literal("percentile") }),
+    z.strictObject({ type: z.literal("distance_to_best") }),
+    z.strictObject({
+      type: z.literal("points"),
+      bins: z._default(z.number().check(z.int(), z.gte(2), z.lte(100)), 10),
+    }),
+  ] as const;
+
+  /** Fixed bounds per indicator id: values are capped at them and scaled 0–100 between. */
+  const goalpostsSchema = z.strictObject({
+    type: z.literal("goalposts"),
+    goalposts: z.record(z.string(), z.strictObject({ lower: z.number(), upper: z.number() })),
+  });
+
+  const normalisationSchema = z.discriminatedUnion("type", [
+    ...baseNormalisations,
+    goalpostsSchema,
+  ]);
+
+  const shift = () => z._default(z.number().check(z.gte(0)), 0);
+
+  /** The aggregations the uncertainty analysis can draw (its alternatives). */
+  const baseAggregations = [
+    z.strictObject({ type: z.literal("arithmetic") }),
+    z.strictObject({ type: z.literal("geometric"), shift: shift() }),
+    z.strictObject({ type: z.literal("sum") }),
+  ] as const;
+
+  const aggregationSchema = z.discriminatedUnion("type", [
+    ...baseAggregations,
+    z.strictObject({ type: z.literal("harmonic"), shift: shift() }),
+    z.strictObject({
+      type: z.literal("generalised"),
+      power: z.number().check(z.gte(-10), z.lte(10)),
+      shift: shift(),
+    }),
+    z.strictObject({ type: z.literal("copeland") }),
+  ]);
+
+  /**
+   * Weights not written down but computed per quarter: from the first principal component
+   * (`pca`) or, for each unit, the most favourable weights within share bounds
+   * (`benefit_of_the_doubt`, a linear programme).
+   */
+  const weightingSchema = z.discriminatedUnion("type", [
+    z.strictObject({ type: z.literal("pca") }),
+    z.strictObject({
+      type: z.literal("benefit_of_the_doubt"),
+      lower: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
+      upper: z._default(z.number().check(z.gte(0), z.lte(1)), 1),
+    }),
+  ]);
+
+  /** COINr's default outlier treatment (treat.ts). */
+  const treatmentSchema = z.strictObject({
+    type: z.literal("coinr"),
+    winsorise_max: z._default(z.number().check(z.int(), z.gte(0), z.lte(1000)), 5),
+    skewness: z._default(z.number().check(z.positive()), 2),
+    kurtosis: z._default(z.number(), 3.5),
+  });
+
+  const indicatorSchema = z.strictObject({
+    id: identifier,
+    label: nonEmptyString(),
+    /** Column header in tables: keep it short. */
+    short: z.string().check(z.minLength(1), z.maxLength(14)),
+    description: z.optional(z.string()),
+    formula: formulaSchema,
+    scale: z._default(z.number().check(z.positive()), 1),
+    unit: z.string(),
+    better: z.enum(["higher", "lower"]),
+    /** Decimals shown in tables and sentences (JSON keeps full precision). */
+    digits: z._default(z.number().check(z.int(), z.gte(0), z.lte(6)), 1),
+  });
+
+  const profileSchema = z.strictObject({
+    $schema: z.optional(z.string()),
+    name: z
+      .string()
+      .check(
+        z.regex(/^[a-z][a-z0-9_-]*$/, "expected a lower-case name (letters, digits, - and _)"),
+      ),
+    title: nonEmptyString(),
+    description: nonEmptyString(),
+    input: z.strictObject({
+      /** Default input, relative to the package's data/ folder. */
+      default: nonEmptyString(),
+      synthetic: z._default(z.boolean(), false),
+      source: nonEmptyString(),
+      columns: z
+        .array(
+          z.strictObject({
+            name: identifier,
+            aliases: z._default(z.array(nonEmptyString()), []),
+            description: z.optional(z.string()),
+          }),
+        )
+        .check(z.minLength(1)),
+    }),
+    constraints: z._default(z.array(z.strictObject({ part: identifier, total: identifier })), []),
+    indicators: z.array(indicatorSchema).check(z.minLength(1)),
+    normalisation: z._default(normalisationSchema, { type: "zscore" }),
+    aggregation: z._default(aggregationSchema, { type: "arithmetic" }),
+    weights: z.optional(z.record(z.string(), z.number().check(z.gte(0)))),
+    weighting: z.optional(weightingSchema),
+    treatment: z.optional(treatmentSchema),
+    winsorise: z.optional(
+      z.strictObject({
+        lower: z.number().check(z.gte(0), z.lte(0.5)),
+        upper: z.number().check(z.gte(0.5), z.lte(1)),
+      }),
+    ),
+    missing: z._default(z.enum(MISSING_MODES), "error"),
+    alternatives: z.optional(
+      z.strictObject({
+        normalisations: z._default(z.array(normalisationSchema), []),
+        aggregations: z._default(z.array(z.discriminatedUnion("type", [...baseAggregations])), []),
+        /** Each weight may vary by ± this fraction of itself (then renormalised). */
+        weight_spread: z._default(z.number().check(z.gte(0), z.lte(1)), 0),
+      }),
+    ),
+  });
+
+  return {
+    profileSchema,
+    normalisationSchema,
+    aggregationSchema,
+    formulaSchema,
+    weightingSchema,
+    treatmentSchema,
+  };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+/** The schemas, built on the first call. */
+export const profileSchemas = (): ReturnType<typeof buildSchemas> => {
+  schemas ??= buildSchemas();
+  return schemas;
+};
+
+type Schemas = ReturnType<typeof buildSchemas>;
+
+export type ProfileJson = z.output<Schemas["profileSchema"]>;
 export type IndicatorJson = ProfileJson["indicators"][number];
-export type Normalisation = z.output<typeof normalisationSchema>;
-export type Aggregation = z.output<typeof aggregationSchema>;
-export type FormulaJson = z.output<typeof formulaSchema>;
-export type Weighting = z.output<typeof weightingSchema>;
-export type Treatment = z.output<typeof treatmentSchema>;
+export type Normalisation = z.output<Schemas["normalisationSchema"]>;
+export type Aggregation = z.output<Schemas["aggregationSchema"]>;
+export type FormulaJson = z.output<Schemas["formulaSchema"]>;
+export type Weighting = z.output<Schemas["weightingSchema"]>;
+export type Treatment = z.output<Schemas["treatmentSchema"]>;
 
 /** One indicator ready to compute: its formula compiled, scale applied. */
 export interface IndicatorDefinition {
@@ -421,7 +451,7 @@ export function parseMethodProfile(raw: unknown, file: string): MethodProfile {
   const problem = (path: ReadonlyArray<PropertyKey>, message: string): void => {
     diagnostics.push({ code: PROFILE_CODE, file, message: `${formatJsonPath(path)}: ${message}` });
   };
-  const parsed = profileSchema.safeParse(raw);
+  const parsed = profileSchemas().profileSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problem(issue.path, issueMessage(issue));
     throw new InputError(diagnostics);

@@ -40,6 +40,27 @@ export function binByQuantile(
     if (v > hi) hi = v;
   }
   if (!(hi > lo)) return { groups, count: 1 };
+  // Distinct values (the usual case for drawn weights): a value's place in the order is
+  // the number of smaller values, found in a natively sorted copy, with no comparator call
+  // per comparison. Equal values need the draw index to break the tie: the sort below.
+  const sorted = Float64Array.from(values).sort();
+  let distinct = true;
+  for (let i = 1; i < n && distinct; i++)
+    distinct = (sorted[i - 1] as number) < (sorted[i] as number);
+  if (distinct) {
+    for (let d = 0; d < n; d++) {
+      const v = values[d] as number;
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((sorted[mid] as number) < v) lo = mid + 1;
+        else hi = mid;
+      }
+      groups[d] = Math.floor((lo * bins) / n);
+    }
+    return { groups, count: bins };
+  }
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
@@ -101,6 +122,9 @@ export function firstOrderIndex(
   return between / total;
 }
 
+/** Centred ranks held at once by `firstOrderIndices` (a block of draws × units). */
+const CENTRED_BLOCK = 1 << 16;
+
 /** One grouping of the draws, for `firstOrderIndices`. */
 export interface Grouping {
   groups: Uint32Array;
@@ -110,7 +134,8 @@ export interface Grouping {
 /**
  * `firstOrderIndex` of several groupings of the same draws at once: the unit means and the
  * total sum of squares, which do not depend on the grouping, are computed once, and one
- * pass over the ranks fills every grouping's sums. Each result equals `firstOrderIndex` of
+ * pass over the ranks centres them (a block of draws at a time), from which each grouping's
+ * sums are filled in a loop of their own. Each result equals `firstOrderIndex` of
  * that grouping alone, bit for bit (the same sums in the same order;
  * test/uncertainty/sensitivity.test.ts).
  */
@@ -135,26 +160,25 @@ export function firstOrderIndices(
   const means = new Float64Array(units);
   for (let u = 0; u < units; u++) means[u] = (sums[u] as number) / ((counts[u] as number) || 1);
 
-  const f = groupings.length;
+  // The centred ranks of a block of draws, once; then each grouping's cells are filled
+  // from them in a tight loop of its own. Every cell still receives its draws in draw
+  // order, and the total its terms in storage order, so the sums are the same as before.
   const cellSums = groupings.map((g) => new Float64Array(units * g.groupCount));
   const cellCounts = groupings.map((g) => new Float64Array(units * g.groupCount));
-  const groupOf = new Uint32Array(f);
+  const block = Math.max(1, Math.min(draws, Math.floor(CENTRED_BLOCK / Math.max(1, units))));
+  const centred = new Float64Array(block * units);
+  const ranked = new Uint8Array(block * units);
   let total = 0;
-  for (let d = 0; d < draws; d++) {
-    const row = d * units;
-    for (let k = 0; k < f; k++) groupOf[k] = (groupings[k] as Grouping).groups[d] as number;
-    for (let u = 0; u < units; u++) {
-      const r = ranks[row + u] as number;
-      if (r === 0) continue;
-      const centred = r - (means[u] as number);
-      total += centred * centred;
-      for (let k = 0; k < f; k++) {
-        const cell = u * (groupings[k] as Grouping).groupCount + (groupOf[k] as number);
-        const s = cellSums[k] as Float64Array;
-        const c = cellCounts[k] as Float64Array;
-        s[cell] = (s[cell] as number) + centred;
-        c[cell] = (c[cell] as number) + 1;
-      }
+  for (let from = 0; from < draws; from += block) {
+    const to = Math.min(draws, from + block);
+    const sums = centreBlock(ranks, from, to, units, means, centred, ranked, total);
+    total = sums.total;
+    for (let k = 0; k < groupings.length; k++) {
+      const { groups, groupCount } = groupings[k] as Grouping;
+      const s = cellSums[k] as Float64Array;
+      const n = cellCounts[k] as Float64Array;
+      if (sums.unranked) addSomeRanked(groups, groupCount, s, n, centred, ranked, from, to, units);
+      else addAllRanked(groups, groupCount, s, n, centred, from, to, units);
     }
   }
   return groupings.map((_, k) => {
@@ -168,4 +192,95 @@ export function firstOrderIndices(
     }
     return between / total;
   });
+}
+
+/**
+ * Draws `from … to` of the ranks centred on the unit means into `centred` (0 and `ranked`
+ * 0 where a unit was not ranked); `total` plus their squares, added in storage order (so
+ * the total over all blocks is the one a single pass gives).
+ */
+function centreBlock(
+  ranks: Uint16Array,
+  from: number,
+  to: number,
+  units: number,
+  means: Float64Array,
+  centred: Float64Array,
+  ranked: Uint8Array,
+  totalBefore: number,
+): { total: number; unranked: boolean } {
+  let total = totalBefore;
+  let unranked = false;
+  for (let d = from; d < to; d++) {
+    const row = d * units;
+    const at = (d - from) * units;
+    for (let u = 0; u < units; u++) {
+      const r = ranks[row + u] as number;
+      if (r === 0) {
+        centred[at + u] = 0;
+        ranked[at + u] = 0;
+        unranked = true;
+        continue;
+      }
+      const c = r - (means[u] as number);
+      total += c * c;
+      centred[at + u] = c;
+      ranked[at + u] = 1;
+    }
+  }
+  return { total, unranked };
+}
+
+/** One grouping's cell sums and counts from a block of centred ranks, every unit ranked. */
+function addAllRanked(
+  groups: Uint32Array,
+  groupCount: number,
+  sums: Float64Array,
+  counts: Float64Array,
+  centred: Float64Array,
+  from: number,
+  to: number,
+  units: number,
+): void {
+  for (let d = from; d < to; d++) {
+    const at = (d - from) * units;
+    for (let u = 0, cell = groups[d] as number; u < units; u++, cell += groupCount) {
+      sums[cell] = (sums[cell] as number) + (centred[at + u] as number);
+    }
+  }
+  // Every unit counts every draw of its group: the group sizes (whole numbers, so adding
+  // them at once gives the same counts as adding 1 per draw).
+  const sizes = new Float64Array(groupCount);
+  for (let d = from; d < to; d++) {
+    const g = groups[d] as number;
+    sizes[g] = (sizes[g] as number) + 1;
+  }
+  for (let u = 0; u < units; u++) {
+    for (let g = 0; g < groupCount; g++) {
+      const cell = u * groupCount + g;
+      counts[cell] = (counts[cell] as number) + (sizes[g] as number);
+    }
+  }
+}
+
+/** `addAllRanked` for a block in which some units were not ranked in some draws. */
+function addSomeRanked(
+  groups: Uint32Array,
+  groupCount: number,
+  sums: Float64Array,
+  counts: Float64Array,
+  centred: Float64Array,
+  ranked: Uint8Array,
+  from: number,
+  to: number,
+  units: number,
+): void {
+  for (let d = from; d < to; d++) {
+    const at = (d - from) * units;
+    for (let u = 0, cell = groups[d] as number; u < units; u++, cell += groupCount) {
+      if (ranked[at + u] === 0) continue;
+      sums[cell] = (sums[cell] as number) + (centred[at + u] as number);
+      counts[cell] = (counts[cell] as number) + 1;
+    }
+  }
 }

@@ -176,7 +176,7 @@ describe("benchmark --uncertainty (model mode)", () => {
 });
 
 describe("explain: how sure is the rank", () => {
-  it("adds the sentence by default (2,000 draws) and leaves it out with --uncertainty 0", async () => {
+  it("adds the sentence when asked (--uncertainty 2000) and leaves it out by default or with 0", async () => {
     const lines = async (...args: string[]) => {
       let text = "";
       vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
@@ -188,12 +188,14 @@ describe("explain: how sure is the rank", () => {
       expect(code).toBe(0);
       return text;
     };
-    expect(await lines("Billund", "--kind", "index")).toMatch(
+    expect(await lines("Billund", "--kind", "index", "--uncertainty", "2000")).toMatch(
       /In 90 % of 2,000 plausible variations of the method, Billund ranks between \d+ and \d+/,
     );
+    expect(await lines("Billund", "--kind", "index")).not.toMatch(/plausible variations/);
     expect(await lines("Billund", "--kind", "index", "--uncertainty", "0")).not.toMatch(
       /plausible variations/,
     );
+    expect(await lines("Billund", "--covariates", "default")).not.toMatch(/refits of the model/);
     expect(
       await lines("Billund", "--covariates", "default", "--uncertainty", "200", "--seed", "1"),
     ).toMatch(/In 90 % of 200 refits of the model.*prediction interval/);

@@ -8,10 +8,11 @@ import { parsePeriodOption } from "../period.js";
 
 /**
  * Draws (index) or refits (benchmark, model mode) behind explain's "how sure" sentence
- * when no `uncertainty` is given: about 0.1 s each on the shipped data, so explain runs
- * them by default; `uncertainty: 0` leaves the sentence out.
+ * when no `uncertainty` is given: none. The sentence is asked for (`uncertainty: 2000`):
+ * 2,000 draws of the index cost a fresh process more than the rest of `explain` together
+ * (docs/performance.md), so a plain `explain` does not pay for them.
  */
-export const EXPLAIN_UNCERTAINTY_RUNS = 2000;
+export const EXPLAIN_UNCERTAINTY_RUNS = 0;
 
 export type ExplainKind = "index" | "benchmark";
 
@@ -35,7 +36,7 @@ export interface ExplainCommandOptions {
   covariateData?: string[];
   weights?: "population";
   loo?: boolean;
-  /** Draws or refits for the "how sure" sentence; absent = EXPLAIN_UNCERTAINTY_RUNS, 0 = none. */
+  /** Draws or refits for the "how sure" sentence; absent or 0 = none (EXPLAIN_UNCERTAINTY_RUNS). */
   uncertainty?: number;
   seed?: number;
   distinguish?: "prediction" | "bootstrap";

@@ -105,6 +105,20 @@ async function readRecords(
   return { records, quarters, skipped };
 }
 
+/**
+ * `readRecords`, grouped by quarter. The flat list is let go here, so a quarter's records
+ * can be let go once it is scored (`scorePeriods`).
+ */
+async function readGrouped(
+  files: readonly string[],
+  method: LoadedMethod,
+  registry: Registry,
+  read: ReadOptions,
+): Promise<{ grouped: Map<string, CountRecord[]>; quarters: Set<string>; skipped: string[] }> {
+  const { records, quarters, skipped } = await readRecords(files, method, registry, read);
+  return { grouped: byPeriod(records), quarters, skipped };
+}
+
 /** The quarter before `period`, as the previous-quarter imputation reads it. */
 function previousValues(
   period: string,
@@ -122,24 +136,30 @@ function previousValues(
 /** Scores several quarters, collecting the missing-data errors of all before throwing. */
 function scorePeriods(
   periods: readonly string[],
-  grouped: ReadonlyMap<string, CountRecord[]>,
+  grouped: Map<string, CountRecord[]>,
   units: (period: string) => IndexUnit[],
   method: LoadedMethod,
   mode: MissingMode,
   context: ScoreContext,
-): { scores: PeriodScores[]; indicators: UnitIndicators[][] } {
+): { scores: PeriodScores[]; indicators: UnitIndicators[] } {
   const bag = new DiagnosticBag();
   const scores: PeriodScores[] = [];
-  const indicators: UnitIndicators[][] = [];
-  for (const period of periods) {
+  // Only the last quarter's indicator values outlive the loop (the run's `indicators`); the
+  // records of a quarter scored are let go as soon as no later quarter reads them (the
+  // previous-quarter imputation reads the quarter before), all but the last quarter's.
+  let indicators: UnitIndicators[] = [];
+  const last = periods.length - 1;
+  periods.forEach((period, i) => {
     const values = computeIndicators(
       grouped.get(period) ?? [],
       units(period),
       method.profile.indicators,
     );
-    indicators.push(values);
+    if (i === last) indicators = values;
     const previous =
       mode === "impute-previous" ? previousValues(period, grouped, units, method) : undefined;
+    const done = mode === "impute-previous" ? periods[i - 1] : i < last ? period : undefined;
+    if (done !== undefined) grouped.delete(done);
     try {
       scores.push(
         scoreIndex(values, method.profile, mode, {
@@ -151,7 +171,7 @@ function scorePeriods(
       if (!(error instanceof InputError)) throw error;
       for (const d of error.diagnostics) bag.add(d);
     }
-  }
+  });
   bag.throwIfErrors();
   return { scores, indicators };
 }
@@ -190,8 +210,7 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
     ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
     countColumns: countColumnsOf(method.profile),
   };
-  const { records, quarters, skipped } = await readRecords(files, method, registry, read);
-  const grouped = byPeriod(records);
+  const { grouped, quarters, skipped } = await readGrouped(files, method, registry, read);
   const available = chronological(quarters);
   if (available.length === 0) throw new UsageError("the input has no rows to rank");
   const period = formatPeriod(choosePeriod(request.period, available) as Period);
@@ -213,7 +232,7 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
   };
   const { scores, indicators } = scorePeriods(wanted, grouped, unitsOf, method, mode, context);
   const selected = scores.at(-1) as PeriodScores;
-  const values = indicators.at(-1) ?? [];
+  const values = indicators;
   const uncertainty = await simulate(request, values, method, mode);
   const grouping = groupingOf(
     registry,

@@ -4,9 +4,10 @@
  * the shipped data, rendered by the built CLI and photographed at 1200 px by headless
  * Chromium. By default the picture runs from the title to the end of the charts (map, bars,
  * at a glance) and the first rows of the table: the whole page is ~5,000 px tall and over
- * 800 KB, too much for a README. --full takes the whole page.
+ * 800 KB, too much for a README. --full takes the whole page. --funnel photographs only the
+ * funnel plot's figure, into docs/funnel.png (the README's funnel section).
  *
- *   npm run build && node scripts/screenshot.mjs [--full] [--chromium PATH] [--out FILE]
+ *   npm run build && node scripts/screenshot.mjs [--full | --funnel] [--chromium PATH] [--out FILE]
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -22,10 +23,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
   options: {
     chromium: { type: "string", default: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
-    out: { type: "string", default: join(root, "docs", "report.png") },
+    out: { type: "string" },
     full: { type: "boolean", default: false },
+    funnel: { type: "boolean", default: false },
   },
 });
+
+const out = values.out ?? join(root, "docs", values.funnel ? "funnel.png" : "report.png");
 
 if (!existsSync(join(root, "dist", "cli", "main.cjs"))) {
   throw new Error("dist/ is missing: run `npm run build` first");
@@ -58,17 +62,21 @@ try {
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
-    const charts = await page.locator("section.charts").boundingBox();
-    const clip =
-      values.full || charts === null
-        ? undefined
-        : { x: 0, y: 0, width: 1200, height: Math.ceil(charts.y + charts.height + TABLE_PEEK) };
-    await page.screenshot({ path: values.out, fullPage: true, ...(clip ? { clip } : {}) });
+    if (values.funnel) {
+      await page.locator("section.funnel figure").screenshot({ path: out });
+    } else {
+      const charts = await page.locator("section.charts").boundingBox();
+      const clip =
+        values.full || charts === null
+          ? undefined
+          : { x: 0, y: 0, width: 1200, height: Math.ceil(charts.y + charts.height + TABLE_PEEK) };
+      await page.screenshot({ path: out, fullPage: true, ...(clip ? { clip } : {}) });
+    }
   } finally {
     await browser.close();
   }
-  const kb = Math.round(statSync(values.out).size / 1024);
-  process.stdout.write(`${values.out}: ${kb} KB\n`);
+  const kb = Math.round(statSync(out).size / 1024);
+  process.stdout.write(`${out}: ${kb} KB\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

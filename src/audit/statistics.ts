@@ -2,8 +2,10 @@
  * Descriptive statistics of one indicator's raw values (METHOD.md F): n, mean, sample sd,
  * skewness and excess kurtosis as Excel's SKEW and KURT (the bias-adjusted G1 and G2,
  * also scipy's `skew(bias=False)` and `kurtosis(bias=False)`), min and max, and COINr's
- * default outlier rule.
+ * default outlier rule. SKEW and KURT are the core's (src/composite/treat.ts), which the
+ * outlier treatment of a profile uses too.
  */
+import { kurtosis, skewness } from "../composite/treat.js";
 
 /** COINr's default rule: treat an indicator when |skewness| > 2 and kurtosis > 3.5. */
 export const SKEW_LIMIT = 2;
@@ -41,30 +43,19 @@ export function describe(values: readonly number[]): IndicatorStatistics {
   let m2 = 0;
   for (const v of values) m2 += (v - mean) * (v - mean);
   const sd = n > 1 ? Math.sqrt(m2 / (n - 1)) : 0;
-  let s3 = 0;
-  let s4 = 0;
-  if (sd > 0) {
-    for (const v of values) {
-      const z = (v - mean) / sd;
-      s3 += z * z * z;
-      s4 += z * z * z * z;
-    }
-  }
-  const skewness = n >= 3 && sd > 0 ? (n / ((n - 1) * (n - 2))) * s3 : null;
-  const kurtosis =
-    n >= 4 && sd > 0
-      ? ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * s4 -
-        (3 * (n - 1) * (n - 1)) / ((n - 2) * (n - 3))
-      : null;
+  const g1 = skewness(values);
+  const g2 = kurtosis(values);
+  const skew = Number.isNaN(g1) ? null : g1;
+  const kurt = Number.isNaN(g2) ? null : g2;
   return {
     n,
     mean,
     sd,
-    skewness,
-    kurtosis,
+    skewness: skew,
+    kurtosis: kurt,
     min: n > 0 ? min : Number.NaN,
     max: n > 0 ? max : Number.NaN,
-    outlierFlag: isOutlierCandidate(skewness, kurtosis),
+    outlierFlag: isOutlierCandidate(skew, kurt),
   };
 }
 

@@ -6,11 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/uncertainty/random.js";
-import {
-  binByQuantile,
-  firstOrderIndex,
-  firstOrderIndices,
-} from "../../src/uncertainty/sensitivity.js";
+import { binByQuantile, firstOrderIndices } from "../../src/uncertainty/sensitivity.js";
+import { firstOrderIndex } from "./first-order-reference.js";
 
 /** The bins as defined: order by value, ties by draw index; p-th of n → ⌊p · bins / n⌋. */
 function binsByDefinition(values: Float64Array, bins: number): number[] {

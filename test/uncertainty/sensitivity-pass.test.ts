@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { simulateIndexRanks } from "../../src/uncertainty/index-simulation.js";
-import { firstOrderIndex, firstOrderIndices } from "../../src/uncertainty/sensitivity.js";
+import { firstOrderIndices } from "../../src/uncertainty/sensitivity.js";
+import { firstOrderIndex } from "./first-order-reference.js";
 import { profileWith, syntheticUnits } from "./helpers.js";
 
 const profile = profileWith({

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../src/uncertainty/random.js";
-import { binByQuantile, binCount, firstOrderIndex } from "../../src/uncertainty/sensitivity.js";
+import { binByQuantile, binCount, firstOrderIndices } from "../../src/uncertainty/sensitivity.js";
+
+/** The production code's index of one grouping. */
+function firstOrderIndex(
+  ranks: Uint16Array,
+  draws: number,
+  units: number,
+  groups: Uint32Array,
+  groupCount: number,
+): number {
+  return firstOrderIndices(ranks, draws, units, [{ groups, groupCount }])[0] as number;
+}
 
 describe("first-order sensitivity index", () => {
   it("splits the variance of an additive rank exactly between two balanced factors", () => {

@@ -83,8 +83,8 @@ module.exports = {
       name: "shared-leaves-stay-leaves",
       severity: "error",
       comment:
-        "diagnostics, period, rank and text are used by every layer and import none of them.",
-      from: { path: "^src/(diagnostics|period|rank|text)\\.ts$" },
+        "diagnostics, period, rank, text and correlation are used by every layer and import none of them.",
+      from: { path: "^src/(diagnostics|period|rank|text|correlation)\\.ts$" },
       to: { path: "^src/[^/]+/" },
     },
     {

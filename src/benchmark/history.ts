@@ -2,6 +2,7 @@
  * Benchmark history (METHOD.md E): how persistent the ranking is between periods, as the
  * Spearman correlation of the residuals (Pearson's r of their ranks, ties at mean rank).
  */
+import { pearson } from "../correlation.js";
 
 /** Rank per period and the persistence between consecutive periods. */
 export interface BenchmarkHistory {
@@ -29,30 +30,6 @@ export function averageRanks(values: readonly number[]): number[] {
   return ranks;
 }
 
-/** Pearson correlation; NaN when either side has no spread. */
-export function pearson(a: readonly number[], b: readonly number[]): number {
-  const n = a.length;
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i] as number;
-    mb += b[i] as number;
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = (a[i] as number) - ma;
-    const db = (b[i] as number) - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return sab / Math.sqrt(saa * sbb);
-}
-
 /**
  * Spearman's rank correlation of paired values.
  *
@@ -60,5 +37,6 @@ export function pearson(a: readonly number[], b: readonly number[]): number {
  */
 export function spearman(a: readonly number[], b: readonly number[]): number {
   if (a.length !== b.length) throw new RangeError("spearman: the two sides differ in length");
-  return pearson(averageRanks(a), averageRanks(b));
+  // NaN when either side has no spread (every value tied).
+  return pearson(averageRanks(a), averageRanks(b)) ?? Number.NaN;
 }

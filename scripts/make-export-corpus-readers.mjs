@@ -7,22 +7,13 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { mulberry32 } from "./municipality-data.mjs";
 
 const root = join(import.meta.dirname, "..");
 const out = (name) => join(root, "fixtures", "exports", name);
 
-/** mulberry32: a small seeded generator, so the empty rows land in the same places. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(20240612);
+// Seeded, so the empty rows land in the same places.
+const next = mulberry32(20240612);
 
 // The benchmark: the shipped Y30R21 extract's latest period, as a `;` CSV.
 const y30 = readFileSync(join(root, "data/benchmark/y30r21-2020QMAT02-2021QMAT04.jsonl"), "utf8")

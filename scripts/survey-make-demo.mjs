@@ -10,6 +10,7 @@
  *   node scripts/survey-make-demo.mjs
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { mulberry32 } from "./municipality-data.mjs";
 
 const root = new URL("../", import.meta.url);
 const map = JSON.parse(
@@ -24,16 +25,6 @@ const LABELS = [
   "Meget tilfreds",
 ];
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(20240917);
 
 // Name as a survey tool writes it, respondents per round, a level per area (mean on 1–5).

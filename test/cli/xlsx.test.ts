@@ -14,6 +14,9 @@ const exportFile = (name: string) => join("fixtures", "exports", name);
 interface Json {
   results: unknown[];
   options: Record<string, unknown>;
+  /** audit's tables */
+  indicators?: unknown[];
+  leave_one_out?: unknown[];
 }
 
 async function json(args: string[]): Promise<{ json: Json; stderr: string }> {
@@ -48,6 +51,16 @@ describe("xlsx exports rank exactly as their clean CSV", () => {
       "Data",
     ]);
     expect(got.json.results).toEqual(shipped.json.results);
+    expect(got.json.options.sheet).toBe("Data");
+    expect(shipped.json.options).not.toHaveProperty("sheet");
+  });
+
+  it("audit: the same audit from the workbook's sheet as from the shipped CSV, the sheet recorded", async () => {
+    const args = ["audit", "--method", "open", "--uncertainty", "50"];
+    const shipped = await json(args);
+    const got = await json([...args, "-i", exportFile("index-open.xlsx"), "--sheet", "Data"]);
+    expect(got.json.indicators).toEqual(shipped.json.indicators);
+    expect(got.json.leave_one_out).toEqual(shipped.json.leave_one_out);
     expect(got.json.options.sheet).toBe("Data");
     expect(shipped.json.options).not.toHaveProperty("sheet");
   });

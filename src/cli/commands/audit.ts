@@ -16,6 +16,7 @@ interface AuditFlags {
   uncertainty?: string;
   seed?: string;
   decimalMark?: "," | ".";
+  sheet?: string;
   [key: string]: unknown;
 }
 
@@ -35,6 +36,7 @@ export function registerAudit(program: Command): void {
     "uncertainty",
     "seed",
     "decimal-mark",
+    "sheet",
     "format",
     "out",
     "locale",
@@ -55,6 +57,7 @@ export function registerAudit(program: Command): void {
       ...numberField("--uncertainty", "uncertainty", flags.uncertainty),
       ...numberField("--seed", "seed", flags.seed),
       ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
+      ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     });
     await emit(document, output, filesRead, process.stdout);
   });

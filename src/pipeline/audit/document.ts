@@ -57,6 +57,8 @@ function auditJson(run: IndexRun, audit: IndexAudit): Record<string, unknown> {
       method: run.options.method,
       missing: run.options.missing,
       ...(run.options.weights !== undefined ? { weights: run.options.weights } : {}),
+      ...(run.options.decimalMark !== undefined ? { decimalMark: run.options.decimalMark } : {}),
+      ...(run.options.sheet !== undefined ? { sheet: run.options.sheet } : {}),
       uncertainty: audit.sobol?.runs ?? 0,
       ...(audit.sobol !== undefined ? { seed: audit.sobol.seed } : {}),
     },

@@ -1,6 +1,6 @@
 /**
  * `audit`'s options: the index's (input, period, unit, method, missing, weights, decimal
- * mark: the audit reads and scores exactly as `index` does) and the Sobol design's draws
+ * mark, sheet: the audit reads and scores exactly as `index` does) and the Sobol design's draws
  * and seed, all checked before any file is opened.
  */
 import { UsageError } from "../../diagnostics.js";
@@ -8,15 +8,19 @@ import { type IndexOptions, normaliseIndexOptions } from "../index/options.js";
 
 export { AUDIT_SOBOL_RUNS } from "./defaults.js";
 
-export interface AuditOptions {
-  command?: string;
-  inputs?: string[];
-  period?: string;
-  unit?: string;
-  method?: string;
-  missing?: string;
-  weights?: Record<string, number> | string;
-  decimalMark?: "," | ".";
+/** The options the audit passes to the index unchanged (it reads and scores as `index`). */
+const INDEX_KEYS = [
+  "period",
+  "unit",
+  "method",
+  "missing",
+  "weights",
+  "decimalMark",
+  "sheet",
+] as const satisfies readonly (keyof IndexOptions)[];
+
+export interface AuditOptions
+  extends Pick<IndexOptions, "command" | "inputs" | (typeof INDEX_KEYS)[number]> {
   /** Base sample N of the Sobol design (default 10,000, as the uncertainty analysis); 0 = no Sobol. */
   uncertainty?: number;
   /** Seed of the Sobol design and its bootstrap (default: the uncertainty module's). */
@@ -25,18 +29,10 @@ export interface AuditOptions {
 
 /** The index part of the options, checked by the index's own normalisation. */
 export function indexOptionsOf(options: AuditOptions): IndexOptions {
-  const index: IndexOptions = {
-    command: "index",
-    inputs: [...(options.inputs ?? [])],
-    ...(options.period !== undefined ? { period: options.period } : {}),
-    ...(options.unit !== undefined ? { unit: options.unit } : {}),
-    ...(options.method !== undefined ? { method: options.method } : {}),
-    ...(options.missing !== undefined ? { missing: options.missing } : {}),
-    ...(options.weights !== undefined ? { weights: options.weights } : {}),
-    ...(options.decimalMark !== undefined ? { decimalMark: options.decimalMark } : {}),
-  };
-  normaliseIndexOptions(index);
-  return index;
+  const index: Record<string, unknown> = { command: "index", inputs: [...(options.inputs ?? [])] };
+  for (const key of INDEX_KEYS) if (options[key] !== undefined) index[key] = options[key];
+  normaliseIndexOptions(index as IndexOptions);
+  return index as IndexOptions;
 }
 
 export function checkSobolOptions(options: AuditOptions): void {

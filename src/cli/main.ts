@@ -5,15 +5,14 @@
 import { fileURLToPath } from "node:url";
 import { useMethodSnapshot } from "../pipeline/index/method-snapshot.js";
 import { useRegistrySnapshot } from "../registry/snapshot.js";
-import { handleStdoutErrors, main } from "./program.js";
+import { main } from "./program.js";
 
-let pipeHandled = false;
+let snapshotsUsed = false;
 
 /** Runs one command line (`process.argv` shape); resolves to the exit code. */
 export function run(argv: string[]): Promise<number> {
-  if (!pipeHandled) {
-    pipeHandled = true;
-    handleStdoutErrors(process.stdout);
+  if (!snapshotsUsed) {
+    snapshotsUsed = true;
     // Beside the bundle, written by the build with the code cache (bin/jobindex.js).
     useRegistrySnapshot(fileURLToPath(new URL("registry-snapshot.json", import.meta.url)));
     useMethodSnapshot(fileURLToPath(new URL("method-snapshot.json", import.meta.url)));

@@ -12,6 +12,7 @@ import { relocateForGolden } from "../pipeline/check/golden.js";
 import { expand, type FileRead, identify } from "../pipeline/files-read.js";
 import type { ReportDocument } from "../report/types.js";
 import type { OutputOptions } from "./options.js";
+import type { Stdout } from "./stdio.js";
 
 /** The output options, with the text reporter for commands whose answer is prose. */
 export type RenderOptions = Omit<OutputOptions, "format"> & {
@@ -167,7 +168,7 @@ export async function emit(
   doc: ReportDocument,
   output: RenderOptions,
   filesRead: ReadonlyArray<string | FileRead>,
-  stdout: NodeJS.WriteStream,
+  stdout: Stdout,
 ): Promise<void> {
   const out = toStdout(output.out) ? undefined : output.out;
   if (out !== undefined) assertNotAnInput(out, filesRead);

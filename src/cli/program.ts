@@ -18,6 +18,7 @@ import { registerSurvey } from "./commands/survey.js";
 import { diagnosticLine, translateUsage } from "./messages.js";
 import { addOptions, withExamples } from "./options.js";
 import { type Progress, startProgress } from "./progress.js";
+import { writeStderr } from "./stdio.js";
 
 /** The spinner of the running command; stopped after the action or on an error. */
 let progress: Progress | undefined;
@@ -26,7 +27,7 @@ const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.ur
   version: string;
 };
 
-setWarningSink((d) => process.stderr.write(`${diagnosticLine(d)}\n`));
+setWarningSink((d) => writeStderr(`${diagnosticLine(d)}\n`));
 
 /** `error: …` lines of commander with ` [E_USAGE]` at the end, as the project's usage errors. */
 export function withUsageCode(text: string): string {
@@ -36,7 +37,43 @@ export function withUsageCode(text: string): string {
   return `${first} [E_USAGE]${end < 0 ? "" : text.slice(end)}`;
 }
 
-export function buildProgram(): Command {
+/** Each command's name and what adds it (with its options) to the program. */
+const COMMANDS: ReadonlyArray<readonly [string, (program: Command) => void]> = [
+  ["index", registerIndex],
+  ["benchmark", registerBenchmark],
+  ["explain", registerExplain],
+  ["check", registerCheck],
+  ["fetch", registerFetch],
+  ["survey", registerSurvey],
+  ["continuity", registerContinuity],
+  ["audit", registerAudit],
+];
+
+/**
+ * The command a command line runs, when its first word that is not a program option
+ * (`--debug`, `--lang X`) names one; undefined otherwise (`--help`, `help index`, a
+ * misspelt command, none at all), when the program needs every command for its help and
+ * suggestions.
+ */
+export function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const word = argv[i] as string;
+    if (word === "--debug" || word.startsWith("--lang=")) continue;
+    if (word === "--lang") {
+      i++;
+      continue;
+    }
+    return COMMANDS.some(([name]) => name === word) ? word : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The program with every command, or with `only` that one: building a command's options
+ * costs a run that uses another command start-up time, and the parse, the help of that
+ * command and its errors are the same without the others.
+ */
+export function buildProgram(only?: string): Command {
   const program = new Command("jobindex")
     .description(
       "Benchmark Danish jobcentres: an FH-style jobcentre index and STAR's expected-vs-actual benchmark.",
@@ -56,30 +93,9 @@ export function buildProgram(): Command {
     progress = startProgress(`jobindex ${action.name()}`);
   });
   program.hook("postAction", () => progress?.stop());
-  registerIndex(program);
-  registerBenchmark(program);
-  registerExplain(program);
-  registerCheck(program);
-  registerFetch(program);
-  registerSurvey(program);
-  registerContinuity(program);
-  registerAudit(program);
+  for (const [name, register] of COMMANDS)
+    if (only === undefined || name === only) register(program);
   return program;
-}
-
-/**
- * Errors writing standard output, which arrive after the command has returned. A reader
- * that stops early (`jobindex index | head -1`) closes the pipe: not an error, exit 0
- * quietly, as other Unix tools do. Anything else (a full disk, `> /dev/full`) is one line
- * on stderr and exit 2, never a stack trace.
- */
-export function handleStdoutErrors(stdout: NodeJS.WriteStream): void {
-  stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(0);
-    const why = error.code === "ENOSPC" ? "no space left on the device" : error.message;
-    process.stderr.write(`error: cannot write standard output: ${why} [E_STDOUT_WRITE]\n`);
-    process.exit(2);
-  });
 }
 
 /**
@@ -94,7 +110,7 @@ function chooseLang(argv: readonly string[]): void {
 
 export async function main(argv: string[]): Promise<number> {
   chooseLang(argv);
-  const program = buildProgram();
+  const program = buildProgram(commandOf(argv));
   const debug = argv.includes("--debug");
   try {
     await program.parseAsync(argv);
@@ -113,18 +129,18 @@ function reportError(error: unknown, debug: boolean): number {
     return 2;
   }
   if (error instanceof InputError) {
-    for (const d of error.diagnostics) process.stderr.write(`${diagnosticLine(d)}\n`);
-    if (debug) process.stderr.write(`${error.stack}\n`);
+    for (const d of error.diagnostics) writeStderr(`${diagnosticLine(d)}\n`);
+    if (debug) writeStderr(`${error.stack}\n`);
     return 2;
   }
   if (error instanceof UsageError) {
-    process.stderr.write(`${t("cli.error")}: ${translateUsage(error.message)}\n`);
-    if (debug) process.stderr.write(`${error.stack}\n`);
+    writeStderr(`${t("cli.error")}: ${translateUsage(error.message)}\n`);
+    if (debug) writeStderr(`${error.stack}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${t("cli.error")}: ${t("cli.internal")}: ${message}\n`);
-  if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write(`${t("cli.bug_hint")}\n`);
+  writeStderr(`${t("cli.error")}: ${t("cli.internal")}: ${message}\n`);
+  if (debug && error instanceof Error) writeStderr(`${error.stack}\n`);
+  else writeStderr(`${t("cli.bug_hint")}\n`);
   return 2;
 }

@@ -9,7 +9,7 @@ import { ReadCode } from "./codes.js";
 import { fieldCount, nthField } from "./csv-direct.js";
 import { fieldTooLarge } from "./csv-errors.js";
 import type { DecimalEvidence } from "./decimal.js";
-import { type Limits, rowBytes, stringBytes, tableTooLarge } from "./limits.js";
+import { type Limits, overTableBound, rowBytes, stringBytes, tableTooLarge } from "./limits.js";
 import type { ReadOptions } from "./options.js";
 import { type Admission, HeldRows, PeriodJudge } from "./select.js";
 import type { TableRow } from "./table.js";
@@ -264,7 +264,7 @@ export class CsvCollector {
       values[i] = shared ?? cell;
     }
     this.held.push({ line, values }, rowBytes(record.length, strings), admission);
-    if (this.held.bytes > this.limits.maxTableBytes) {
+    if (overTableBound(this.limits, this.held.bytes)) {
       throw new InputError([
         ...this.bag.items,
         tableTooLarge(this.file, this.limits.maxTableBytes, { line }),

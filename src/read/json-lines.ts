@@ -20,7 +20,7 @@ import {
   periodKeys,
   RecordRows,
 } from "./json-records.js";
-import { formatSize, type Limits, tableTooLarge } from "./limits.js";
+import { formatSize, type Limits, overTableBound, tableTooLarge } from "./limits.js";
 import type { PeriodSelection, PeriodsKept, ReadOptions, TextEncoding } from "./options.js";
 import { HeldRows, PeriodJudge } from "./select.js";
 import {
@@ -96,7 +96,7 @@ async function parseJsonLinesFile(
     }
     if ("flat" in p) into.addFlat(p.line, p.flat);
     else into.add(p.record);
-    if (into.held.bytes > limits.maxTableBytes) {
+    if (overTableBound(limits, into.held.bytes)) {
       fatal(tableTooLarge(file, limits.maxTableBytes, { line: p.line }));
     }
   };

@@ -16,6 +16,10 @@
  *   table is over the limit is refused up front (estimated from its first 64 KiB), and a
  *   read stops as soon as the rows held so far cross it: `E_FILE_TOO_LARGE`, never a
  *   "heap out of memory" abort. `JOBINDEX_MAX_TABLE_BYTES` in the environment overrides it.
+ *   V8's heap limit is asked for only when a table's estimate passes `TABLE_ALWAYS_FITS`
+ *   (`overTableBound`): `node:v8` loads node's streams with it, a millisecond or two of
+ *   every run that reads a small file (the command line's bundle loads it on first use,
+ *   scripts/build.mjs).
  * - A whole JSON document (not JSON lines) is parsed in memory, so it has its own, lower
  *   limit `MAX_JSON_DOCUMENT_BYTES` (V8 strings cannot exceed ~512 MiB anyway), and nesting
  *   deeper than `MAX_JSON_DEPTH` is refused rather than overflowing the stack.
@@ -46,6 +50,12 @@ export const TABLE_CELL_BYTES = 8;
 export const TABLE_HEAP_SHARE = 0.5;
 /** Environment variable that sets `maxTableBytes` (bytes), e.g. to test the limit. */
 export const MAX_TABLE_BYTES_ENV = "JOBINDEX_MAX_TABLE_BYTES";
+/**
+ * A table estimated at no more than this is held without looking its bound up: half of any
+ * heap node can run jobindex in is more. An explicit bound (`ReadOptions.maxTableBytes`,
+ * `JOBINDEX_MAX_TABLE_BYTES`) applies from the first byte.
+ */
+export const TABLE_ALWAYS_FITS = 8 * 1024 * 1024;
 /** Bytes looked at for binary content, encoding, format and separator. */
 export const SNIFF_BYTES = 64 * 1024;
 
@@ -54,17 +64,37 @@ export interface Limits {
   maxRecordChars: number;
   maxFileBytes: number;
   maxJsonDocumentBytes: number;
-  maxTableBytes: number;
+  /** The bound on a held table's estimated bytes (looked up on first read when not given). */
+  readonly maxTableBytes: number;
+  /** Estimated bytes below which a table is within its bound without reading `maxTableBytes`. */
+  readonly tableAlwaysFits: number;
 }
 
 export function limitsFrom(options: ReadOptions = {}): Limits {
+  const given = options.maxTableBytes ?? tableBytesFromEnv(process.env);
+  let bound = given;
   return {
     maxFieldChars: options.maxFieldChars ?? MAX_FIELD_CHARS,
     maxRecordChars: options.maxRecordChars ?? MAX_RECORD_CHARS,
     maxFileBytes: options.maxFileBytes ?? MAX_FILE_BYTES,
     maxJsonDocumentBytes: options.maxJsonDocumentBytes ?? MAX_JSON_DOCUMENT_BYTES,
-    maxTableBytes: options.maxTableBytes ?? defaultMaxTableBytes(),
+    get maxTableBytes() {
+      bound ??= defaultMaxTableBytes();
+      return bound;
+    },
+    tableAlwaysFits: given === undefined ? TABLE_ALWAYS_FITS : 0,
   };
+}
+
+/** True when a table of `bytes` (estimated) is over the limits' bound. */
+export function overTableBound(limits: Limits, bytes: number): boolean {
+  return bytes > limits.tableAlwaysFits && bytes > limits.maxTableBytes;
+}
+
+/** `JOBINDEX_MAX_TABLE_BYTES` when set to a positive number. */
+function tableBytesFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const set = Number(env[MAX_TABLE_BYTES_ENV]);
+  return Number.isFinite(set) && set > 0 ? Math.floor(set) : undefined;
 }
 
 /**
@@ -75,9 +105,7 @@ export function defaultMaxTableBytes(
   heapLimit: number = getHeapStatistics().heap_size_limit,
   env: Record<string, string | undefined> = process.env,
 ): number {
-  const set = Number(env[MAX_TABLE_BYTES_ENV]);
-  if (Number.isFinite(set) && set > 0) return Math.floor(set);
-  return Math.floor(heapLimit * TABLE_HEAP_SHARE);
+  return tableBytesFromEnv(env) ?? Math.floor(heapLimit * TABLE_HEAP_SHARE);
 }
 
 /** Heap taken by a one-byte string of `chars` characters: 16 bytes of header, 8-byte aligned. */

@@ -3,7 +3,7 @@
  * for memory is refused up front (`E_FILE_TOO_LARGE`) rather than crashing node.
  */
 import { CellSharing } from "./cell-sharing.js";
-import { type Limits, rowBytes, stringBytes, tableTooLarge } from "./limits.js";
+import { type Limits, overTableBound, rowBytes, stringBytes, tableTooLarge } from "./limits.js";
 import type { Separator } from "./options.js";
 import { fatal, type Source } from "./source.js";
 
@@ -20,7 +20,7 @@ export function checkTableFits(
   limits: Limits,
 ): void {
   const estimate = estimateTableBytes(head, separator, source.size, source.head.length);
-  if (estimate !== undefined && estimate > limits.maxTableBytes) {
+  if (estimate !== undefined && overTableBound(limits, estimate)) {
     fatal(tableTooLarge(source.file, limits.maxTableBytes, { estimate }));
   }
 }

@@ -376,3 +376,39 @@ describe("write errors on standard output", () => {
     expect(stderrLines(result)).toEqual(["status=0"]);
   });
 });
+
+describe("standard output written directly (a pipe or a file, src/cli/stdio.ts)", () => {
+  it("a pipe read slowly, a file by redirection and --out get the same bytes", async () => {
+    const { dir } = tempDir("stdout-direct");
+    const args = ["index", "--history", "--format", "json"];
+    const viaOut = join(dir, "out.json");
+    const made = await runCli([...args, "--out", viaOut], { cwd: root });
+    expect(made.code, made.stderr).toBe(0);
+    const expected = readFileSync(viaOut);
+    expect(expected.length).toBeGreaterThan(128 * 1024); // more than a pipe holds
+    // A file by the shell's redirection: the descriptor is a regular file.
+    const redirected = join(dir, "redirected.json");
+    const shell = await new Promise<number | null>((resolve) => {
+      const child = spawn(
+        "sh",
+        ["-c", `"${process.execPath}" "${bin}" ${args.join(" ")} > "${redirected}"`],
+        { cwd: root },
+      );
+      child.on("close", resolve);
+    });
+    expect(shell).toBe(0);
+    expect(readFileSync(redirected).equals(expected)).toBe(true);
+    // A pipe whose reader pauses: the writer blocks and then goes on, losing nothing.
+    const piped = await new Promise<Buffer>((resolve) => {
+      const child = spawn(process.execPath, [bin, ...args], { cwd: root });
+      const chunks: Buffer[] = [];
+      child.stdout.on("data", (b: Buffer) => {
+        chunks.push(b);
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), 5);
+      });
+      child.on("close", () => resolve(Buffer.concat(chunks)));
+    });
+    expect(piped.equals(expected)).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { addOptions, numberField, outputOptions, withExamples } from "../options.js";
 import { assertNotAnInput, emit } from "../output.js";
+import { standardOutput } from "../stdio.js";
 
 interface AuditFlags {
   input: string[];
@@ -59,6 +60,6 @@ export function registerAudit(program: Command): void {
       ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
       ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     });
-    await emit(document, output, filesRead, process.stdout);
+    await emit(document, output, filesRead, standardOutput);
   });
 }

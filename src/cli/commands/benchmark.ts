@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { addOptions, numberField, numberOption, outputOptions, withExamples } from "../options.js";
 import { assertNotAnInput, emit } from "../output.js";
+import { standardOutput, writeStderr } from "../stdio.js";
 
 interface BenchmarkFlags {
   input: string[];
@@ -92,8 +93,8 @@ export function registerBenchmark(program: Command): void {
       ...(flags.decimalMark !== undefined ? { decimalMark: flags.decimalMark } : {}),
       ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     });
-    await emit(document, output, filesRead, process.stdout);
-    for (const line of messages) process.stderr.write(`${line}\n`);
+    await emit(document, output, filesRead, standardOutput);
+    for (const line of messages) writeStderr(`${line}\n`);
     if (exitCode !== 0) process.exitCode = exitCode;
   });
 }

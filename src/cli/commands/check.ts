@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { addOptions, numberOption, withExamples } from "../options.js";
 import { emit } from "../output.js";
+import { standardOutput } from "../stdio.js";
 
 interface CheckFlags {
   golden: string;
@@ -31,7 +32,7 @@ export function registerCheck(program: Command): void {
       document,
       { format, locale: "en", ...(flags.out !== undefined ? { out: flags.out } : {}) },
       filesRead,
-      process.stdout,
+      standardOutput,
     );
     if (exitCode !== 0) process.exitCode = exitCode;
   });

@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { addOptions, outputOptions, withExamples } from "../options.js";
 import { assertNotAnInput, emit, writeAtomically } from "../output.js";
+import { standardOutput } from "../stdio.js";
 
 interface ContinuityFlags {
   input?: string[];
@@ -54,13 +55,13 @@ export function registerContinuity(program: Command): void {
     if (indexInput) {
       const { indexInputCsv } = await import("../../pipeline/continuity/index-input.js");
       const text = indexInputCsv(run);
-      if (output.out === undefined) process.stdout.write(text);
+      if (output.out === undefined) standardOutput.write(text);
       else {
         assertNotAnInput(output.out, inputs);
         writeAtomically(output.out, text);
       }
       return;
     }
-    await emit(document, output, inputs, process.stdout);
+    await emit(document, output, inputs, standardOutput);
   });
 }

@@ -9,6 +9,7 @@ import type { Command } from "commander";
 import { EXPLAIN_UNCERTAINTY_RUNS } from "../../pipeline/explain/options.js";
 import { addOptions, numberOption, withExamples } from "../options.js";
 import { emit } from "../output.js";
+import { standardOutput } from "../stdio.js";
 
 export { EXPLAIN_UNCERTAINTY_RUNS };
 
@@ -96,7 +97,7 @@ export function registerExplain(program: Command): void {
       document,
       { format: flags.format === "json" ? "json" : "text", locale: "en" },
       filesRead,
-      process.stdout,
+      standardOutput,
     );
   });
 }

@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { addOptions, numberField, outputOptions, withExamples } from "../options.js";
 import { assertNotAnInput, emit } from "../output.js";
+import { standardOutput, writeStderr } from "../stdio.js";
 
 interface IndexFlags {
   input: string[];
@@ -76,8 +77,8 @@ export function registerIndex(program: Command): void {
       ...(flags.published !== undefined ? { publishedLists: flags.published } : {}),
       ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
     });
-    await emit(document, output, filesRead, process.stdout);
-    for (const line of messages) process.stderr.write(`${line}\n`);
+    await emit(document, output, filesRead, standardOutput);
+    for (const line of messages) writeStderr(`${line}\n`);
     if (exitCode !== 0) process.exitCode = exitCode;
   });
 }

@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { addOptions, outputOptions, withExamples } from "../options.js";
 import { emit } from "../output.js";
+import { standardOutput } from "../stdio.js";
 
 interface SurveyFlags {
   input?: string;
@@ -62,10 +63,10 @@ export function registerSurvey(program: Command): void {
         document,
         { ...output, format: flags.format === "json" ? "json" : "text" },
         inputs,
-        process.stdout,
+        standardOutput,
       );
       return;
     }
-    await emit(document, output, inputs, process.stdout);
+    await emit(document, output, inputs, standardOutput);
   });
 }

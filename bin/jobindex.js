@@ -18,7 +18,6 @@
  */
 "use strict";
 const { readFileSync, writeFileSync } = require("node:fs");
-const { createRequire } = require("node:module");
 const { dirname, join } = require("node:path");
 const { Script } = require("node:vm");
 
@@ -85,7 +84,10 @@ if (process.env.JOBINDEX_CODE_CACHE_REPORT === "1") {
   process.stderr.write(`code cache: ${state}\n`);
 }
 const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
+// The bundle requires only node's built-ins and read-excel-file, which resolve from bin/
+// as from dist/cli/ (both beside the package's node_modules): this file's own require
+// serves it, without node:module's createRequire, which loads node's ES module loader.
+script.runInThisContext()(cli.exports, require, cli, bundle, dirname(bundle));
 
 async function train(commandLines) {
   // The snapshots of what is validated now, which later runs read instead of validating.

@@ -75,6 +75,9 @@ const LAZY_BUILTINS = [
   // node:v8 loads node's streams (its heap snapshots are streams); the table bound asks it
   // for the heap limit only when a table grows large (src/read/limits.ts).
   { module: "v8", importer: /[\\/]src[\\/]read[\\/]limits\.ts$/ },
+  // node:module loads node's ES module loader; the registry's CSV parser needs its
+  // createRequire only when the registry's files differ from the build's snapshot.
+  { module: "module", importer: /[\\/]src[\\/]registry[\\/]csv\.ts$/ },
 ];
 
 const lazyBuiltins = {

@@ -13,10 +13,13 @@
 import { readFileSync } from "node:fs";
 import type { HashedProfile } from "./profile.js";
 
-/** One shipped profile: the file's text and the validated profile it gives. */
+/**
+ * One shipped profile: the file's text and the validated profile it gives, as JSON text:
+ * only the profile a run uses is parsed, into objects of its own (no copy needed).
+ */
 interface SnapshotEntry {
   text: string;
-  profile: HashedProfile;
+  profile: string;
 }
 
 interface MethodSnapshot {
@@ -52,7 +55,7 @@ export function snapshotProfile(text: string): HashedProfile | undefined {
   const entries = loaded()?.profiles;
   if (entries === undefined) return undefined;
   for (const entry of Object.values(entries)) {
-    if (entry.text === text) return structuredClone(entry.profile);
+    if (entry.text === text) return JSON.parse(entry.profile) as HashedProfile;
   }
   return undefined;
 }
@@ -69,7 +72,8 @@ export function methodSnapshotOf(
   const profiles: Record<string, SnapshotEntry> = {};
   for (const [name, text] of Object.entries(texts)) {
     try {
-      profiles[name] = { text, profile: parse(JSON.parse(text), `data/methods/${name}.json`) };
+      const profile = parse(JSON.parse(text), `data/methods/${name}.json`);
+      profiles[name] = { text, profile: JSON.stringify(profile) };
     } catch {
       // left out: validated (and reported) by the runs that use it
     }

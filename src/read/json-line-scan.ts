@@ -26,10 +26,13 @@ const PERIOD = '"([\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]*)"';
 /**
  * A template from a parsed flat line's keys, or undefined: a key with a quote, a backslash
  * or a control character (JSON would write it escaped), or not exactly one period key.
+ * `spell` gives a key as the text scanned spells it (the reader scans UTF-8 files as their
+ * bytes, one character each: json-lines.ts).
  */
 export function lineTemplate(
   keys: readonly string[],
   isPeriodKey: (key: string) => boolean,
+  spell: (key: string) => string = (key) => key,
 ): LineTemplate | undefined {
   let periods = 0;
   const fields: string[] = [];
@@ -37,7 +40,7 @@ export function lineTemplate(
     if (!plainKey(key)) return undefined;
     const period = isPeriodKey(key);
     if (period) periods++;
-    fields.push(`"${escapeRegExp(key)}"${SPACE}:${SPACE}${period ? PERIOD : VALUE}`);
+    fields.push(`"${escapeRegExp(spell(key))}"${SPACE}:${SPACE}${period ? PERIOD : VALUE}`);
   }
   if (periods !== 1) return undefined;
   const body = fields.join(`${SPACE},${SPACE}`);

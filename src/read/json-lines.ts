@@ -3,6 +3,7 @@
  * file. Flat lines go through `JSON.parse` (src/read/flat-object.ts); the located parser
  * reads the rest, and says where a broken line is wrong.
  */
+import { isAscii, isUtf8 } from "node:buffer";
 import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import type { Period } from "../period.js";
 import { ReadCode } from "./codes.js";
@@ -112,9 +113,9 @@ async function parseJsonLinesFile(
   const { bytes } = source;
   if (bytes !== undefined && select !== undefined && isPeriodKey !== undefined) {
     // A file read whole, with a selection: lines are judged by their period field before
-    // they are parsed (json-line-scan.ts), and the latest period is found first.
-    const text = decodeWhole(bytes, encoding, lenient);
-    const lines = scanWholeLines(text, limits.maxRecordChars, isPeriodKey, (line, at) =>
+    // they are decoded and parsed (json-line-scan.ts), and the latest period is found first.
+    const view = textView(bytes, encoding, lenient);
+    const lines = scanWholeLines(view, limits.maxRecordChars, isPeriodKey, (line, at) =>
       parseLine(line, at, jsonLimits, file),
     );
     let keep = select.keep;
@@ -124,13 +125,17 @@ async function parseJsonLinesFile(
     }
     const into = start(keep);
     const prejudge = keep !== "latest" ? (judge as PeriodJudge) : undefined;
-    for (const entry of lines) {
-      // With a period fixed (not "the latest so far") a verdict does not depend on the rows
-      // before: a line judged "skip" here is counted and never parsed; others are parsed and
-      // judged again as they are held, to the same verdict.
+    // With a period fixed (not "the latest so far") a verdict does not depend on the rows
+    // before: a line judged "skip" here is counted and never decoded or parsed; others are
+    // parsed and judged again as they are held, to the same verdict.
+    const wanted = lines.filter(
+      (entry) =>
+        !("period" in entry) || prejudge === undefined || prejudge.judge(entry.period) !== "skip",
+    );
+    const texts = keptTexts(view, wanted);
+    for (const entry of wanted) {
       if ("period" in entry) {
-        if (prejudge !== undefined && prejudge.judge(entry.period) === "skip") continue;
-        const p = parseLine(entry.text, entry.line, jsonLimits, file);
+        const p = parseLine(texts.get(entry) as string, entry.line, jsonLimits, file);
         if (p !== undefined) take(into, p);
       } else if ("tooLong" in entry) take(into, tooLong(entry.line));
       else if (entry.parsed !== undefined) take(into, entry.parsed);
@@ -158,49 +163,108 @@ async function parseJsonLinesFile(
 /**
  * One line of a file read whole: parsed already (the lines the scan could not judge, and
  * the first flat line, whose keys make the template), judged by its period field only
- * (`period`, with its text for parsing if kept), or over the record limit.
+ * (`period`, with where its text is in the view, for decoding and parsing if kept), or over
+ * the record limit.
  */
 type WholeLine =
   | { line: number; parsed: ParsedLine | undefined }
-  | { line: number; text: string; period: string }
+  | { line: number; start: number; end: number; period: string }
   | { line: number; tooLong: true };
 
-/** The file's text as `textChunks` would decode it: invalid UTF-8 raises `NotUtf8Error`. */
-function decodeWhole(bytes: Buffer, encoding: TextEncoding, lenient: boolean): string {
-  if (encoding === "latin1") return decodeLatin1(bytes);
-  try {
-    // TextDecoder drops a byte order mark itself.
-    return new TextDecoder("utf-8", { fatal: !lenient }).decode(bytes);
-  } catch {
-    throw new NotUtf8Error();
+/**
+ * A file read whole, as text to scan: `text` holds one character per byte where the bytes
+ * are valid UTF-8 that is not all ASCII (their Latin-1 reading, native and without UTF-8
+ * decoding), so that lines left out by the selection are never decoded; `decode` gives the
+ * real text of a range of it. Otherwise `text` is the decoded file and `decode` a slice.
+ */
+interface TextView {
+  text: string;
+  decode(start: number, end: number): string;
+  /** A key as it is spelt in `text`. */
+  spell(key: string): string;
+}
+
+/** The file's view as `textChunks` would decode it: invalid UTF-8 raises `NotUtf8Error`. */
+function textView(bytes: Buffer, encoding: TextEncoding, lenient: boolean): TextView {
+  const decoded = (text: string): TextView => ({
+    text,
+    decode: (start, end) => text.slice(start, end),
+    spell: (key) => key,
+  });
+  if (encoding === "latin1") return decoded(decodeLatin1(bytes));
+  if (isAscii(bytes)) return decoded(bytes.toString("latin1"));
+  if (!isUtf8(bytes)) {
+    if (!lenient) throw new NotUtf8Error();
+    return decoded(new TextDecoder("utf-8").decode(bytes));
   }
+  // TextDecoder would drop a byte order mark.
+  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return {
+    text: bytes.toString("latin1", from),
+    decode: (start, end) => bytes.toString("utf8", from + start, from + end),
+    spell: (key) => Buffer.from(key, "utf8").toString("latin1"),
+  };
+}
+
+/**
+ * The decoded text of each line judged and kept: lines that follow one another (a period's
+ * lines are listed together) decoded as one range, a native call per run of lines rather
+ * than per line.
+ */
+function keptTexts(view: TextView, entries: readonly WholeLine[]): Map<WholeLine, string> {
+  const texts = new Map<WholeLine, string>();
+  let run: Array<WholeLine & { start: number; end: number }> = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const block = view.decode(
+      (run[0] as { start: number }).start,
+      (run.at(-1) as { end: number }).end,
+    );
+    let at = 0;
+    for (const entry of run) {
+      const newline = block.indexOf("\n", at);
+      const end = newline < 0 ? block.length : newline;
+      texts.set(entry, block.slice(at, end));
+      at = end + 1;
+    }
+    run = [];
+  };
+  for (const entry of entries) {
+    if (!("period" in entry)) continue;
+    const last = run.at(-1);
+    if (last !== undefined && last.end + 1 !== entry.start) flush();
+    run.push(entry);
+  }
+  flush();
+  return texts;
 }
 
 /** The lines of a file read whole, each parsed or judged by the scan (see `WholeLine`). */
 function scanWholeLines(
-  text: string,
+  view: TextView,
   maxLine: number,
   isPeriodKey: (key: string) => boolean,
   parse: (text: string, line: number) => ParsedLine | undefined,
 ): WholeLine[] {
+  const { text } = view;
   const out: WholeLine[] = [];
   let template: LineTemplate | undefined;
   let at = 0;
   for (let line = 1; at < text.length; line++) {
     const newline = text.indexOf("\n", at);
     const end = newline < 0 ? text.length : newline;
-    const lineText = text.slice(at, end);
+    // The view may spell a character in several: only a line that might be too long is
+    // decoded to measure it.
+    const tooLong = end - at > maxLine && view.decode(at, end).length > maxLine;
     const period =
-      template === undefined || lineText.length > maxLine
-        ? undefined
-        : scanPeriod(lineText, template);
-    if (lineText.length > maxLine) out.push({ line, tooLong: true });
-    else if (period !== undefined) out.push({ line, text: lineText, period });
+      template === undefined || tooLong ? undefined : scanPeriod(text.slice(at, end), template);
+    if (tooLong) out.push({ line, tooLong: true });
+    else if (period !== undefined) out.push({ line, start: at, end, period });
     else {
-      const parsed = parse(lineText, line);
+      const parsed = parse(view.decode(at, end), line);
       out.push({ line, parsed });
       if (template === undefined && parsed !== undefined && "flat" in parsed) {
-        template = lineTemplate(Object.keys(parsed.flat), isPeriodKey);
+        template = lineTemplate(Object.keys(parsed.flat), isPeriodKey, view.spell);
       }
     }
     if (newline < 0) break;

@@ -132,4 +132,52 @@ describe("JSON lines read whole with a period selection", () => {
       readTable(long, { select: { column, keep: "latest" }, maxRecordChars: 20 }),
     ).rejects.toThrow(/E_RECORD_TOO_LARGE/);
   });
+
+  it("reads UTF-8 files as their bytes: non-ASCII keys and cells, a BOM, CRLF, one period kept equals the whole read filtered", async () => {
+    const periodKey = (columns: readonly string[]) => {
+      const at = columns.indexOf("Periode");
+      return at < 0 ? undefined : at;
+    };
+    const text = fc.oneof(
+      fc.constantFrom("Høje-Taastrup", "Århus", "à", "\u00a0", "€", "😀", "8,24", ""),
+      fc.string({ unit: "grapheme", maxLength: 6 }),
+    );
+    const record = fc.record({
+      period: fc.constantFrom("2020K1", "2020K2", "2021K1"),
+      area: text,
+      value: fc.oneof(text, fc.integer(), fc.constant(null)),
+    });
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(record, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom<"latest" | "2020K2">("latest", "2020K2"),
+        async (records, bom, crlf, keep) => {
+          const lines = records.map((r) =>
+            JSON.stringify({ Område: r.area, Periode: r.period, "Forsørgelse på ø": r.value }),
+          );
+          const body = `${bom ? "\ufeff" : ""}${lines.join(crlf ? "\r\n" : "\n")}\n`;
+          const path = folder.write(`utf8-${n++}.jsonl`, body);
+          const all = await readTable(path);
+          const at = all.columns.indexOf("Periode");
+          const periods = all.rows.map((r) => String(r.values[at]));
+          const wanted = keep === "latest" ? [...periods].sort().at(-1) : keep;
+          const some = await readTable(path, {
+            select: {
+              column: periodKey,
+              keep:
+                keep === "latest"
+                  ? "latest"
+                  : { exactly: parsePeriod(keep) as NonNullable<ReturnType<typeof parsePeriod>> },
+            },
+          });
+          expect(some.rows).toEqual(all.rows.filter((r) => r.values[at] === wanted));
+          expect(some.columns).toEqual(all.columns);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });

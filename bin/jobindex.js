@@ -67,27 +67,42 @@ function compile(source, cachedData) {
   }
 }
 
-let cachedData;
-if (training === undefined) {
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // no cache: compile as node would
+/**
+ * The bundle, run from its code cache; or, with --debug, loaded by node's CommonJS loader
+ * with source maps on, so that a stack trace names the files and lines of src/ (the bundle's
+ * names are minified; dist/cli/main.cjs.map maps them back). A debug run compiles without
+ * the cache, which only costs it time.
+ */
+function load() {
+  if (training === undefined && process.argv.includes("--debug")) {
+    process.setSourceMapsEnabled(true);
+    return { cli: { exports: require(bundle) }, script: undefined };
   }
+  let cachedData;
+  if (training === undefined) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // no cache: compile as node would
+    }
+  }
+  // The build escapes every non-ASCII character, so Latin-1 reads the bundle exactly, and
+  // faster than UTF-8 would.
+  const script = compile(readFileSync(bundle, "latin1"), cachedData);
+  if (process.env.JOBINDEX_CODE_CACHE_REPORT === "1") {
+    const state =
+      cachedData === undefined ? "none" : script.cachedDataRejected ? "rejected" : "accepted";
+    process.stderr.write(`code cache: ${state}\n`);
+  }
+  const cli = { exports: {} };
+  // The bundle requires only node's built-ins and read-excel-file, which resolve from bin/
+  // as from dist/cli/ (both beside the package's node_modules): this file's own require
+  // serves it, without node:module's createRequire, which loads node's ES module loader.
+  script.runInThisContext()(cli.exports, require, cli, bundle, dirname(bundle));
+  return { cli, script };
 }
-// The build escapes every non-ASCII character, so Latin-1 reads the bundle exactly, and
-// faster than UTF-8 would.
-const script = compile(readFileSync(bundle, "latin1"), cachedData);
-if (process.env.JOBINDEX_CODE_CACHE_REPORT === "1") {
-  const state =
-    cachedData === undefined ? "none" : script.cachedDataRejected ? "rejected" : "accepted";
-  process.stderr.write(`code cache: ${state}\n`);
-}
-const cli = { exports: {} };
-// The bundle requires only node's built-ins and read-excel-file, which resolve from bin/
-// as from dist/cli/ (both beside the package's node_modules): this file's own require
-// serves it, without node:module's createRequire, which loads node's ES module loader.
-script.runInThisContext()(cli.exports, require, cli, bundle, dirname(bundle));
+
+const { cli, script } = load();
 
 async function train(commandLines) {
   // The snapshots of what is validated now, which later runs read instead of validating.

@@ -49,7 +49,7 @@ const keepModuleUrls = {
   name: "keep-module-urls",
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (loadArgs) => {
-      const text = readFileSync(loadArgs.path, "utf8");
+      const text = escapeNonAscii(readFileSync(loadArgs.path, "utf8"));
       if (!text.includes("import.meta.url")) return { contents: text, loader: "ts" };
       const fromSrc = relative(join(root, "src"), loadArgs.path).replace(/\.ts$/, ".js");
       const asBuilt = relative(outdir, join(root, "dist", fromSrc))
@@ -160,6 +160,11 @@ async function bundleCli() {
     // so a --debug stack trace still reads.
     minifyWhitespace: true,
     minifySyntax: true,
+    // Short local names: a third less to read and to keep in the code cache, ~2 ms of
+    // every start. A --debug run maps its stack trace back to src/ through the source
+    // map (bin/jobindex.js).
+    minifyIdentifiers: true,
+    sourcemap: "linked",
     metafile: true,
     logLevel: "warning",
     plugins: [keepModuleUrls, lazyBuiltins, lazyFunctions],
@@ -183,16 +188,23 @@ async function bundleCli() {
 /**
  * esbuild escapes non-ASCII characters in strings but keeps them in regular expression
  * literals (`/æ/g`). Escaped there too, the bundle is ASCII, which bin/jobindex.js reads as
- * Latin-1: a one-byte string, without UTF-8 decoding (about half the read time).
+ * Latin-1: a one-byte string, without UTF-8 decoding (about half the read time). The
+ * sources are escaped as esbuild loads them, so the source map's columns hold.
+ * One UTF-16 unit at a time: a character beyond U+FFFF becomes its surrogate pair, which
+ * strings and regular expressions (with or without the u flag) read as that character.
  */
-function asciiOnly(file) {
-  // One UTF-16 unit at a time: a character beyond U+FFFF becomes its surrogate pair, which
-  // strings and regular expressions (with or without the u flag) read as that character.
-  const text = readFileSync(file, "utf8").replace(
+function escapeNonAscii(text) {
+  return text.replace(
     /[\u0080-\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
-  writeFileSync(file, text);
+}
+
+/** What the packages bundled left non-ASCII (none today), escaped after the fact. */
+function asciiOnly(file) {
+  const text = readFileSync(file, "utf8");
+  const escaped = escapeNonAscii(text);
+  if (escaped !== text) writeFileSync(file, escaped);
 }
 
 /** Command lines whose code the cache holds: the runs that should start fastest. */

@@ -43,6 +43,19 @@ describe("bin/jobindex.js", () => {
     expect(other.status).toBe(0);
   });
 
+  it("maps a --debug stack trace back to src/ through the source map (the bundle's names are minified)", () => {
+    const result = launch(["index", "--input", join(root, "no-such-file.csv"), "--debug"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("[E_FILE_NOT_FOUND]");
+    const frames = result.stderr.split("\n").filter((line) => /^\s+at /.test(line));
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames[0]).toMatch(/[\\/]src[\\/]diagnostics\.ts:\d+:\d+\)$/);
+    expect(frames.some((line) => line.includes("main.cjs"))).toBe(false);
+    // Without --debug: one line, no trace.
+    const plain = launch(["index", "--input", join(root, "no-such-file.csv")]);
+    expect(plain.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it("keeps the heap size asked for", () => {
     const script = [
       "const v8 = require('node:v8');",

@@ -3,8 +3,8 @@
  * they are not needed. `process.stdout` and `process.stderr` are built on first touch, and
  * building one loads node's streams (and, for a pipe, its sockets): a few milliseconds of a
  * run that writes one JSON document into a pipe or a file (docs/performance.md). Where the
- * descriptor is a pipe or a regular file, the text is written to it directly, in full, with
- * `fs.writeSync`; a terminal, a socket or anything else goes through `process.stdout`, as
+ * descriptor is a pipe, a socket or a regular file, the text is written to it directly, in
+ * full, with `fs.writeSync`; a terminal or anything else goes through `process.stdout`, as
  * before.
  */
 import { fstatSync, writeSync } from "node:fs";
@@ -16,11 +16,14 @@ export interface Stdout {
   write(text: string): unknown;
 }
 
-/** True when the descriptor is a pipe or a regular file: never a terminal. */
+/**
+ * True when the descriptor is a pipe, a socket (node's and libuv's child processes get
+ * socket pairs for their pipes) or a regular file: never a terminal.
+ */
 function pipeOrFile(fd: number): boolean {
   try {
     const stat = fstatSync(fd);
-    return stat.isFIFO() || stat.isFile();
+    return stat.isFIFO() || stat.isSocket() || stat.isFile();
   } catch {
     return false;
   }

@@ -8,7 +8,7 @@ import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import type { Period } from "../period.js";
 import { ReadCode } from "./codes.js";
 import { type FlatObject, flatObject } from "./flat-object.js";
-import { type LineTemplate, lineTemplate, scanPeriod } from "./json-line-scan.js";
+import { type LineTemplate, lineTemplate, scanCells, scanPeriod } from "./json-line-scan.js";
 import { JsonParseError, type JsonParseLimits, parseJson } from "./json-parse.js";
 import {
   describe,
@@ -90,6 +90,11 @@ async function parseJsonLinesFile(
     rows = new RecordRows(file, bag, new HeldRows<PendingRow>(judge), isPeriodKey);
     return rows;
   };
+  const checkBound = (into: RecordRows, line: number) => {
+    if (overTableBound(limits, into.held.bytes)) {
+      fatal(tableTooLarge(file, limits.maxTableBytes, { line }));
+    }
+  };
   const take = (into: RecordRows, p: ParsedLine) => {
     if ("problem" in p) {
       bag.add(p.problem);
@@ -97,9 +102,7 @@ async function parseJsonLinesFile(
     }
     if ("flat" in p) into.addFlat(p.line, p.flat);
     else into.add(p.record);
-    if (overTableBound(limits, into.held.bytes)) {
-      fatal(tableTooLarge(file, limits.maxTableBytes, { line: p.line }));
-    }
+    checkBound(into, p.line);
   };
   const tooLong = (line: number): ParsedLine => ({
     line,
@@ -115,8 +118,11 @@ async function parseJsonLinesFile(
     // A file read whole, with a selection: lines are judged by their period field before
     // they are decoded and parsed (json-line-scan.ts), and the latest period is found first.
     const view = textView(bytes, encoding, lenient);
-    const lines = scanWholeLines(view, limits.maxRecordChars, isPeriodKey, (line, at) =>
-      parseLine(line, at, jsonLimits, file),
+    const { lines, template } = scanWholeLines(
+      view,
+      limits.maxRecordChars,
+      isPeriodKey,
+      (line, at) => parseLine(line, at, jsonLimits, file),
     );
     let keep = select.keep;
     if (keep === "latest") {
@@ -125,17 +131,29 @@ async function parseJsonLinesFile(
     }
     const into = start(keep);
     const prejudge = keep !== "latest" ? (judge as PeriodJudge) : undefined;
-    // With a period fixed (not "the latest so far") a verdict does not depend on the rows
-    // before: a line judged "skip" here is counted and never decoded or parsed; others are
-    // parsed and judged again as they are held, to the same verdict.
-    const wanted = lines.filter(
-      (entry) =>
-        !("period" in entry) || prejudge === undefined || prejudge.judge(entry.period) !== "skip",
-    );
-    const texts = keptTexts(view, wanted);
-    for (const entry of wanted) {
+    for (const entry of lines) {
+      // With a period fixed (not "the latest so far") a verdict does not depend on the rows
+      // before: a line judged "skip" here is counted and never decoded or parsed; others are
+      // read and judged again as they are held, to the same verdict.
       if ("period" in entry) {
-        const p = parseLine(texts.get(entry) as string, entry.line, jsonLimits, file);
+        if (prejudge !== undefined && prejudge.judge(entry.period) === "skip") continue;
+        const text = view.text.slice(entry.start, entry.end);
+        // The line's values straight from the template's expression, as JSON.parse would
+        // give them; the parser reads any line they cannot be taken from that way.
+        const cells =
+          template !== undefined && text.length <= jsonLimits.maxStringChars
+            ? scanCells(text, template)
+            : undefined;
+        if (cells !== undefined && template !== undefined) {
+          for (let i = 0; i < cells.length; i++) {
+            const cell = cells[i];
+            if (typeof cell === "string") cells[i] = view.spelt(cell);
+          }
+          into.addCells(entry.line, template.keys, cells);
+          checkBound(into, entry.line);
+          continue;
+        }
+        const p = parseLine(view.decode(entry.start, entry.end), entry.line, jsonLimits, file);
         if (p !== undefined) take(into, p);
       } else if ("tooLong" in entry) take(into, tooLong(entry.line));
       else if (entry.parsed !== undefined) take(into, entry.parsed);
@@ -182,7 +200,12 @@ interface TextView {
   decode(start: number, end: number): string;
   /** A key as it is spelt in `text`. */
   spell(key: string): string;
+  /** The real text of a string `text` spells (one of its values). */
+  spelt(value: string): string;
 }
+
+/** A character that stands for a byte of a multi-byte UTF-8 sequence in the byte view. */
+const HIGH = /[\u0080-\u00ff]/;
 
 /** The file's view as `textChunks` would decode it: invalid UTF-8 raises `NotUtf8Error`. */
 function textView(bytes: Buffer, encoding: TextEncoding, lenient: boolean): TextView {
@@ -190,6 +213,7 @@ function textView(bytes: Buffer, encoding: TextEncoding, lenient: boolean): Text
     text,
     decode: (start, end) => text.slice(start, end),
     spell: (key) => key,
+    spelt: (value) => value,
   });
   if (encoding === "latin1") return decoded(decodeLatin1(bytes));
   if (isAscii(bytes)) return decoded(bytes.toString("latin1"));
@@ -203,40 +227,8 @@ function textView(bytes: Buffer, encoding: TextEncoding, lenient: boolean): Text
     text: bytes.toString("latin1", from),
     decode: (start, end) => bytes.toString("utf8", from + start, from + end),
     spell: (key) => Buffer.from(key, "utf8").toString("latin1"),
+    spelt: (value) => (HIGH.test(value) ? Buffer.from(value, "latin1").toString("utf8") : value),
   };
-}
-
-/**
- * The decoded text of each line judged and kept: lines that follow one another (a period's
- * lines are listed together) decoded as one range, a native call per run of lines rather
- * than per line.
- */
-function keptTexts(view: TextView, entries: readonly WholeLine[]): Map<WholeLine, string> {
-  const texts = new Map<WholeLine, string>();
-  let run: Array<WholeLine & { start: number; end: number }> = [];
-  const flush = () => {
-    if (run.length === 0) return;
-    const block = view.decode(
-      (run[0] as { start: number }).start,
-      (run.at(-1) as { end: number }).end,
-    );
-    let at = 0;
-    for (const entry of run) {
-      const newline = block.indexOf("\n", at);
-      const end = newline < 0 ? block.length : newline;
-      texts.set(entry, block.slice(at, end));
-      at = end + 1;
-    }
-    run = [];
-  };
-  for (const entry of entries) {
-    if (!("period" in entry)) continue;
-    const last = run.at(-1);
-    if (last !== undefined && last.end + 1 !== entry.start) flush();
-    run.push(entry);
-  }
-  flush();
-  return texts;
 }
 
 /** The lines of a file read whole, each parsed or judged by the scan (see `WholeLine`). */
@@ -245,7 +237,7 @@ function scanWholeLines(
   maxLine: number,
   isPeriodKey: (key: string) => boolean,
   parse: (text: string, line: number) => ParsedLine | undefined,
-): WholeLine[] {
+): { lines: WholeLine[]; template: LineTemplate | undefined } {
   const { text } = view;
   const out: WholeLine[] = [];
   let template: LineTemplate | undefined;
@@ -270,7 +262,7 @@ function scanWholeLines(
     if (newline < 0) break;
     at = newline + 1;
   }
-  return out;
+  return { lines: out, template };
 }
 
 /** The latest period the lines name, judged or parsed. */

@@ -136,6 +136,16 @@ export class RecordRows {
     return this.hold({ line, object }, this.cells, n);
   }
 
+  /** Adds the values of a line the template read, in `keys` order; its row's estimated heap, or 0. */
+  addCells(line: number, keys: readonly string[], cells: readonly Cell[]): number {
+    for (let n = 0; n < cells.length; n++) {
+      const key = keys[n] as string;
+      this.note(n, this.column(key), cells[n] ?? null, key);
+    }
+    const held = this.cells.slice(0, cells.length);
+    return this.hold({ line, cells: held, columns: this.columnsOf.slice(0, cells.length) }, held);
+  }
+
   private column(key: string): number {
     let i = this.index.get(key);
     if (i === undefined) {

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePeriod } from "../../src/period.js";
 import { readTable } from "../../src/read/index.js";
-import { lineTemplate, scanPeriod } from "../../src/read/json-line-scan.js";
+import { lineTemplate, scanCells, scanPeriod } from "../../src/read/json-line-scan.js";
 import { tempFolder, Y30R21_JSONL } from "./helpers.js";
 
 const KEYS = ["Område", "Periode", "value", "Forventet andel på offentlig forsørgelse (pct.)"];
@@ -85,6 +85,59 @@ describe("scanPeriod", () => {
     const odd = lineTemplate(["a.b (c)*", "Periode"], isPeriodKey);
     expect(odd && scanPeriod('{"a.b (c)*":1,"Periode":"2020K1"}', odd)).toBe("2020K1");
     expect(odd && scanPeriod('{"axb (c)*":1,"Periode":"2020K1"}', odd)).toBeUndefined();
+  });
+});
+
+describe("scanCells", () => {
+  const bare = fc.constantFrom(
+    "01",
+    "1.",
+    "-",
+    "+1",
+    ".5",
+    "1e",
+    "Infinity",
+    "NaN",
+    "0x10",
+    "tru",
+    "-0",
+    "1E+2",
+    "2.50",
+  );
+  const raw = fc.oneof(
+    line,
+    // Bare words JSON refuses, and raw control characters in strings, among plain values.
+    fc
+      .tuple(bare, fc.constantFrom("\t", "\u0001", "x"))
+      .map(
+        ([word, control]) =>
+          `{"Område":"a${control}b","Periode":"2021QMAT04","value":${word},"Forventet andel på offentlig forsørgelse (pct.)":"8,24"}`,
+      ),
+  );
+  it("gives exactly JSON.parse's values, in the template's key order, or nothing", () => {
+    if (template === undefined) throw new Error("no template");
+    let answered = 0;
+    fc.assert(
+      fc.property(raw, (text) => {
+        const cells = scanCells(text, template);
+        let parsed: Record<string, unknown> | undefined;
+        try {
+          parsed = JSON.parse(text) as Record<string, unknown>;
+        } catch {
+          parsed = undefined;
+        }
+        if (cells === undefined) {
+          // A line of the template's shape that JSON takes is always answered.
+          expect(parsed !== undefined && scanPeriod(text, template) !== undefined).toBe(false);
+          return;
+        }
+        answered++;
+        expect(parsed).toBeDefined();
+        expect(cells).toEqual(KEYS.map((k) => parsed?.[k]));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(answered).toBeGreaterThan(50);
   });
 });
 

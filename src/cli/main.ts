@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { useMethodSnapshot } from "../pipeline/index/method-snapshot.js";
 import { useRegistrySnapshot } from "../registry/snapshot.js";
 import { main } from "./program.js";
+import { writeDirectly } from "./stdio.js";
 
 let snapshotsUsed = false;
 
@@ -13,6 +14,7 @@ let snapshotsUsed = false;
 export function run(argv: string[]): Promise<number> {
   if (!snapshotsUsed) {
     snapshotsUsed = true;
+    writeDirectly();
     // Beside the bundle, written by the build with the code cache (bin/jobindex.js).
     useRegistrySnapshot(fileURLToPath(new URL("registry-snapshot.json", import.meta.url)));
     useMethodSnapshot(fileURLToPath(new URL("method-snapshot.json", import.meta.url)));

@@ -18,7 +18,7 @@ import { registerSurvey } from "./commands/survey.js";
 import { diagnosticLine, translateUsage } from "./messages.js";
 import { addOptions, withExamples } from "./options.js";
 import { type Progress, startProgress } from "./progress.js";
-import { writeStderr } from "./stdio.js";
+import { standardOutput, writeStderr } from "./stdio.js";
 
 /** The spinner of the running command; stopped after the action or on an error. */
 let progress: Progress | undefined;
@@ -84,7 +84,12 @@ export function buildProgram(only?: string): Command {
     .configureHelp({ optionDescription: (option) => option.description })
     // Commander's own usage errors (an unknown option, a choice not allowed) get the code
     // every other usage error has; subcommands inherit this when they are created.
-    .configureOutput({ outputError: (text, write) => write(withUsageCode(text)) })
+    .configureOutput({
+      outputError: (text, write) => write(withUsageCode(text)),
+      // Help, the version and errors through the project's writers (stdio.ts).
+      writeOut: (text) => standardOutput.write(text),
+      writeErr: (text) => writeStderr(text),
+    })
     .exitOverride();
   // --lang is the program's, so it reads the same before or after the command's name.
   addOptions(program, "jobindex", ["debug", "lang"]);

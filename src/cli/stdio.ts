@@ -29,8 +29,20 @@ function pipeOrFile(fd: number): boolean {
   }
 }
 
+let allowed = false;
+
+/**
+ * Lets standard output and error be written directly from now on: the command line's entry
+ * (src/cli/main.ts) does. Code that calls `main` in a process of its own (tests that watch
+ * `process.stdout`) keeps node's streams.
+ */
+export function writeDirectly(): void {
+  allowed = true;
+}
+
 const kinds = new Map<number, boolean>();
 function direct(fd: number): boolean {
+  if (!allowed) return false;
   let known = kinds.get(fd);
   if (known === undefined) {
     known = pipeOrFile(fd);

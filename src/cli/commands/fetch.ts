@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { UsageError } from "../../diagnostics.js";
 import { addOptions, numberOption, withExamples } from "../options.js";
+import { standardOutput, stderrIsTerminal } from "../stdio.js";
 
 interface FetchFlags {
   period: string[];
@@ -21,7 +22,7 @@ interface FetchFlags {
 
 function wrote(path: string, rows: number, periods?: string[]): void {
   const when = periods !== undefined && periods.length > 0 ? `, ${periods.join(", ")}` : "";
-  process.stdout.write(`wrote ${path} (${rows} rows${when}) and ${path}.source.json\n`);
+  standardOutput.write(`wrote ${path} (${rows} rows${when}) and ${path}.source.json\n`);
 }
 
 function out(flags: FetchFlags): string {
@@ -93,7 +94,7 @@ export function registerFetch(program: Command): void {
         "E_USAGE",
       );
     }
-    const tty = process.stderr.isTTY === true;
+    const tty = stderrIsTerminal();
     const files = await P.runRecipe(
       {
         name,

@@ -6,7 +6,7 @@
 import { type DiagnosticBag, InputError } from "../diagnostics.js";
 import { CellSharing } from "./cell-sharing.js";
 import { ReadCode } from "./codes.js";
-import { fieldCount, nthField } from "./csv-direct.js";
+import { fieldPattern } from "./csv-direct.js";
 import { fieldTooLarge } from "./csv-errors.js";
 import type { DecimalEvidence } from "./decimal.js";
 import { type Limits, overTableBound, rowBytes, stringBytes, tableTooLarge } from "./limits.js";
@@ -76,6 +76,8 @@ export class CsvCollector {
   /** The period text of the last line judged by `addLine`, and what it was admitted as. */
   private lastPeriod: string | undefined;
   private lastAdmission: Admission | undefined;
+  /** Matches a line of the header's width, capturing its period field (`addLine`). */
+  private periodField: RegExp | undefined;
   readonly skipped: SkippedLines = { titles: [], empty: [], footnotes: [] };
 
   constructor(
@@ -100,8 +102,10 @@ export class CsvCollector {
   addLine(text: string, separator: string): void {
     const { header, judge } = this;
     if (header !== undefined && judge !== undefined && text.trim() !== "") {
-      const period = nthField(text, separator, this.periodColumn);
-      if (period !== undefined && fieldCount(text, separator) === header.length) {
+      // The period field of a line with the header's number of fields, else undefined.
+      this.periodField ??= fieldPattern(separator, this.periodColumn, header.length);
+      const period = this.periodField.exec(text)?.[1];
+      if (period !== undefined) {
         let admission: Admission | null | undefined;
         if (period === "") admission = null;
         else if (period === this.lastPeriod) {

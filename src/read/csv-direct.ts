@@ -69,9 +69,10 @@ export function withLatestKnown(
   const column = select.column(lines[headerAt]?.split(settings.separator) ?? []);
   if (column === undefined) return options;
   const judge = new PeriodJudge("latest");
+  const field = fieldPattern(settings.separator, column);
   let last: string | undefined;
   for (let i = headerAt + 1; i < lines.length; i++) {
-    const cell = nthField(lines[i] ?? "", settings.separator, column);
+    const cell = field.exec(lines[i] ?? "")?.[1];
     // Files list a period's rows together: the same text again judges the same.
     if (cell !== undefined && cell !== last) {
       judge.judge(cell);
@@ -84,23 +85,19 @@ export function withLatestKnown(
     : { ...options, select: { ...select, keep: { exactly: latest } } };
 }
 
-/** The `n`-th field of a quote-free line, without splitting the rest; undefined if short. */
-export function nthField(line: string, separator: string, n: number): string | undefined {
-  let start = 0;
-  for (let i = 0; i < n; i++) {
-    const next = line.indexOf(separator, start);
-    if (next < 0) return undefined;
-    start = next + 1;
-  }
-  const end = line.indexOf(separator, start);
-  return line.slice(start, end < 0 ? undefined : end);
-}
-
-/** The number of fields of a quote-free line. */
-export function fieldCount(line: string, separator: string): number {
-  let count = 1;
-  for (let at = line.indexOf(separator); at >= 0; at = line.indexOf(separator, at + 1)) count++;
-  return count;
+/**
+ * An expression that matches a quote-free line of exactly `fields` fields (`n < fields`; of at least
+ * `n + 1` without `fields`) and captures its `n`-th (0-based): one native match per line,
+ * where walking the line for separators in JavaScript ran in the interpreter at start-up,
+ * on every line of a file (test/read/csv-field-pattern.test.ts checks it against that walk).
+ */
+export function fieldPattern(separator: string, n: number, fields?: number): RegExp {
+  const sep = separator.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  const field = `[^${sep}]*`;
+  const head = `^(?:${field}${sep}){${n}}(${field})`;
+  if (fields === undefined) return new RegExp(head);
+  const after = fields - n - 1;
+  return new RegExp(`${head}${after > 0 ? `(?:${sep}${field}){${after}}` : ""}$`);
 }
 
 /**
@@ -196,6 +193,7 @@ export async function latestStreamed(
   const { separator } = settings;
   const splitter = new LineSplitter(settings.limits);
   let column: number | undefined;
+  let field: RegExp | undefined;
   let headerSeen = false;
   let last: string | undefined;
   let titles = 0;
@@ -210,9 +208,10 @@ export async function latestStreamed(
       headerSeen = true;
       column = select.column(line.split(separator));
       if (column === undefined) throw new NoLatest();
+      field = fieldPattern(separator, column);
       return;
     }
-    const cell = nthField(line, separator, column as number);
+    const cell = (field as RegExp).exec(line)?.[1];
     // Files list a period's rows together: the same text again judges the same.
     if (cell !== undefined && cell !== last) {
       judge.judge(cell);

@@ -5,10 +5,18 @@
  * by the fit, log of population density), then each implementation timed side by side over
  * enough repetitions to measure, median of 5:
  *
- * - `fitOls`: src/benchmark/ols.ts, the full fit model mode runs (standard errors, p values,
- *   leverage), Householder QR on Float64Arrays;
- * - `solveLeastSquares`: the same solver as the bootstrap refits with it, coefficients only;
- * - `mlMatrix`: the ml-matrix QR fit it replaced (bench/ols-ml-matrix.mjs, dev dependency).
+ * - `fitOls`: src/benchmark/ols.ts, the full fit model mode runs (coefficients, standard
+ *   errors, t, p, fitted values, residuals, leverages, R², σ) from rows given as arrays of
+ *   numbers, results as plain arrays: the headline `fit_ms`;
+ * - `fitLeastSquares`: the same full fit through the library's flat API (column-major
+ *   Float64Array covariates and outcome in, typed arrays out), the kernel `fitOls` adapts;
+ * - `lmWork`: the work lm() itself does and bench/fit.py's `fit_ms` times: coefficients,
+ *   fitted values and residuals (the decomposition on a fresh workspace loaded from the flat
+ *   arrays, then Xβ and y − Xβ), without standard errors, p values, leverages or R²;
+ * - `solveLeastSquares`: the bootstrap's refit, coefficients only, the workspace filled from
+ *   the rows;
+ * - `mlMatrix`: the ml-matrix QR fit the typed-array code replaced (bench/ols-ml-matrix.mjs,
+ *   dev dependency).
  *
  * Prints one JSON line: `fit_ms` and `coefficients` are `fitOls`'s (compared with R's by
  * bench/run.mjs), `implementations` holds every one measured, with its largest relative
@@ -21,7 +29,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { readTable, parseNumber } = await import(join(root, "dist", "read", "index.js"));
-const { fitOls, leastSquaresWorkspace, solveLeastSquares } = await import(
+const { fitLeastSquares, fitOls, leastSquaresWorkspace, solveLeastSquares } = await import(
   join(root, "dist", "benchmark", "ols.js")
 );
 const { fitOlsMlMatrix } = await import("./ols-ml-matrix.mjs");
@@ -48,6 +56,14 @@ const covariates = outcome.map((_, i) => [
   immigration[i],
 ]);
 const n = outcome.length;
+// The flat API's input: covariate c of row i at flat[c · n + i].
+const flat = new Float64Array(n * covariates[0].length);
+covariates.forEach((row, i) => {
+  row.forEach((v, c) => {
+    flat[c * n + i] = v;
+  });
+});
+const flatOutcome = Float64Array.from(outcome);
 
 /** The bootstrap's refit: the workspace filled from the rows, then coefficients only. */
 function coefficientsOnly() {
@@ -62,9 +78,30 @@ function coefficientsOnly() {
   return Array.from(ws.beta);
 }
 
+/** What lm() computes: β from the QR decomposition, then fitted values and residuals. */
+function lmWork() {
+  const m = flat.length / n;
+  const ws = leastSquaresWorkspace(n, m + 1);
+  ws.a.fill(1, 0, n);
+  ws.a.set(flat, n);
+  ws.y.set(flatOutcome);
+  if (!solveLeastSquares(ws)) throw new Error("rank deficient");
+  const fitted = new Float64Array(n).fill(ws.beta[0]);
+  for (let c = 1; c <= m; c++) {
+    const b = ws.beta[c];
+    for (let i = 0, k = (c - 1) * n; i < n; i++, k++) fitted[i] += flat[k] * b;
+  }
+  const residuals = new Float64Array(n);
+  for (let i = 0; i < n; i++) residuals[i] = flatOutcome[i] - fitted[i];
+  return Array.from(ws.beta);
+}
+
 const estimates = (fit) => fit.coefficients.map((c) => c.estimate);
 const implementations = {
   fitOls: () => estimates(fitOls({ covariates, outcome })),
+  fitLeastSquares: () =>
+    Array.from(fitLeastSquares({ covariates: flat, outcome: flatOutcome }).estimate),
+  lmWork,
   solveLeastSquares: coefficientsOnly,
   mlMatrix: () => estimates(fitOlsMlMatrix({ covariates, outcome })),
 };

@@ -538,25 +538,37 @@ function report({ m, start, model, fits, reads, unc, quarter }) {
     "",
     "**Least squares alone** (fit only, median of 5; read = the CSV read once)",
     "",
+    "The full fit is what model mode runs (`fitOls`: coefficients, standard errors, t, p,",
+    "fitted values, residuals, leverages, R² and σ, from rows as arrays of numbers); the flat",
+    "API is the same fit on Float64Arrays (`fitLeastSquares`, the kernel `fitOls` adapts).",
+    "lm()'s work is coefficients, fitted values and residuals only, as `lm()` itself computes;",
+    "coefficients only is the bootstrap's refit.",
+    "",
     ...(numpy
       ? [
           "R is not installed here: numpy stands in for `lm` (bench/fit.py): its QR fit",
-          "(coefficients, fitted values, residuals) and, for coefficients only, `lstsq`.",
+          "(coefficients, fitted values, residuals: lm()'s work) and, for coefficients only,",
+          "`lstsq`.",
           "",
         ]
       : []),
   );
+  const vs = numpy ? "numpy" : "R";
   push(
-    `| rows | node fit ms | ${ref} ms | node ÷ ${numpy ? "numpy" : "R"} | node coefficients only ms${numpy ? " | numpy `lstsq` ms | ÷ `lstsq`" : ""} | node read ms | ${numpy ? "python" : "R `read.csv`"} ms | max rel. coef. diff |`,
-    `|---:|---:|---:|---:|---:${numpy ? "|---:|---:" : ""}|---:|---:|---:|`,
+    `| rows | node full fit ms | node full fit, flat API ms | ${ref} ms | full fit ÷ ${vs} | node lm()'s work ms | ÷ ${vs} | node coefficients only ms${numpy ? " | numpy `lstsq` ms | ÷ `lstsq`" : ""} | node read ms | ${numpy ? "python" : "R `read.csv`"} ms | max rel. coef. diff |`,
+    `|---:|---:|---:|---:|---:|---:|---:|---:${numpy ? "|---:|---:" : ""}|---:|---:|---:|`,
   );
+  const ms = (value) => (Number.isFinite(value) ? value.toFixed(3) : "–");
   for (const f of fits) {
-    const only = f.node.implementations?.solveLeastSquares?.fit_ms;
+    const impl = f.node.implementations ?? {};
+    const only = impl.solveLeastSquares?.fit_ms;
+    const flat = impl.fitLeastSquares?.fit_ms;
+    const lmWork = impl.lmWork?.fit_ms;
     const lstsq = numpy
       ? ` | ${f.r ? f.r.lstsq_ms.toFixed(3) : "–"} | ${f.r ? f2(only / f.r.lstsq_ms) : "–"}`
       : "";
     push(
-      `| ${int(f.n)} | ${f.node.fit_ms.toFixed(3)} | ${f.r ? f.r.fit_ms.toFixed(3) : "–"} | ${f.r ? f2(f.node.fit_ms / f.r.fit_ms) : "–"} | ${Number.isFinite(only) ? only.toFixed(3) : "–"}${lstsq} | ${f1(f.node.read_ms)} | ${f.r ? f1(f.r.read_ms) : "–"} | ${Number.isFinite(f.diff) ? f.diff.toExponential(1) : "–"} |`,
+      `| ${int(f.n)} | ${f.node.fit_ms.toFixed(3)} | ${ms(flat)} | ${f.r ? f.r.fit_ms.toFixed(3) : "–"} | ${f.r ? f2(f.node.fit_ms / f.r.fit_ms) : "–"} | ${ms(lmWork)} | ${f.r ? f2(lmWork / f.r.fit_ms) : "–"} | ${ms(only)}${lstsq} | ${f1(f.node.read_ms)} | ${f.r ? f1(f.r.read_ms) : "–"} | ${Number.isFinite(f.diff) ? f.diff.toExponential(1) : "–"} |`,
     );
   }
   for (const read of reads) {

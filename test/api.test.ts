@@ -21,4 +21,20 @@ describe("programmatic API", () => {
       api.compareDocuments(first.document.json, again.document.json, { tolerance: 0 }),
     ).toEqual([]);
   });
+
+  it("exports the least-squares kernel: flat typed arrays and rows give the same fit", () => {
+    // y = 1, 2, 2, 4 on x = 0, 1, 2, 3: slope 0.9, intercept 0.9 (test/benchmark/ols.test.ts).
+    const flat = api.fitLeastSquares({
+      covariates: Float64Array.of(0, 1, 2, 3),
+      outcome: Float64Array.of(1, 2, 2, 4),
+    });
+    expect(flat.estimate[0]).toBeCloseTo(0.9, 14);
+    expect(flat.estimate[1]).toBeCloseTo(0.9, 14);
+    const rows = api.fitOls({ covariates: [[0], [1], [2], [3]], outcome: [1, 2, 2, 4] });
+    expect(rows.coefficients.map((c) => c.estimate)).toEqual([...flat.estimate]);
+    expect(rows.leverage).toEqual([...flat.leverage]);
+    expect(() => api.fitOls({ covariates: [[7], [7], [7]], outcome: [1, 2, 3] })).toThrow(
+      api.RankDeficientError,
+    );
+  });
 });

@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fitOls, inverseGramDiagonal, RankDeficientError } from "../../src/benchmark/ols.js";
+import {
+  fitLeastSquares,
+  fitOls,
+  inverseGramDiagonal,
+  RankDeficientError,
+} from "../../src/benchmark/ols.js";
 
 describe("fitOls on a hand-computed line", () => {
   // y = 1, 2, 2, 4 on x = 0, 1, 2, 3: Sxx = 5, Sxy = 4.5, slope 0.9, intercept 0.9,
@@ -200,6 +205,40 @@ describe("fitOls against numpy's SVD least squares at 3,000 rows", () => {
       });
       t.residuals_first.forEach((e, i) => {
         close(fit.residuals[i], e, 1e-9);
+      });
+    });
+
+    it(`${kind}: the flat API (fitLeastSquares) agrees to 1e-9 as well`, () => {
+      const t = truth[kind];
+      const n = covariates.length;
+      const flat = new Float64Array(n * 4);
+      covariates.forEach((row, i) => {
+        row.forEach((v, c) => {
+          flat[c * n + i] = v;
+        });
+      });
+      const fit = fitLeastSquares({
+        covariates: flat,
+        outcome: Float64Array.from(outcome),
+        ...(kind === "wls" ? { weights: Float64Array.from(weights, (w) => w / meanWeight) } : {}),
+      });
+      expect(fit.n).toBe(t.n);
+      expect(fit.k).toBe(t.k);
+      for (let j = 0; j < fit.k; j++) {
+        close(fit.estimate[j], t.estimate[j] as number, 1e-9);
+        close(fit.stdError[j], t.std_error[j] as number, 1e-9);
+        close(fit.t[j], t.t[j] as number, 1e-9);
+        close(fit.p[j], t.p[j] as number, 1e-9);
+      }
+      close(fit.r2, t.r2, 1e-9);
+      close(fit.adjR2, t.adj_r2, 1e-9);
+      close(fit.sigma, t.sigma, 1e-9);
+      t.leverage_first.forEach((h, i) => {
+        close(fit.leverage[i], h, 1e-9);
+      });
+      t.residuals_first.forEach((e, i) => {
+        close(fit.residuals[i], e, 1e-9);
+        close(fit.fitted[i], (outcome[i] as number) - e, 1e-9);
       });
     });
   }

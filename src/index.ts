@@ -2,22 +2,12 @@
  * The programmatic API: what the command line itself calls. Heavy parts (model mode, HTML,
  * uncertainty) stay behind dynamic imports inside these functions.
  *
- * Beside them, the least-squares kernel of model mode and the bootstrap (src/benchmark/ols.ts):
- * `fitLeastSquares` on flat typed arrays, and `fitOls`, the same fit for rows given as
- * arrays of numbers. These are exported directly, so importing this module also loads
- * stdlib's Student t distribution (for the p values).
+ * The least-squares kernel of model mode and the bootstrap (`fitLeastSquares` on flat typed
+ * arrays, `fitOls` for rows) is the package's `jobindex/least-squares` entry
+ * (src/benchmark/ols.ts), not exported here: it loads stdlib's Student t distribution (for
+ * the p values), about 50 ms that an `import "jobindex"` would otherwise pay.
  */
 
-export {
-  fitLeastSquares,
-  fitOls,
-  type LeastSquaresFit,
-  type LeastSquaresProblem,
-  type OlsCoefficient,
-  type OlsFit,
-  type OlsInput,
-  RankDeficientError,
-} from "./benchmark/ols.js";
 export { type Diagnostic, formatDiagnostic, InputError, UsageError } from "./diagnostics.js";
 export { comparePeriods, formatPeriod, type Period, parsePeriod } from "./period.js";
 export { type AuditOptions, runAudit } from "./pipeline/audit/run.js";

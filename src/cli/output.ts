@@ -122,7 +122,10 @@ export function assertNotAnInput(out: string, inputs: ReadonlyArray<string | Fil
   }
 }
 
-export function writeAtomically(path: string, text: string): void {
+/** Text to write: whole, or made in pieces, each handed to `write` as it is made. */
+export type OutputText = string | ((write: (piece: string) => void) => void);
+
+export function writeAtomically(path: string, text: OutputText): void {
   // The process id and a clock make the name unique beside the target; opening with `wx`
   // makes sure an existing file (anyone's) is never written over or removed.
   const tag = `${process.pid.toString(36)}-${Date.now().toString(36)}`;
@@ -137,7 +140,8 @@ export function writeAtomically(path: string, text: string): void {
   let renamed = false;
   try {
     try {
-      writeFileSync(fd, text);
+      if (typeof text === "string") writeFileSync(fd, text);
+      else text((piece) => writeFileSync(fd, piece));
       closeSync(fd);
       renameSync(tmp, path);
     } catch (error) {
@@ -176,15 +180,24 @@ export async function emit(
     out !== undefined && output.format === "json"
       ? { ...doc, json: relocateForGolden(doc.json as Record<string, unknown>, out) }
       : doc;
-  const text = await render(
-    shown.lang === undefined ? { ...shown, lang: currentLang() } : shown,
-    output,
-    {
-      color: toTerminal && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0",
-      width: toTerminal ? (stdout.columns ?? 100) : 100,
-      locale: output.locale,
-    },
-  );
+  const text: OutputText =
+    shown.large === true && output.format === "json"
+      ? await jsonInPieces(shown)
+      : await render(shown.lang === undefined ? { ...shown, lang: currentLang() } : shown, output, {
+          color: toTerminal && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0",
+          width: toTerminal ? (stdout.columns ?? 100) : 100,
+          locale: output.locale,
+        });
   if (out !== undefined) writeAtomically(out, text);
-  else stdout.write(text);
+  else if (typeof text === "string") stdout.write(text);
+  else text((piece) => stdout.write(piece));
+}
+
+/**
+ * A large document's JSON, written in pieces as it is made (src/report/json.ts): the same
+ * text as `render`'s, never held whole.
+ */
+async function jsonInPieces(doc: ReportDocument): Promise<OutputText> {
+  const { writeJson } = await import("../report/json.js");
+  return (write) => writeJson(doc, write);
 }

@@ -6,6 +6,7 @@
  * groups).
  */
 import { resolve } from "node:path";
+import { type RankedQuarter, rankedQuarter } from "../../composite/history.js";
 import { computeIndicators } from "../../composite/indicators.js";
 import type { MethodProfile, MissingMode } from "../../composite/profile.js";
 import { type ScoreContext, scoreIndex } from "../../composite/score.js";
@@ -133,7 +134,26 @@ function previousValues(
   return { period: before, values: new Map(values.map((u) => [u.unit.id, u.values])) };
 }
 
-/** Scores several quarters, collecting the missing-data errors of all before throwing. */
+/**
+ * One object for equal units: each quarter's `unitsFor` makes its own, and a history of
+ * 800 quarters would hold 800 copies of every unit.
+ */
+function unitInterner(): (unit: IndexUnit) => IndexUnit {
+  const held = new Map<string, IndexUnit>();
+  return (unit) => {
+    const key = `${unit.id}\u0000${unit.name}\u0000${unit.municipalities.join(" ")}`;
+    const known = held.get(key);
+    if (known !== undefined) return known;
+    held.set(key, unit);
+    return unit;
+  };
+}
+
+/**
+ * Scores several quarters, collecting the missing-data errors of all before throwing. Of
+ * every quarter but the last only what the history shows is kept (`RankedQuarter`: rank,
+ * shared place and score of each unit); the last, the selected one, is kept whole.
+ */
 function scorePeriods(
   periods: readonly string[],
   grouped: Map<string, CountRecord[]>,
@@ -141,9 +161,10 @@ function scorePeriods(
   method: LoadedMethod,
   mode: MissingMode,
   context: ScoreContext,
-): { scores: PeriodScores[]; indicators: UnitIndicators[] } {
+): { scores: Array<PeriodScores | RankedQuarter>; indicators: UnitIndicators[] } {
   const bag = new DiagnosticBag();
-  const scores: PeriodScores[] = [];
+  const scores: Array<PeriodScores | RankedQuarter> = [];
+  const intern = unitInterner();
   // Only the last quarter's indicator values outlive the loop (the run's `indicators`); the
   // records of a quarter scored are let go as soon as no later quarter reads them (the
   // previous-quarter imputation reads the quarter before), all but the last quarter's.
@@ -161,12 +182,11 @@ function scorePeriods(
     const done = mode === "impute-previous" ? periods[i - 1] : i < last ? period : undefined;
     if (done !== undefined) grouped.delete(done);
     try {
-      scores.push(
-        scoreIndex(values, method.profile, mode, {
-          ...context,
-          ...(previous !== undefined ? { previous } : {}),
-        }),
-      );
+      const scored = scoreIndex(values, method.profile, mode, {
+        ...context,
+        ...(previous !== undefined ? { previous } : {}),
+      });
+      scores.push(i === last ? scored : rankedQuarter(scored, intern));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       for (const d of error.diagnostics) bag.add(d);

@@ -33,7 +33,7 @@ import { groupingOf, groupRequest, regionOfUnit } from "../groups.js";
 import { choosePeriod } from "../period.js";
 import { checkStdinOnce, readInputTable } from "../read-table.js";
 import { buildIndexDocument, decorateIndexDocument } from "./document.js";
-import { countColumnsOf, countRecords, periodSelection } from "./input.js";
+import { countColumnsOf, countRecords, periodSelection, seenRows } from "./input.js";
 import { type LoadedMethod, loadMethod } from "./method.js";
 import {
   type IndexOptions,
@@ -78,22 +78,27 @@ function chronological(periods: Iterable<string>): Period[] {
     .sort(comparePeriods);
 }
 
-/** The count records of the selected quarters, and every quarter the inputs name. */
+/**
+ * The count records of the selected quarters, and every quarter the inputs name. The
+ * first `reread` files have been read before (`readHeld`), their warnings given: they are
+ * read again without them.
+ */
 async function readRecords(
   files: readonly string[],
   method: LoadedMethod,
   registry: Registry,
   read: ReadOptions,
+  reread = 0,
 ): Promise<{ records: CountRecord[]; quarters: Set<string>; skipped: string[] }> {
   const bag = new DiagnosticBag();
-  const seen = new Map<string, { file: string; line: number }>();
+  const seen = seenRows();
   const records: CountRecord[] = [];
   const skipped: string[] = [];
   const quarters = new Set<string>();
-  checkStdinOnce(files);
-  for (const file of files) {
+  const quiet: ReadOptions = { ...read, onWarning: () => {} };
+  for (const [i, file] of files.entries()) {
     try {
-      const table = await readInputTable(file, read);
+      const table = await readInputTable(file, i < reread ? quiet : read);
       for (const p of table.periods ?? []) if (parsePeriod(p)?.kind === "quarter") quarters.add(p);
       records.push(...countRecords(table, method.profile, registry, bag, seen, skipped));
     } catch (error) {
@@ -106,24 +111,39 @@ async function readRecords(
   return { records, quarters, skipped };
 }
 
+/** A quarter's records by its canonical text; a quarter scored is let go (`delete`). */
+export type RecordsByQuarter = Pick<Map<string, CountRecord[]>, "get" | "delete">;
+
 /**
  * `readRecords`, grouped by quarter. The flat list is let go here, so a quarter's records
- * can be let go once it is scored (`scorePeriods`).
+ * can be let go once it is scored (`scorePeriods`). A run of `several` quarters holds them
+ * as numbers (`readHeld`, held-records.ts) when the inputs have no problem, and otherwise
+ * reads them again as here, which reports the problems as a run of one quarter does
+ * (test/pipeline/held-records.test.ts compares the two).
  */
-async function readGrouped(
+export async function readGrouped(
   files: readonly string[],
   method: LoadedMethod,
   registry: Registry,
   read: ReadOptions,
-): Promise<{ grouped: Map<string, CountRecord[]>; quarters: Set<string>; skipped: string[] }> {
-  const { records, quarters, skipped } = await readRecords(files, method, registry, read);
+  several: boolean,
+): Promise<{ grouped: RecordsByQuarter; quarters: Set<string>; skipped: string[] }> {
+  checkStdinOnce(files);
+  let reread = 0;
+  if (several) {
+    const { readHeld } = await import("./held-records.js");
+    const held = await readHeld(files, method, registry, read);
+    if (!("problemAt" in held)) return { ...held, grouped: held.records };
+    reread = held.problemAt + 1;
+  }
+  const { records, quarters, skipped } = await readRecords(files, method, registry, read, reread);
   return { grouped: byPeriod(records), quarters, skipped };
 }
 
 /** The quarter before `period`, as the previous-quarter imputation reads it. */
 function previousValues(
   period: string,
-  grouped: ReadonlyMap<string, CountRecord[]>,
+  grouped: RecordsByQuarter,
   units: (period: string) => IndexUnit[],
   method: LoadedMethod,
 ): ScoreContext["previous"] {
@@ -156,7 +176,7 @@ function unitInterner(): (unit: IndexUnit) => IndexUnit {
  */
 function scorePeriods(
   periods: readonly string[],
-  grouped: Map<string, CountRecord[]>,
+  grouped: RecordsByQuarter,
   units: (period: string) => IndexUnit[],
   method: LoadedMethod,
   mode: MissingMode,
@@ -223,14 +243,15 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
   }
   // The previous-quarter imputation reads the quarter before too: keep every quarter up to
   // the one asked for.
-  const select = periodSelection(request.period, request.history || mode === "impute-previous");
+  const several = request.history || mode === "impute-previous";
+  const select = periodSelection(request.period, several);
   const read = {
     ...(select === undefined ? {} : { select }),
     ...(request.decimalMark !== undefined ? { decimalMark: request.decimalMark } : {}),
     ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
     countColumns: countColumnsOf(method.profile),
   };
-  const { grouped, quarters, skipped } = await readGrouped(files, method, registry, read);
+  const { grouped, quarters, skipped } = await readGrouped(files, method, registry, read, several);
   const available = chronological(quarters);
   if (available.length === 0) throw new UsageError("the input has no rows to rank");
   const period = formatPeriod(choosePeriod(request.period, available) as Period);

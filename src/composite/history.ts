@@ -4,11 +4,13 @@
  * and two new ones begin; nothing is carried across a change of mapping.
  *
  * Held compactly (docs/performance.md, "Memory"): of a quarter the history needs only each
- * unit's rank, shared place and score (`RankedQuarter`, a few bytes a unit where the
- * quarter's `PeriodScores` takes most of a kilobyte), and the view is three typed arrays,
- * units × quarters, not one object per point; `historyPoint` gives a point as an object.
+ * unit's rank, shared place and score (`RankedQuarter`, made by `rankIndex` without the
+ * quarter's `PeriodScores`), and the view is three typed arrays, units × quarters, not one
+ * object per point; `historyPoint` gives a point as an object.
  */
-import type { IndexUnit, PeriodScores } from "./types.js";
+import type { IndexUnit, PeriodScores, RankedQuarter } from "./types.js";
+
+export type { RankedQuarter } from "./types.js";
 
 export interface HistoryPoint {
   period: string;
@@ -17,15 +19,6 @@ export interface HistoryPoint {
   score: number | null;
   /** Rank now minus rank in the previous quarter (negative = moved up); null if not ranked in both. */
   change: number | null;
-}
-
-/** What the history keeps of one quarter's ranking, in the ranking's order. */
-export interface RankedQuarter {
-  period: string;
-  units: readonly IndexUnit[];
-  rank: Int32Array;
-  tied: Uint8Array;
-  score: Float64Array;
 }
 
 /**

@@ -5,8 +5,11 @@
  * made from each quarter ranked alone, on the demo's 24 quarters (the 2022 jobcentre
  * split: units that end and begin, ranks that are null), by jobcentre and by municipality.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { computeIndex, runIndex } from "../../src/pipeline/index/run.js";
+import { computeIndex, type IndexOptions, runIndex } from "../../src/pipeline/index/run.js";
 import { renderCsv } from "../../src/report/csv.js";
 import { renderHtml } from "../../src/report/html.js";
 import { renderJson, writeJson } from "../../src/report/json.js";
@@ -25,14 +28,13 @@ const DEMO = "data/demo/fh-synthetic-2019K1-2024K4.csv";
 beforeAll(() => ensureBuilt());
 
 /** The run's document, and the same document with the history built the old way. */
-async function documents(unit: "jobcentre" | "municipality") {
-  const { document } = await runIndex({ inputs: [DEMO], history: true, unit });
+async function documents(options: Omit<IndexOptions, "history" | "period">, quarters?: number) {
+  const { document } = await runIndex({ ...options, history: true });
   const periods = (JSON.parse(JSON.stringify(document.json.history)) as { periods: string[] })
     .periods;
-  expect(periods).toHaveLength(24);
+  if (quarters !== undefined) expect(periods).toHaveLength(quarters);
   const alone = [];
-  for (const period of periods)
-    alone.push((await computeIndex({ inputs: [DEMO], period, unit })).scores);
+  for (const period of periods) alone.push((await computeIndex({ ...options, period })).scores);
   const view = referenceHistory(alone);
   const { rankCells: _cells, large: _large, ...rest } = document;
   const reference: ReportDocument = {
@@ -52,7 +54,7 @@ const pieces = (doc: ReportDocument) => {
 describe("the compact history gives the object-built history's text", () => {
   for (const unit of ["jobcentre", "municipality"] as const) {
     it(`every format, by ${unit}`, async () => {
-      const { document, reference } = await documents(unit);
+      const { document, reference } = await documents({ inputs: [DEMO], unit }, 24);
       expect(document.rankCells).toBeDefined();
       expect(document.rows.length).toBe(reference.rows.length);
       const json = renderJson(reference);
@@ -78,8 +80,38 @@ describe("the compact history gives the object-built history's text", () => {
     });
   }
 
+  // Every shipped method on its own default input (other normalisations and aggregations,
+  // imputation, dropped units), and the quarter before as the stand-in for a missing value.
+  for (const method of ["fh-points", "open", "quality", "quality-combined", "ukraine"]) {
+    it(`JSON and CSV, method ${method}`, async () => {
+      const { document, reference } = await documents({ inputs: [], method });
+      expect(renderJson(document)).toBe(renderJson(reference));
+      expect(renderCsv(document, { locale: "en" })).toBe(renderCsv(reference, { locale: "en" }));
+    });
+  }
+
+  it("JSON and CSV, --missing impute-previous", async () => {
+    // The demo with two of municipality 101's counts left empty: 2019K3 and 2020K1 take
+    // the quarter before's values.
+    const lines = readFileSync(DEMO, "utf8").split("\n");
+    const at = (lines[0] ?? "").split(",").indexOf("sickness_spell_weeks");
+    const gaps = lines.map((line) => {
+      const cells = line.split(",");
+      if (cells[0] === "101" && (cells[1] === "2019K3" || cells[1] === "2020K1")) cells[at] = "";
+      return cells.join(",");
+    });
+    const file = join(mkdtempSync(join(tmpdir(), "jobindex-compact-")), "gaps.csv");
+    writeFileSync(file, gaps.join("\n"));
+    const { document, reference } = await documents(
+      { inputs: [file], missing: "impute-previous" },
+      24,
+    );
+    expect(renderJson(document)).toBe(renderJson(reference));
+    expect(renderCsv(document, { locale: "en" })).toBe(renderCsv(reference, { locale: "en" }));
+  });
+
   it("the command line writes the JSON in pieces, the same text", async () => {
-    const { reference } = await documents("jobcentre");
+    const { reference } = await documents({ inputs: [DEMO] });
     const result = await runCli(["index", "--input", DEMO, "--history", "--format", "json"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(renderJson(reference));

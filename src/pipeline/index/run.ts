@@ -6,14 +6,14 @@
  * groups).
  */
 import { resolve } from "node:path";
-import { type RankedQuarter, rankedQuarter } from "../../composite/history.js";
 import { computeIndicators } from "../../composite/indicators.js";
 import type { MethodProfile, MissingMode } from "../../composite/profile.js";
-import { type ScoreContext, scoreIndex } from "../../composite/score.js";
+import { rankIndex, type ScoreContext, scoreIndex } from "../../composite/score.js";
 import type {
   CountRecord,
   IndexUnit,
   PeriodScores,
+  RankedQuarter,
   UnitIndicators,
 } from "../../composite/types.js";
 import { DiagnosticBag, InputError, UsageError } from "../../diagnostics.js";
@@ -202,11 +202,12 @@ function scorePeriods(
     const done = mode === "impute-previous" ? periods[i - 1] : i < last ? period : undefined;
     if (done !== undefined) grouped.delete(done);
     try {
-      const scored = scoreIndex(values, method.profile, mode, {
-        ...context,
-        ...(previous !== undefined ? { previous } : {}),
-      });
-      scores.push(i === last ? scored : rankedQuarter(scored, intern));
+      const given = { ...context, ...(previous !== undefined ? { previous } : {}) };
+      scores.push(
+        i === last
+          ? scoreIndex(values, method.profile, mode, given)
+          : rankIndex(values, method.profile, mode, given, intern),
+      );
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       for (const d of error.diagnostics) bag.add(d);

@@ -3,7 +3,15 @@
  * to --out: a temporary file beside the target, renamed only on success, so a failed run
  * never leaves a partial file. An --out that names an input is refused.
  */
-import { closeSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { UsageError } from "../diagnostics.js";
 import { currentLang } from "../i18n/index.js";
@@ -123,7 +131,10 @@ export function assertNotAnInput(out: string, inputs: ReadonlyArray<string | Fil
   }
 }
 
-export function writeAtomically(path: string, text: string): void {
+/** Text to write: whole, or made in pieces, each handed to `write` as it is made. */
+export type OutputText = string | ((write: (piece: string) => void) => void);
+
+export function writeAtomically(path: string, text: OutputText): void {
   // The process id and a clock make the name unique beside the target; opening with `wx`
   // makes sure an existing file (anyone's) is never written over or removed.
   const tag = `${process.pid.toString(36)}-${Date.now().toString(36)}`;
@@ -138,7 +149,8 @@ export function writeAtomically(path: string, text: string): void {
   let renamed = false;
   try {
     try {
-      writeFileSync(fd, text);
+      if (typeof text === "string") writeFileSync(fd, text);
+      else text((piece) => writeFileSync(fd, piece));
       closeSync(fd);
       renameSync(tmp, path);
     } catch (error) {
@@ -177,15 +189,55 @@ export async function emit(
     out !== undefined && output.format === "json"
       ? { ...doc, json: relocateForGolden(doc.json as Record<string, unknown>, out) }
       : doc;
-  const text = await render(
-    shown.lang === undefined ? { ...shown, lang: currentLang() } : shown,
-    output,
-    {
-      color: toTerminal && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0",
-      width: toTerminal ? (stdout.columns ?? 100) : 100,
-      locale: output.locale,
-    },
-  );
+  const text: OutputText =
+    shown.large === true && output.format === "json"
+      ? await jsonInPieces(shown)
+      : await render(shown.lang === undefined ? { ...shown, lang: currentLang() } : shown, output, {
+          color: toTerminal && !process.env.NO_COLOR && process.env.FORCE_COLOR !== "0",
+          width: toTerminal ? (stdout.columns ?? 100) : 100,
+          locale: output.locale,
+        });
   if (out !== undefined) writeAtomically(out, text);
-  else stdout.write(text);
+  else if (typeof text === "string") stdout.write(text);
+  else text((piece) => writeThrough(stdout, piece));
+}
+
+/** For `writeThrough`'s waits: a millisecond's sleep while a full pipe is emptied. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes a piece of a large output to standard output before the next is made: with the
+ * file descriptor, synchronously. Through the stream a pipe (which takes the text more
+ * slowly than it is made) would queue every piece, as much as the whole text. A pipe
+ * left non-blocking answers EAGAIN when full: wait a millisecond and go on. Other errors
+ * go to the stream's handler (handleStdoutErrors: EPIPE ends the run quietly).
+ */
+function writeThrough(stdout: NodeJS.WriteStream, piece: string): void {
+  const fd = (stdout as { fd?: unknown }).fd;
+  if (typeof fd !== "number") {
+    stdout.write(piece);
+    return;
+  }
+  const bytes = Buffer.from(piece, "utf8");
+  let done = 0;
+  while (done < bytes.length) {
+    try {
+      done += writeSync(fd, bytes, done);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") {
+        stdout.emit("error", error);
+        return;
+      }
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
+
+/**
+ * A large document's JSON, written in pieces as it is made (src/report/json.ts): the same
+ * text as `render`'s, never held whole.
+ */
+async function jsonInPieces(doc: ReportDocument): Promise<OutputText> {
+  const { writeJson } = await import("../report/json.js");
+  return (write) => writeJson(doc, write);
 }

@@ -4,7 +4,7 @@
  * doubt) → aggregate (or Copeland's pairwise comparison) → competition ranking (src/rank.ts).
  */
 import { InputError } from "../diagnostics.js";
-import { competitionRank } from "../rank.js";
+import { competitionRank, type Ranked } from "../rank.js";
 import { aggregate, aggregationDomainProblem } from "./aggregate.js";
 import { bodScores, type LpSolve } from "./bod.js";
 import { copelandScores } from "./copeland.js";
@@ -14,8 +14,10 @@ import { pcaWeights } from "./pca.js";
 import type { MethodProfile, MissingMode } from "./profile.js";
 import { type TreatmentKind, treatIndicator } from "./treat.js";
 import type {
+  IndexUnit,
   IndicatorTreatment,
   PeriodScores,
+  RankedQuarter,
   ScoredIndicator,
   ScoredUnit,
   UnitIndicators,
@@ -44,12 +46,70 @@ function domainError(message: string): InputError {
   return new InputError([{ code: DOMAIN_CODE, message }]);
 }
 
+/** A quarter's ranking. */
 export function scoreIndex(
   units: readonly UnitIndicators[],
   profile: MethodProfile,
   mode: MissingMode,
   context: ScoreContext = {},
 ): PeriodScores {
+  return scoredUnits(rankUnits(units, profile, mode, context), profile);
+}
+
+/**
+ * A quarter's ranking as a history keeps it (`RankedQuarter`): each unit's rank, shared
+ * place and score, the units in `scoreIndex`'s order, computed as `scoreIndex` computes
+ * them (and refused as it refuses), without its per-unit indicator records. `units` gives
+ * the unit objects to hold (one for equal units across quarters); by default their own.
+ */
+export function rankIndex(
+  units: readonly UnitIndicators[],
+  profile: MethodProfile,
+  mode: MissingMode,
+  context: ScoreContext = {},
+  unitOf: (unit: IndexUnit) => IndexUnit = (u) => u,
+): RankedQuarter {
+  const { period, complete, ranked, index } = rankUnits(units, profile, mode, context);
+  const n = ranked.length;
+  const out: RankedQuarter = {
+    period,
+    units: ranked.map((r) => unitOf((complete[index.get(r.id) as number] as Complete).source.unit)),
+    rank: new Int32Array(n),
+    tied: new Uint8Array(n),
+    score: new Float64Array(n),
+  };
+  ranked.forEach((r, i) => {
+    out.rank[i] = r.rank;
+    out.tied[i] = r.tied ? 1 : 0;
+    out.score[i] = r.value;
+  });
+  return out;
+}
+
+type Complete = ReturnType<typeof resolveMissing>["complete"][number];
+
+/** Everything `scoreIndex` computes before it lays out each unit. */
+interface Ranking {
+  ids: string[];
+  period: string;
+  resolved: ReturnType<typeof resolveMissing>;
+  complete: readonly Complete[];
+  normalised: number[][];
+  treatments: IndicatorTreatment[];
+  treatedColumns: Array<{ values: number[]; marks: Array<TreatmentKind | null> }>;
+  weights: number[];
+  unitWeights: number[][] | undefined;
+  ranked: Ranked[];
+  /** A unit's place in `complete`, by id. */
+  index: Map<string, number>;
+}
+
+function rankUnits(
+  units: readonly UnitIndicators[],
+  profile: MethodProfile,
+  mode: MissingMode,
+  context: ScoreContext,
+): Ranking {
   const ids = profile.indicators.map((i) => i.id);
   const period = units[0]?.period ?? "";
   const resolved = resolveMissing(units, ids, mode, context);
@@ -120,6 +180,26 @@ export function scoreIndex(
     { order: "desc", decimals: RANK_DECIMALS },
   );
   const index = new Map(complete.map((u, i) => [u.source.unit.id, i]));
+  return {
+    ids,
+    period,
+    resolved,
+    complete,
+    normalised,
+    treatments,
+    treatedColumns,
+    weights,
+    unitWeights,
+    ranked,
+    index,
+  };
+}
+
+/** The ranking laid out: each unit with its indicators, in rank order. */
+function scoredUnits(ranking: Ranking, profile: MethodProfile): PeriodScores {
+  const { ids, period, resolved, complete, normalised, treatments, treatedColumns } = ranking;
+  const { weights, unitWeights, ranked, index } = ranking;
+  const { treatment, weighting } = profile.json;
   const scored: ScoredUnit[] = ranked.map((r) => {
     const i = index.get(r.id) as number;
     const unit = complete[i] as (typeof complete)[number];

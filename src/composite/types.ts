@@ -112,3 +112,16 @@ export interface PeriodScores {
   /** The quarter's weights, when the profile computes them (`weighting: pca`). */
   weights?: number[];
 }
+
+/**
+ * What a history keeps of one quarter's ranking (`rankIndex`, src/composite/score.ts):
+ * each unit's rank, shared place and score, in the ranking's order. A few bytes a unit,
+ * where the quarter's `PeriodScores` takes most of a kilobyte.
+ */
+export interface RankedQuarter {
+  period: string;
+  units: readonly IndexUnit[];
+  rank: Int32Array;
+  tied: Uint8Array;
+  score: Float64Array;
+}

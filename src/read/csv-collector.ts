@@ -80,15 +80,25 @@ export class CsvCollector {
   private periodField: RegExp | undefined;
   readonly skipped: SkippedLines = { titles: [], empty: [], footnotes: [] };
 
+  /**
+   * `sinkFor`: where the rows of a file with this header go instead of being held
+   * (`ReadOptions.onRow`), or undefined: held.
+   */
   constructor(
     readonly file: string,
     readonly bag: DiagnosticBag,
     readonly limits: Limits,
     private readonly options: ReadOptions,
+    private readonly sinkFor?: (header: string[]) => ((row: TableRow) => void) | undefined,
   ) {}
 
   get rows(): TableRow[] {
     return this.held.rows();
+  }
+
+  /** The rows read into the table: held, or handed to the sink. */
+  get rowCount(): number {
+    return this.held.size;
   }
 
   get evidence(): DecimalEvidence {
@@ -184,12 +194,13 @@ export class CsvCollector {
   private setHeader(record: string[], start: number): void {
     this.header = record;
     this.headerLine = start;
+    const sink = this.sinkFor?.(record);
     const column = this.options.select?.column(record);
     if (this.options.select !== undefined && column !== undefined) {
       this.judge = new PeriodJudge(this.options.select.keep);
       this.periodColumn = column;
-      this.held = new HeldRows(this.judge);
-    }
+      this.held = new HeldRows(this.judge, sink);
+    } else if (sink !== undefined) this.held = new HeldRows<TableRow>(undefined, sink);
   }
 
   /**

@@ -80,6 +80,7 @@ async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Tabl
       bag,
       settings.limits,
       withLatestKnown(settings.options, lines, settings),
+      rowSink(settings.options),
     );
     try {
       for (const line of lines) collector.addLine(line, settings.separator);
@@ -95,7 +96,7 @@ async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Tabl
     source.bytes === undefined
       ? ((await latestStreamed(chunks(), settings.options, settings)) ?? settings.options)
       : settings.options;
-  const collector = new CsvCollector(file, bag, settings.limits, options);
+  const collector = new CsvCollector(file, bag, settings.limits, options, rowSink(options));
   const stream = chunks()[Symbol.asyncIterator]();
   const splitter = new LineSplitter(settings.limits);
   const onLine = (line: string) => collector.addLine(line, settings.separator);
@@ -159,6 +160,20 @@ async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Tabl
   return finishTable(collector, settings);
 }
 
+/** A StatBank table is made long once read whole: only another file's rows go to `onRow` as read. */
+function wantStatBank(header: string[], options: ReadOptions): boolean {
+  return (
+    options.format === "statbank" || (options.format === undefined && isStatBankHeader(header))
+  );
+}
+
+/** Where the collector hands rows as they are read (`ReadOptions.onRow`), by the header. */
+function rowSink(options: ReadOptions): CsvCollector["sinkFor"] {
+  const { onRow } = options;
+  if (onRow === undefined) return undefined;
+  return (header) => (wantStatBank(header, options) ? undefined : onRow);
+}
+
 function finishTable(collector: CsvCollector, settings: CsvSettings): Table {
   const { bag, file } = collector;
   collector.finish();
@@ -174,7 +189,7 @@ function finishTable(collector: CsvCollector, settings: CsvSettings): Table {
   const { judge } = collector;
   // A selection that left every row out is not an empty file: the caller says which
   // periods there are.
-  if (rows.length === 0 && (judge?.skipped ?? 0) === 0 && !bag.hasErrors) {
+  if (collector.rowCount === 0 && (judge?.skipped ?? 0) === 0 && !bag.hasErrors) {
     bag.add({
       code: ReadCode.NoRows,
       message: `expected rows after the header, found none (header: ${header.join(settings.separator)})`,
@@ -201,10 +216,9 @@ function finishTable(collector: CsvCollector, settings: CsvSettings): Table {
     ...(judge ? { periods: judge.periods(), skippedRows: judge.skipped } : {}),
     ...(warning ? { warnings: [warning] } : {}),
   };
-  const wantStatBank =
-    settings.options.format === "statbank" ||
-    (settings.options.format === undefined && isStatBankHeader(header));
-  if (wantStatBank) table = selectRows(toStatBankLong(table, bag), settings.options.select);
+  if (wantStatBank(header, settings.options)) {
+    table = selectRows(toStatBankLong(table, bag), settings.options.select);
+  }
   bag.throwIfErrors();
   return table;
 }

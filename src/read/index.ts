@@ -48,6 +48,7 @@ export type {
   PeriodSelection,
   PeriodsKept,
   ReadOptions,
+  RowRead,
   Separator,
   TextEncoding,
 } from "./options.js";

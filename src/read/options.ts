@@ -18,6 +18,12 @@ export interface PeriodSelection {
   keep: PeriodsKept;
 }
 
+/** A row as read (`TableRow`, src/read/table.ts): its line and one cell per column. */
+export interface RowRead {
+  line: number;
+  values: Array<string | number | boolean | null>;
+}
+
 export interface ReadOptions {
   /** Skip format detection. */
   format?: "csv" | "json" | "jsonl" | "statbank" | "xlsx";
@@ -50,4 +56,12 @@ export interface ReadOptions {
    * kept, not the file, and `maxTableBytes` bounds those rows.
    */
   select?: PeriodSelection;
+  /**
+   * Each row, in the table's order, handed here instead of held: the table comes back
+   * with no rows, and the caller keeps what it needs of them (`index --history` keeps
+   * counts, not cells). CSV hands each row over as it is read; the other formats once the
+   * table is read. Not with `select.keep: "latest"`, which may let rows go after they are
+   * read. The size bound (`maxTableBytes`) counts the rows as if they were held.
+   */
+  onRow?: (row: RowRead) => void;
 }

@@ -15,7 +15,15 @@ export async function readSource(
   options: ReadOptions,
   limits: Limits,
 ): Promise<Table> {
-  const table = await readFormat(source, options, limits);
+  if (options.onRow !== undefined && options.select?.keep === "latest") {
+    throw new Error("ReadOptions.onRow does not combine with select.keep 'latest'");
+  }
+  let table = await readFormat(source, options, limits);
+  // The readers that do not hand rows over as they read them (all but CSV) do it here.
+  if (options.onRow !== undefined && table.rows.length > 0) {
+    for (const row of table.rows) options.onRow(row);
+    table = { ...table, rows: [] };
+  }
   const report = options.onWarning ?? reportWarning;
   for (const warning of table.warnings ?? []) report(warning);
   return table;

@@ -98,7 +98,18 @@ export class HeldRows<R> {
   private placedEvidence = new DecimalEvidence();
   private readonly unplacedEvidence = new DecimalEvidence();
 
-  constructor(private readonly judge: PeriodJudge | undefined) {}
+  /** Rows handed to `sink` (instead of held): counted in `size` and `bytes`, not kept. */
+  private forwarded = 0;
+
+  /**
+   * With a `sink`, each row goes there as it is pushed, in the order they came, and is not
+   * held (`rows()` is empty); not for a judge that keeps the latest period, which lets
+   * rows go after they came.
+   */
+  constructor(
+    private readonly judge: PeriodJudge | undefined,
+    private readonly sink?: (row: R) => void,
+  ) {}
 
   /**
    * Whether a row with this period cell is to be held (then `push` it with the answer), or
@@ -122,6 +133,13 @@ export class HeldRows<R> {
 
   push(row: R, bytes: number, admission: Admission): void {
     const order = this.arrivals++;
+    if (this.sink !== undefined) {
+      this.forwarded++;
+      if (admission === "placed") this.placedBytes += bytes;
+      else this.unplacedBytes += bytes;
+      this.sink(row);
+      return;
+    }
     if (admission === "placed") {
       this.placed.push(row);
       this.placedOrder.push(order);
@@ -148,7 +166,7 @@ export class HeldRows<R> {
   }
 
   get size(): number {
-    return this.placed.length + this.unplaced.length;
+    return this.placed.length + this.unplaced.length + this.forwarded;
   }
 
   /** The held rows in the order they arrived (both lists are in that order already). */

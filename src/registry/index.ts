@@ -62,11 +62,22 @@ export function createRegistry(source: RegistrySource): Registry {
   const groups = source.groups.map((g) => toGroup(g, municipalities));
   const groupByKey = groupLookup(groups);
   const unitsByDate = new Map<string, Jobcentre[]>();
+  // One object per municipality that is its own jobcentre, whatever the date: a history
+  // of 800 quarters would otherwise hold 800 copies of each.
+  const ownByCode = new Map<string, Jobcentre>();
+  const own = (m: Municipality): Jobcentre => {
+    let unit = ownByCode.get(m.code);
+    if (unit === undefined) {
+      unit = ownJobcentre(m);
+      ownByCode.set(m.code, unit);
+    }
+    return unit;
+  };
 
   const jobcentresOn = (date: string): Jobcentre[] => {
     let units = unitsByDate.get(date);
     if (units === undefined) {
-      units = jobcentresOnDate(date, source.jobcentres, municipalities);
+      units = jobcentresOnDate(date, source.jobcentres, municipalities, own);
       unitsByDate.set(date, units);
     }
     return units;
@@ -90,19 +101,21 @@ export function createRegistry(source: RegistrySource): Registry {
 
 /**
  * The units on an ISO date: the dated rows of jobcentres.csv valid that day, and every
- * municipality they do not cover as its own jobcentre (the file's documented default).
+ * municipality they do not cover as its own jobcentre (the file's documented default;
+ * `own` makes that jobcentre, a new object by default).
  */
 export function jobcentresOnDate(
   date: string,
   rows: readonly Jobcentre[],
   municipalities: readonly Municipality[],
+  own: (m: Municipality) => Jobcentre = ownJobcentre,
 ): Jobcentre[] {
   const explicit = rows.filter(
     (r) =>
       (r.validFrom === null || r.validFrom <= date) && (r.validTo === null || date <= r.validTo),
   );
   const covered = new Set(explicit.flatMap((r) => r.municipalities));
-  const implicit = municipalities.filter((m) => !covered.has(m.code)).map(ownJobcentre);
+  const implicit = municipalities.filter((m) => !covered.has(m.code)).map((m) => own(m));
   return [...explicit, ...implicit].sort((a, b) => compareText(a.id, b.id));
 }
 

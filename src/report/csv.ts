@@ -6,6 +6,7 @@
  * machine names. The `da` locale starts with a UTF-8 byte order mark, so Danish Excel reads
  * æøå right when the file is opened by a double click.
  */
+import { documentRows } from "./rows.js";
 import type { ReportDocument, ReportValue } from "./types.js";
 
 export interface CsvOptions {
@@ -34,7 +35,9 @@ export function renderCsv(doc: ReportDocument, options: CsvOptions): string {
   const sep = options.locale === "da" ? ";" : ",";
   const columns = doc.columns.filter((c) => c.tableOnly !== true);
   const header = columns.map((c) => csvField(c.csvHeader ?? c.key, options)).join(sep);
-  const lines = doc.rows.map((row) => columns.map((c) => csvField(row[c.key], options)).join(sep));
+  const lines = Array.from(documentRows(doc), (row) =>
+    columns.map((c) => csvField(row[c.key], options)).join(sep),
+  );
   const bom = options.locale === "da" ? "\uFEFF" : "";
   return `${bom}${[header, ...lines].join("\r\n")}\r\n`;
 }

@@ -9,6 +9,7 @@ import { type Lang, translate } from "../i18n/index.js";
 import { auditSection } from "./audit-html.js";
 import { displayColumns, displayRowCell } from "./format.js";
 import { funnelSection, historySection, UNCERTAINTY_STYLE } from "./html-uncertainty.js";
+import { documentRows } from "./rows.js";
 import { barChart } from "./svg/bars.js";
 import { type ColourScale, colourScale } from "./svg/colour.js";
 import { loadGeometry, type MapGeometry } from "./svg/geometry.js";
@@ -113,14 +114,14 @@ function tone(column: ReportColumn, value: unknown): string {
 
 function htmlTable(
   allColumns: readonly ReportColumn[],
-  rows: readonly ReportRow[],
+  rows: Iterable<ReportRow>,
   lang: Lang,
 ): string {
   const columns = displayColumns(allColumns);
   const head = columns
     .map((c) => `<th${isNumeric(c) ? ' class="num"' : ""} scope="col">${escapeXml(c.header)}</th>`)
     .join("");
-  const body = rows.map((row) => {
+  const body = Array.from(rows, (row) => {
     const cells = columns.map((c) => {
       const value: unknown = row[c.key];
       const classes = [isNumeric(c) ? "num" : "", tone(c, value)].filter((x) => x !== "");
@@ -263,7 +264,7 @@ export function renderHtmlWith(doc: ReportDocument, geometry: MapGeometry): stri
     auditSection(doc),
     "<section>",
     `<h2>${escapeXml(w("results"))}</h2>`,
-    htmlTable(doc.columns, doc.rows, lang),
+    htmlTable(doc.columns, documentRows(doc), lang),
     "</section>",
   );
   for (const section of doc.sections) {

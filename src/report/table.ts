@@ -10,6 +10,7 @@ import { Chalk } from "chalk";
 import { translate } from "../i18n/index.js";
 import { displayColumns, displayRowCell } from "./format.js";
 import { renderGrid as drawGrid, visibleWidth } from "./grid.js";
+import { documentRows } from "./rows.js";
 import type { ReportColumn, ReportDocument, ReportRow } from "./types.js";
 
 export interface TableContext {
@@ -88,16 +89,21 @@ function blocks(widths: readonly number[], identity: number, width: number): num
 
 function renderGrid(
   all: ReportColumn[],
-  rows: ReportRow[],
+  rows: Iterable<ReportRow>,
   ctx: TableContext,
   doc: ReportDocument,
   paint: Paint,
 ): string {
   const lang = doc.lang ?? "en";
   const columns = displayColumns(all);
-  const texts = rows.map((row) =>
-    columns.map((c) => `${displayRowCell(c, row, lang)}${arrow(c, row, paint)}`),
-  );
+  // One pass over the rows: each cell's text and whether it is better or worse (its
+  // colour), so the rows need not be held while the blocks are drawn.
+  const texts: string[][] = [];
+  const directions: number[][] = [];
+  for (const row of rows) {
+    texts.push(columns.map((c) => `${displayRowCell(c, row, lang)}${arrow(c, row, paint)}`));
+    directions.push(columns.map((c) => direction(c, row)));
+  }
   let headers = columns.map((c) => c.header);
   const widthsOf = () =>
     columns.map((_, i) =>
@@ -116,15 +122,15 @@ function renderGrid(
   const drawn = parts.map((kept) => {
     // What is left for the block's text columns after the others: long text wraps into it.
     const others = gridWidth(kept.map((i) => widths[i] ?? 0));
-    const cells = rows.map((row, r) =>
+    const cells = texts.map((row, r) =>
       kept.map((i) => {
         const column = columns[i] as ReportColumn;
-        let text = texts[r]?.[i] ?? "";
+        let text = row[i] ?? "";
         if (others > ctx.width && column.kind === "text") {
           const room = Math.max(12, (widths[i] ?? 0) - (others - ctx.width));
           text = wrapText(text, room);
         }
-        return text.includes("\n") ? text : colour(column, row, text, paint);
+        return text.includes("\n") ? text : colour(directions[r]?.[i] ?? 0, text, paint);
       }),
     );
     return drawGrid(
@@ -151,9 +157,8 @@ function arrow(column: ReportColumn, row: ReportRow, paint: Paint): string {
   return d === 0 ? "" : d > 0 ? "▲" : "▼";
 }
 
-/** Green for better than expected, red for worse. */
-function colour(column: ReportColumn, row: ReportRow, text: string, paint: Paint): string {
-  const d = direction(column, row);
+/** Green for better than expected (`direction` 1), red for worse (−1). */
+function colour(d: number, text: string, paint: Paint): string {
   return d === 0 ? text : d > 0 ? paint.green(text) : paint.red(text);
 }
 
@@ -162,7 +167,7 @@ export function renderTable(doc: ReportDocument, ctx: TableContext): string {
   const lang = doc.lang ?? "en";
   const out: string[] = [paint.bold(doc.title), doc.subtitle];
   if (doc.synthetic) out.push(paint.yellow(translate(lang, "report.synthetic_banner")));
-  out.push(renderGrid(doc.columns, doc.rows, ctx, doc, paint));
+  out.push(renderGrid(doc.columns, documentRows(doc), ctx, doc, paint));
   for (const section of doc.sections) {
     out.push(
       "",

@@ -43,6 +43,17 @@ export interface ReportRow {
   [key: string]: ReportValue;
 }
 
+/**
+ * Row `r`'s cells for period `p` are at `r * periods.length + p`: `rank_<period>` is the
+ * rank, or null where `rank` holds 0 (not ranked), and `tied_<period>` whether the place
+ * is shared (null where not ranked).
+ */
+export interface RankCells {
+  periods: string[];
+  rank: Int32Array;
+  tied: Uint8Array;
+}
+
 export interface ReportSection {
   title: string;
   columns: ReportColumn[];
@@ -60,7 +71,22 @@ export interface ReportDocument {
   /** True when the input is the seeded synthetic demo data: every format says so. */
   synthetic: boolean;
   columns: ReportColumn[];
+  /**
+   * One row per unit. With `rankCells`, the rows lack those cells: reporters read rows
+   * through `documentRows` (src/report/rows.ts), which adds them.
+   */
   rows: ReportRow[];
+  /**
+   * Cells of the rows held as one matrix instead of in each row: a history's rank and
+   * shared place in every period (`rank_2019K4`, `tied_2019K4`), which as row keys would
+   * be 98 rows × 1,600 keys for 800 quarters.
+   */
+  rankCells?: RankCells;
+  /**
+   * Many times larger than other documents (a history of hundreds of quarters): the JSON
+   * is written in pieces as it is made (src/report/json.ts, `writeJson`), not as one text.
+   */
+  large?: boolean;
   /** Further tables (model coefficients, group totals, history). */
   sections: ReportSection[];
   /** Method, sources, warnings: one sentence each. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError, UsageError } from "../../src/diagnostics.js";
 import { runIndex } from "../../src/pipeline/index/run.js";
+import { documentRows } from "../../src/report/rows.js";
 import { closeTo, FIXTURE, memberKey, truth } from "./helpers.js";
 
 interface ResultJson {
@@ -283,7 +284,9 @@ describe("history", () => {
       "rank_2022K1",
       "rank_2021K4",
     ]);
-    expect(document.rows.find((r) => r.id === "561-563")?.rank_2021K4).toBe(2);
+    // Every quarter's rank is a cell of the unit's row as reporters read it.
+    const row = [...documentRows(document)].find((r) => r.id === "561-563");
+    expect([row?.rank_2021K4, row?.tied_2021K4, row?.rank_2022K1]).toEqual([2, false, 4]);
     expect(document.rows.find((r) => r.id === "561-563")?.change).toBe(2);
   });
 });

@@ -4,13 +4,19 @@
  * hash, full profile), whether the data are synthetic, every imputed or dropped value.
  */
 
-import { type HistoryView, rankHistory } from "../../composite/history.js";
+import { type HistoryView, historyPoint, rankHistory } from "../../composite/history.js";
 import { describeCause, unitLabel } from "../../composite/missing.js";
 import type { IndicatorDefinition, MethodProfile } from "../../composite/profile.js";
 import type { IndicatorTreatment, MissingCell, ScoredUnit } from "../../composite/types.js";
 import { formatNumberIn, has, t } from "../../i18n/index.js";
 import { aggregateSummary } from "../../registry/aggregates.js";
-import type { ReportColumn, ReportDocument, ReportRow, ReportSection } from "../../report/types.js";
+import type {
+  RankCells,
+  ReportColumn,
+  ReportDocument,
+  ReportRow,
+  ReportSection,
+} from "../../report/types.js";
 import { type GroupView, withGrouping } from "../decorate/groups.js";
 import { type Grouping, membersByGroup } from "../groups.js";
 import type { IndexRun } from "./types.js";
@@ -94,20 +100,23 @@ function treatmentJson(treatment: readonly IndicatorTreatment[]): Array<Record<s
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
+/**
+ * The history in the JSON document. A unit's `ranks` (one object per quarter) are made
+ * when read, each time: a plain property to `JSON.stringify` and to anything reading the
+ * document, while the document holds only the view's typed arrays (800 quarters of 98
+ * units would be 78,400 objects), and the JSON writer makes one unit's at a time.
+ */
 function historyJson(view: HistoryView): Record<string, unknown> {
+  const periods = view.periods.length;
   return {
     periods: view.periods,
-    units: view.units.map((u) => ({
-      id: u.unit.id,
-      name: u.unit.name,
-      municipalities: [...u.unit.municipalities],
-      ranks: u.points.map((p) => ({
-        period: p.period,
-        rank: p.rank,
-        tied: p.tied,
-        score: p.score,
-        change: p.change,
-      })),
+    units: view.units.map((unit, u) => ({
+      id: unit.id,
+      name: unit.name,
+      municipalities: [...unit.municipalities],
+      get ranks() {
+        return Array.from({ length: periods }, (_, p) => historyPoint(view, u, p));
+      },
     })),
   };
 }
@@ -386,10 +395,15 @@ function rowFor(u: ScoredUnit, profile: MethodProfile): ReportRow {
   return row;
 }
 
+/**
+ * The history's table: the latest quarter's rank, score and change in the rows, and every
+ * quarter's rank and shared place (`rank_2019K4`, `tied_2019K4`) as the document's
+ * `rankCells`, the view's own arrays (rows in the view's unit order).
+ */
 function historyTable(
   view: HistoryView,
   scoreColumn: ReportColumn,
-): { columns: ReportColumn[]; rows: ReportRow[] } {
+): { columns: ReportColumn[]; rows: ReportRow[]; rankCells: RankCells } {
   const newestFirst = [...view.periods].reverse();
   const columns: ReportColumn[] = [
     rankColumn(),
@@ -413,24 +427,20 @@ function historyTable(
       (p): ReportColumn => ({ key: `tied_${p}`, header: p, kind: "text", csvOnly: true }),
     ),
   ];
-  const rows = view.units.map((u) => {
-    const last = u.points.at(-1);
-    const row: ReportRow = {
+  const latest = view.periods.length - 1;
+  const rows = view.units.map((unit, u): ReportRow => {
+    const last = latest >= 0 ? historyPoint(view, u, latest) : undefined;
+    return {
       rank: last?.rank ?? null,
       tied: last?.tied ?? false,
-      id: u.unit.id,
-      name: u.unit.name,
-      municipalities: u.unit.municipalities.join(" "),
+      id: unit.id,
+      name: unit.name,
+      municipalities: unit.municipalities.join(" "),
       score: last?.score ?? null,
       change: last?.change ?? null,
     };
-    for (const p of u.points) {
-      row[`rank_${p.period}`] = p.rank;
-      row[`tied_${p.period}`] = p.rank !== null ? p.tied : null;
-    }
-    return row;
   });
-  return { columns, rows };
+  return { columns, rows, rankCells: { periods: view.periods, rank: view.rank, tied: view.tied } };
 }
 
 export function buildIndexDocument(run: IndexRun): ReportDocument {
@@ -511,6 +521,7 @@ export function buildIndexDocument(run: IndexRun): ReportDocument {
     synthetic: run.synthetic,
     columns,
     rows,
+    ...(table !== undefined ? { rankCells: table.rankCells, large: true } : {}),
     sections,
     notes,
     chart: {

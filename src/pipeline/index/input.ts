@@ -7,7 +7,7 @@
  */
 
 import type { MethodProfile } from "../../composite/profile.js";
-import type { CountRecord } from "../../composite/types.js";
+import type { CountRecord, SourceLine } from "../../composite/types.js";
 import type { DiagnosticBag } from "../../diagnostics.js";
 import { formatPeriod, type Period, parsePeriod } from "../../period.js";
 import {
@@ -19,6 +19,7 @@ import {
   parseNumber,
   resolveColumns,
   type Table,
+  type TableRow,
   validateRows,
 } from "../../read/index.js";
 import { isAggregateArea } from "../../registry/aggregates.js";
@@ -92,6 +93,25 @@ function cellText(cell: unknown): string {
 }
 
 /**
+ * Where each municipality × period was first given, across several input files (a row
+ * repeated in another file is a duplicate too): a map by default, or the records as a
+ * run holds them (src/pipeline/index/held-records.ts).
+ */
+export interface SeenRows {
+  first(code: string, period: string): SourceLine | undefined;
+  note(code: string, period: string, where: SourceLine): void;
+}
+
+/** `SeenRows` as a map of `code|period` keys. */
+export function seenRows(): SeenRows {
+  const seen = new Map<string, SourceLine>();
+  return {
+    first: (code, period) => seen.get(`${code}|${period}`),
+    note: (code, period, where) => seen.set(`${code}|${period}`, where),
+  };
+}
+
+/**
  * Converts the rows of one table. `seen` carries municipality × period keys across
  * several input files, so a row repeated in another file is a duplicate too. Rows for the
  * country, a region or a total (`Hele landet`, `Region …`) are not municipalities: their
@@ -102,27 +122,58 @@ export function countRecords(
   profile: MethodProfile,
   registry: Pick<Registry, "resolveMunicipality">,
   bag: DiagnosticBag,
-  seen: Map<string, { file: string; line: number }> = new Map(),
+  seen: SeenRows = seenRows(),
   skipped: string[] = [],
 ): CountRecord[] {
+  const reader = recordReader(table, profile, registry, bag, seen, skipped);
+  if (reader === undefined) return [];
+  reader.validate(table);
+  const records: CountRecord[] = [];
+  for (const row of table.rows) {
+    const record = reader.record(row);
+    if (record !== undefined) records.push(record);
+  }
+  return records;
+}
+
+/** What `recordReader` gives: the cell checks of some rows, and one row's record. */
+export interface RecordReader {
+  /** The cell checks (`validateRows`) of the rows of `table`, a table of these columns. */
+  validate(table: Table): void;
+  /** The row's record, or undefined (a problem in `bag`, or a total or region skipped). */
+  record(row: TableRow): CountRecord | undefined;
+}
+
+/**
+ * `countRecords` one row at a time, for rows of a table with `table`'s columns, file and
+ * decimal mark (its `rows` are not read); undefined when the columns are wrong (in `bag`).
+ * The rows must be validated before they are converted, as `countRecords` does.
+ */
+export function recordReader(
+  table: Table,
+  profile: MethodProfile,
+  registry: Pick<Registry, "resolveMunicipality">,
+  bag: DiagnosticBag,
+  seen: SeenRows,
+  skipped: string[],
+): RecordReader | undefined {
   const counts = countSpecs(profile);
   const specs = [...keySpecs(), ...counts];
   const before = bag.errors.length;
   const columns = resolveColumns(table, specs, bag, { unknown: "ignore" });
-  if (bag.errors.length > before) return [];
-  validateRows(table, specs, columns, bag);
+  if (bag.errors.length > before) return undefined;
   const municipalityAt = columns.municipality as number;
   const periodAt = columns.period as number;
   const decimalMark = table.decimalMark ?? ".";
-  const records: CountRecord[] = [];
+  const validate = (rows: Table) => validateRows(rows, specs, columns, bag);
 
-  for (const row of table.rows) {
+  const record = (row: TableRow): CountRecord | undefined => {
     const where = { file: table.file, line: row.line };
     const who = cellText(row.values[municipalityAt]);
     const resolution = registry.resolveMunicipality(who);
     if (!resolution.ok && isAggregateArea(who)) {
       skipped.push(who);
-      continue;
+      return undefined;
     }
     if (!resolution.ok) {
       bag.add({
@@ -131,11 +182,11 @@ export function countRecords(
         ...where,
         column: municipalityAt + 1,
       });
-      continue;
+      return undefined;
     }
     const periodText = cellText(row.values[periodAt]);
     const period = parsePeriod(periodText);
-    if (period === undefined) continue; // validateRows has reported it.
+    if (period === undefined) return undefined; // validateRows has reported it.
     if (period.kind !== "quarter") {
       bag.add({
         code: InputCode.BadPeriod,
@@ -143,12 +194,11 @@ export function countRecords(
         ...where,
         column: periodAt + 1,
       });
-      continue;
+      return undefined;
     }
     const code = resolution.municipality.code;
     const periodKey = formatPeriod(period);
-    const key = `${code}|${periodKey}`;
-    const first = seen.get(key);
+    const first = seen.first(code, periodKey);
     if (first !== undefined) {
       const firstAt =
         first.file === table.file ? `line ${first.line}` : `${first.file}:${first.line}`;
@@ -158,9 +208,9 @@ export function countRecords(
         ...where,
         column: municipalityAt + 1,
       });
-      continue;
+      return undefined;
     }
-    seen.set(key, where);
+    seen.note(code, periodKey, where);
     const values: Record<string, number | null> = {};
     for (const spec of counts) {
       const at = columns[spec.name];
@@ -168,9 +218,9 @@ export function countRecords(
       values[spec.name] = isMissingCell(cell) ? null : (parseNumber(cell, decimalMark) ?? null);
     }
     checkConstraints(profile, values, columns, where, bag);
-    records.push({ municipality: code, period: periodKey, counts: values, source: where });
-  }
-  return records;
+    return { municipality: code, period: periodKey, counts: values, source: where };
+  };
+  return { validate, record };
 }
 
 function checkConstraints(

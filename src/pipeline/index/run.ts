@@ -8,11 +8,12 @@
 import { resolve } from "node:path";
 import { computeIndicators } from "../../composite/indicators.js";
 import type { MethodProfile, MissingMode } from "../../composite/profile.js";
-import { type ScoreContext, scoreIndex } from "../../composite/score.js";
+import { rankIndex, type ScoreContext, scoreIndex } from "../../composite/score.js";
 import type {
   CountRecord,
   IndexUnit,
   PeriodScores,
+  RankedQuarter,
   UnitIndicators,
 } from "../../composite/types.js";
 import { DiagnosticBag, InputError, UsageError } from "../../diagnostics.js";
@@ -32,7 +33,7 @@ import { groupingOf, groupRequest, regionOfUnit } from "../groups.js";
 import { choosePeriod } from "../period.js";
 import { checkStdinOnce, readInputTable } from "../read-table.js";
 import { buildIndexDocument, decorateIndexDocument } from "./document.js";
-import { countColumnsOf, countRecords, periodSelection } from "./input.js";
+import { countColumnsOf, countRecords, periodSelection, seenRows } from "./input.js";
 import { type LoadedMethod, loadMethod } from "./method.js";
 import {
   type IndexOptions,
@@ -77,22 +78,27 @@ function chronological(periods: Iterable<string>): Period[] {
     .sort(comparePeriods);
 }
 
-/** The count records of the selected quarters, and every quarter the inputs name. */
+/**
+ * The count records of the selected quarters, and every quarter the inputs name. The
+ * first `reread` files have been read before (`readHeld`), their warnings given: they are
+ * read again without them.
+ */
 async function readRecords(
   files: readonly string[],
   method: LoadedMethod,
   registry: Registry,
   read: ReadOptions,
+  reread = 0,
 ): Promise<{ records: CountRecord[]; quarters: Set<string>; skipped: string[] }> {
   const bag = new DiagnosticBag();
-  const seen = new Map<string, { file: string; line: number }>();
+  const seen = seenRows();
   const records: CountRecord[] = [];
   const skipped: string[] = [];
   const quarters = new Set<string>();
-  checkStdinOnce(files);
-  for (const file of files) {
+  const quiet: ReadOptions = { ...read, onWarning: () => {} };
+  for (const [i, file] of files.entries()) {
     try {
-      const table = await readInputTable(file, read);
+      const table = await readInputTable(file, i < reread ? quiet : read);
       for (const p of table.periods ?? []) if (parsePeriod(p)?.kind === "quarter") quarters.add(p);
       records.push(...countRecords(table, method.profile, registry, bag, seen, skipped));
     } catch (error) {
@@ -105,24 +111,39 @@ async function readRecords(
   return { records, quarters, skipped };
 }
 
+/** A quarter's records by its canonical text; a quarter scored is let go (`delete`). */
+export type RecordsByQuarter = Pick<Map<string, CountRecord[]>, "get" | "delete">;
+
 /**
  * `readRecords`, grouped by quarter. The flat list is let go here, so a quarter's records
- * can be let go once it is scored (`scorePeriods`).
+ * can be let go once it is scored (`scorePeriods`). A run of `several` quarters holds them
+ * as numbers (`readHeld`, held-records.ts) when the inputs have no problem, and otherwise
+ * reads them again as here, which reports the problems as a run of one quarter does
+ * (test/pipeline/held-records.test.ts compares the two).
  */
-async function readGrouped(
+export async function readGrouped(
   files: readonly string[],
   method: LoadedMethod,
   registry: Registry,
   read: ReadOptions,
-): Promise<{ grouped: Map<string, CountRecord[]>; quarters: Set<string>; skipped: string[] }> {
-  const { records, quarters, skipped } = await readRecords(files, method, registry, read);
+  several: boolean,
+): Promise<{ grouped: RecordsByQuarter; quarters: Set<string>; skipped: string[] }> {
+  checkStdinOnce(files);
+  let reread = 0;
+  if (several) {
+    const { readHeld } = await import("./held-records.js");
+    const held = await readHeld(files, method, registry, read);
+    if (!("problemAt" in held)) return { ...held, grouped: held.records };
+    reread = held.problemAt + 1;
+  }
+  const { records, quarters, skipped } = await readRecords(files, method, registry, read, reread);
   return { grouped: byPeriod(records), quarters, skipped };
 }
 
 /** The quarter before `period`, as the previous-quarter imputation reads it. */
 function previousValues(
   period: string,
-  grouped: ReadonlyMap<string, CountRecord[]>,
+  grouped: RecordsByQuarter,
   units: (period: string) => IndexUnit[],
   method: LoadedMethod,
 ): ScoreContext["previous"] {
@@ -133,17 +154,37 @@ function previousValues(
   return { period: before, values: new Map(values.map((u) => [u.unit.id, u.values])) };
 }
 
-/** Scores several quarters, collecting the missing-data errors of all before throwing. */
+/**
+ * One object for equal units: each quarter's `unitsFor` makes its own, and a history of
+ * 800 quarters would hold 800 copies of every unit.
+ */
+function unitInterner(): (unit: IndexUnit) => IndexUnit {
+  const held = new Map<string, IndexUnit>();
+  return (unit) => {
+    const key = `${unit.id}\u0000${unit.name}\u0000${unit.municipalities.join(" ")}`;
+    const known = held.get(key);
+    if (known !== undefined) return known;
+    held.set(key, unit);
+    return unit;
+  };
+}
+
+/**
+ * Scores several quarters, collecting the missing-data errors of all before throwing. Of
+ * every quarter but the last only what the history shows is kept (`RankedQuarter`: rank,
+ * shared place and score of each unit); the last, the selected one, is kept whole.
+ */
 function scorePeriods(
   periods: readonly string[],
-  grouped: Map<string, CountRecord[]>,
+  grouped: RecordsByQuarter,
   units: (period: string) => IndexUnit[],
   method: LoadedMethod,
   mode: MissingMode,
   context: ScoreContext,
-): { scores: PeriodScores[]; indicators: UnitIndicators[] } {
+): { scores: Array<PeriodScores | RankedQuarter>; indicators: UnitIndicators[] } {
   const bag = new DiagnosticBag();
-  const scores: PeriodScores[] = [];
+  const scores: Array<PeriodScores | RankedQuarter> = [];
+  const intern = unitInterner();
   // Only the last quarter's indicator values outlive the loop (the run's `indicators`); the
   // records of a quarter scored are let go as soon as no later quarter reads them (the
   // previous-quarter imputation reads the quarter before), all but the last quarter's.
@@ -161,11 +202,11 @@ function scorePeriods(
     const done = mode === "impute-previous" ? periods[i - 1] : i < last ? period : undefined;
     if (done !== undefined) grouped.delete(done);
     try {
+      const given = { ...context, ...(previous !== undefined ? { previous } : {}) };
       scores.push(
-        scoreIndex(values, method.profile, mode, {
-          ...context,
-          ...(previous !== undefined ? { previous } : {}),
-        }),
+        i === last
+          ? scoreIndex(values, method.profile, mode, given)
+          : rankIndex(values, method.profile, mode, given, intern),
       );
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -203,14 +244,15 @@ async function computeRequest(request: IndexRequest): Promise<IndexRun> {
   }
   // The previous-quarter imputation reads the quarter before too: keep every quarter up to
   // the one asked for.
-  const select = periodSelection(request.period, request.history || mode === "impute-previous");
+  const several = request.history || mode === "impute-previous";
+  const select = periodSelection(request.period, several);
   const read = {
     ...(select === undefined ? {} : { select }),
     ...(request.decimalMark !== undefined ? { decimalMark: request.decimalMark } : {}),
     ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
     countColumns: countColumnsOf(method.profile),
   };
-  const { grouped, quarters, skipped } = await readGrouped(files, method, registry, read);
+  const { grouped, quarters, skipped } = await readGrouped(files, method, registry, read, several);
   const available = chronological(quarters);
   if (available.length === 0) throw new UsageError("the input has no rows to rank");
   const period = formatPeriod(choosePeriod(request.period, available) as Period);

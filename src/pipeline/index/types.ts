@@ -1,4 +1,5 @@
 /** What an index run computed: plain data for the document, its decorations and `explain`. */
+import type { RankedQuarter } from "../../composite/history.js";
 import type { CountRecord, PeriodScores, UnitIndicators } from "../../composite/types.js";
 import type { IndexUncertainty } from "../../uncertainty/types.js";
 import type { Grouping } from "../groups.js";
@@ -19,8 +20,11 @@ export interface IndexRun {
   indicators: UnitIndicators[];
   /** The selected quarter's count records (for national figures). */
   records: CountRecord[];
-  /** Every quarter up to the selected one when `history`; else just the selected one. */
-  history: PeriodScores[];
+  /**
+   * Every quarter up to the selected one when `history`; else just the selected one. Each
+   * but the last (the selected quarter's `scores`) as the history keeps it: ranks only.
+   */
+  history: Array<PeriodScores | RankedQuarter>;
   /** How many units the registry has in the selected quarter (jobcentres or municipalities). */
   unitsInRegistry: number;
   /** Ids of the registry's units of the selected quarter absent from the input, sorted. */

@@ -3,15 +3,7 @@
  * to --out: a temporary file beside the target, renamed only on success, so a failed run
  * never leaves a partial file. An --out that names an input is refused.
  */
-import {
-  closeSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { UsageError } from "../diagnostics.js";
 import { currentLang } from "../i18n/index.js";
@@ -199,38 +191,9 @@ export async function emit(
         });
   if (out !== undefined) writeAtomically(out, text);
   else if (typeof text === "string") stdout.write(text);
-  else text((piece) => writeThrough(stdout, piece));
-}
-
-/** For `writeThrough`'s waits: a millisecond's sleep while a full pipe is emptied. */
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/**
- * Writes a piece of a large output to standard output before the next is made: with the
- * file descriptor, synchronously. Through the stream a pipe (which takes the text more
- * slowly than it is made) would queue every piece, as much as the whole text. A pipe
- * left non-blocking answers EAGAIN when full: wait a millisecond and go on. Other errors
- * go to the stream's handler (handleStdoutErrors: EPIPE ends the run quietly).
- */
-function writeThrough(stdout: NodeJS.WriteStream, piece: string): void {
-  const fd = (stdout as { fd?: unknown }).fd;
-  if (typeof fd !== "number") {
-    stdout.write(piece);
-    return;
-  }
-  const bytes = Buffer.from(piece, "utf8");
-  let done = 0;
-  while (done < bytes.length) {
-    try {
-      done += writeSync(fd, bytes, done);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") {
-        stdout.emit("error", error);
-        return;
-      }
-      Atomics.wait(pause, 0, 0, 1);
-    }
-  }
+  // Each piece is written before the next is made (stdio.ts writes a pipe or a file
+  // synchronously), so a slow reader never has the whole text queued.
+  else text((piece) => stdout.write(piece));
 }
 
 /**

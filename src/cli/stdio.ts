@@ -73,25 +73,25 @@ function stdoutStream(): NodeJS.WriteStream {
   return process.stdout;
 }
 
+/** For `writeAll`'s waits: a millisecond's sleep while a full pipe is emptied. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 /**
- * Writes all of `text` to `fd` with `writeSync`, and returns what is left unwritten when
- * the descriptor would block (a pipe another process opened non-blocking): the caller
- * hands that to the stream, which waits.
+ * Writes all of `text` to `fd` with `writeSync`, before the caller goes on (a large
+ * output's pieces are made one after another: none is queued). A pipe another process
+ * left non-blocking answers EAGAIN when full: wait a millisecond and go on.
  */
-function writeAll(fd: number, text: string): string {
+function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, "utf8");
   let at = 0;
   while (at < bytes.length) {
     try {
       at += writeSync(fd, bytes, at, bytes.length - at);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EAGAIN") {
-        return bytes.subarray(at).toString("utf8");
-      }
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+      Atomics.wait(pause, 0, 0, 1);
     }
   }
-  return "";
 }
 
 /** Standard output: written directly where it is a pipe or a file. */
@@ -104,13 +104,11 @@ export const standardOutput: Stdout = {
   },
   write(text: string) {
     if (!direct(1)) return stdoutStream().write(text);
-    let rest: string;
     try {
-      rest = writeAll(1, text);
+      writeAll(1, text);
     } catch (error) {
       return stdoutFailed(error as NodeJS.ErrnoException);
     }
-    if (rest !== "") stdoutStream().write(rest);
     return true;
   },
 };
@@ -122,13 +120,13 @@ export function stderrIsTerminal(): boolean {
 
 /** Writes to standard error: directly where it is a pipe or a file. */
 export function writeStderr(text: string): void {
-  let rest = text;
-  if (direct(2)) {
-    try {
-      rest = writeAll(2, text);
-    } catch {
-      return; // nowhere left to say so
-    }
+  if (!direct(2)) {
+    process.stderr.write(text);
+    return;
   }
-  if (rest !== "") process.stderr.write(rest);
+  try {
+    writeAll(2, text);
+  } catch {
+    // nowhere left to say so
+  }
 }

@@ -217,17 +217,40 @@ const CODE_CACHE_TRAINING = [
   ["explain", "Billund"],
 ];
 
-/** Runs the training command lines in one process, which writes dist/cli/main.cjs.cache. */
+/**
+ * The commands with a cache of their own (bin/jobindex.js picks it by the command's name),
+ * each trained on its typical command lines alone.
+ */
+const OWN_CACHES = {
+  index: [["index"], ["index", "--format", "json"]],
+  benchmark: [["benchmark"], ["benchmark", "--format", "json"]],
+  explain: [["explain", "Billund"]],
+};
+
+/**
+ * Runs the training command lines, each set in one process: the cache of all commands
+ * (dist/cli/main.cjs.cache, with the snapshots), then each command's own.
+ */
 function writeCodeCache() {
-  rmSync(join(outdir, "main.cjs.cache"), { force: true });
+  for (const name of readdirSafe(outdir)) {
+    if (name.endsWith(".cache")) rmSync(join(outdir, name), { force: true });
+  }
   rmSync(join(outdir, "registry-snapshot.json"), { force: true });
   rmSync(join(outdir, "method-snapshot.json"), { force: true });
-  const result = spawnSync(process.execPath, [join(root, "bin", "jobindex.js")], {
-    cwd: root,
-    env: { ...process.env, JOBINDEX_CODE_CACHE_TRAIN: JSON.stringify(CODE_CACHE_TRAINING) },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (result.status !== 0) throw new Error("writing the code cache failed (see above)");
+  const train = (lines, name) => {
+    const result = spawnSync(process.execPath, [join(root, "bin", "jobindex.js")], {
+      cwd: root,
+      env: {
+        ...process.env,
+        JOBINDEX_CODE_CACHE_TRAIN: JSON.stringify(lines),
+        JOBINDEX_CODE_CACHE_NAME: name ?? "",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    if (result.status !== 0) throw new Error("writing the code cache failed (see above)");
+  };
+  train(CODE_CACHE_TRAINING);
+  for (const [name, lines] of Object.entries(OWN_CACHES)) train(lines, name);
 }
 
 function readdirSafe(dir) {

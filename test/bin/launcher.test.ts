@@ -5,7 +5,7 @@
  * asked for. The build's method snapshot holds what validating each shipped profile gives.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadMethod, shippedMethods } from "../../src/pipeline/index/method.js";
@@ -54,6 +54,24 @@ describe("bin/jobindex.js", () => {
     // Without --debug: one line, no trace.
     const plain = launch(["index", "--input", join(root, "no-such-file.csv")]);
     expect(plain.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("takes a command's own code cache for index, benchmark and explain, and the cache of all for others", () => {
+    for (const name of ["index", "benchmark", "explain"]) {
+      const own = join(root, "dist", "cli", `main.cjs.${name}.cache`);
+      expect(statSync(own).size).toBeLessThan(
+        statSync(join(root, "dist", "cli", "main.cjs.cache")).size,
+      );
+    }
+    expect(launch(["--lang", "en", "index", "--format", "json"]).stderr).toContain(
+      "code cache: accepted (main.cjs.index.cache)",
+    );
+    expect(launch(["explain", "Billund"]).stderr).toContain(
+      "code cache: accepted (main.cjs.explain.cache)",
+    );
+    expect(launch(["audit", "--format", "json"]).stderr).toContain(
+      "code cache: accepted (main.cjs.cache)",
+    );
   });
 
   it("keeps the heap size asked for", () => {

@@ -23,7 +23,7 @@ import { csvErrorDiagnostic, expectLength } from "./csv-errors.js";
 import type { Limits } from "./limits.js";
 import type { ReadOptions, TextEncoding } from "./options.js";
 import { selectRows } from "./select.js";
-import { sniffSeparator } from "./sniff.js";
+import { separatorSample, sniffSeparator } from "./sniff.js";
 import {
   fatal,
   readWithEncodingFallback,
@@ -41,10 +41,14 @@ async function drain(records: AsyncIterable<unknown>): Promise<void> {
   }
 }
 
-function decodeHead(source: Source, encoding: TextEncoding): string {
+function decode(bytes: Uint8Array, encoding: TextEncoding): string {
   return encoding === "utf-8"
-    ? new TextDecoder("utf-8").decode(source.head)
-    : source.head.toString("latin1");
+    ? new TextDecoder("utf-8").decode(bytes)
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+}
+
+function decodeHead(source: Source, encoding: TextEncoding): string {
+  return decode(source.head, encoding);
 }
 
 export async function readCsv(
@@ -54,7 +58,8 @@ export async function readCsv(
 ): Promise<Table> {
   const sniffed = sniffEncoding(source.head, source.size <= source.head.length);
   const separator =
-    options.separator ?? sniffSeparator(decodeHead(source, options.encoding ?? sniffed));
+    options.separator ??
+    sniffSeparator(separatorSample(source.head, (b) => decode(b, options.encoding ?? sniffed)));
   // With a period selection the table is the rows kept, which the head cannot predict: the
   // bound is checked on those rows while reading.
   if (options.select === undefined) {

@@ -29,6 +29,12 @@ export function isLegacyExcel(head: Uint8Array): boolean {
 /** The format of a file from its first bytes: a zip archive is a workbook, else as text. */
 export function sniffFormatOf(head: Uint8Array, extension: string): SniffedFormat {
   if (isZip(head)) return "xlsx";
+  // Text whose first character (after a byte order mark) is printable ASCII other than `[`
+  // and `{` is CSV, as `sniffFormat` finds, without decoding the head.
+  const first = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? head[3] : head[0];
+  if (first !== undefined && first > 0x20 && first < 0x7f && first !== 0x5b && first !== 0x7b) {
+    return "csv";
+  }
   return sniffFormat(new TextDecoder("utf-8").decode(head), extension);
 }
 
@@ -55,6 +61,20 @@ export function sniffFormat(headText: string, extension: string): SniffedFormat 
 
 const CANDIDATES: Separator[] = [";", "\t", ","];
 const SAMPLE_RECORDS = 20;
+/** The head's first bytes decoded for the separator, when they hold the records it counts. */
+const SAMPLE_PREFIX_BYTES = 8 * 1024;
+
+/**
+ * The text `sniffSeparator` reads of a head: its first 8 KiB when they hold the records it
+ * counts (it stops there, so the answer is the whole head's), else the whole head.
+ */
+export function separatorSample(head: Uint8Array, decode: (bytes: Uint8Array) => string): string {
+  if (head.length > SAMPLE_PREFIX_BYTES) {
+    const prefix = decode(head.subarray(0, SAMPLE_PREFIX_BYTES));
+    if (countPerRecord(prefix.replace(/^\uFEFF/, "")).length >= SAMPLE_RECORDS) return prefix;
+  }
+  return decode(head);
+}
 
 /**
  * Counts each candidate outside quotes in the first records. The separator is the one the

@@ -2,6 +2,8 @@
  * Opening a file for reading: the clean errors for missing files, directories and limits,
  * the first bytes for sniffing (binary, encoding, format), and a decoded text stream.
  */
+
+import { isUtf8 } from "node:buffer";
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { extname } from "node:path";
 import { type Diagnostic, InputError } from "../diagnostics.js";
@@ -162,6 +164,8 @@ export class NotUtf8Error extends Error {
  */
 export function sniffEncoding(head: Buffer, complete: boolean): TextEncoding {
   if (hasUtf8Bom(head)) return "utf-8";
+  // Valid as it stands (node's native check, no text made): the decoder would agree.
+  if (isUtf8(head)) return "utf-8";
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: !complete });
     return "utf-8";

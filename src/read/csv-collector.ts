@@ -6,7 +6,7 @@
 import { type DiagnosticBag, InputError } from "../diagnostics.js";
 import { CellSharing } from "./cell-sharing.js";
 import { ReadCode } from "./codes.js";
-import { fieldPattern } from "./csv-direct.js";
+import { nthField, widthPattern } from "./csv-direct.js";
 import { fieldTooLarge } from "./csv-errors.js";
 import type { DecimalEvidence } from "./decimal.js";
 import { type Limits, overTableBound, rowBytes, stringBytes, tableTooLarge } from "./limits.js";
@@ -76,8 +76,8 @@ export class CsvCollector {
   /** The period text of the last line judged by `addLine`, and what it was admitted as. */
   private lastPeriod: string | undefined;
   private lastAdmission: Admission | undefined;
-  /** Matches a line of the header's width, capturing its period field (`addLine`). */
-  private periodField: RegExp | undefined;
+  /** Matches a line of the header's width (`addLine`). */
+  private width: RegExp | undefined;
   readonly skipped: SkippedLines = { titles: [], empty: [], footnotes: [] };
 
   /**
@@ -112,10 +112,10 @@ export class CsvCollector {
   addLine(text: string, separator: string): void {
     const { header, judge } = this;
     if (header !== undefined && judge !== undefined && text.trim() !== "") {
-      // The period field of a line with the header's number of fields, else undefined.
-      this.periodField ??= fieldPattern(separator, this.periodColumn, header.length);
-      const period = this.periodField.exec(text)?.[1];
-      if (period !== undefined) {
+      // A line of the header's width: its period field decides.
+      this.width ??= widthPattern(separator, header.length);
+      if (this.width.test(text)) {
+        const period = nthField(text, separator, this.periodColumn) as string;
         let admission: Admission | null | undefined;
         if (period === "") admission = null;
         else if (period === this.lastPeriod) {

@@ -85,19 +85,40 @@ export function withLatestKnown(
     : { ...options, select: { ...select, keep: { exactly: latest } } };
 }
 
+/** A separator as it is written inside a regular expression's character class and outside. */
+function escapeSeparator(separator: string): string {
+  return separator.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+
 /**
- * An expression that matches a quote-free line of exactly `fields` fields (`n < fields`; of at least
- * `n + 1` without `fields`) and captures its `n`-th (0-based): one native match per line,
- * where walking the line for separators in JavaScript ran in the interpreter at start-up,
- * on every line of a file (test/read/csv-field-pattern.test.ts checks it against that walk).
+ * An expression that matches a quote-free line of at least `n + 1` fields and captures its
+ * `n`-th (0-based): one native match per line, where walking the line for separators in
+ * JavaScript ran in the interpreter at start-up (test/read/csv-field-pattern.test.ts).
  */
-export function fieldPattern(separator: string, n: number, fields?: number): RegExp {
-  const sep = separator.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-  const field = `[^${sep}]*`;
-  const head = `^(?:${field}${sep}){${n}}(${field})`;
-  if (fields === undefined) return new RegExp(head);
-  const after = fields - n - 1;
-  return new RegExp(`${head}${after > 0 ? `(?:${sep}${field}){${after}}` : ""}$`);
+export function fieldPattern(separator: string, n: number): RegExp {
+  const sep = escapeSeparator(separator);
+  return new RegExp(`^(?:[^${sep}]*${sep}){${n}}([^${sep}]*)`);
+}
+
+/**
+ * An expression that tests whether a quote-free line has exactly `fields` fields: one native
+ * test per line, no match object made (test/read/csv-field-pattern.test.ts).
+ */
+export function widthPattern(separator: string, fields: number): RegExp {
+  const sep = escapeSeparator(separator);
+  return new RegExp(`^(?:[^${sep}]*${sep}){${fields - 1}}[^${sep}]*$`);
+}
+
+/** The `n`-th field of a quote-free line, without splitting the rest; undefined if short. */
+export function nthField(line: string, separator: string, n: number): string | undefined {
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const next = line.indexOf(separator, start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  const end = line.indexOf(separator, start);
+  return line.slice(start, end < 0 ? undefined : end);
 }
 
 /**

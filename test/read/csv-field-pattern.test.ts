@@ -1,14 +1,13 @@
 /**
- * `fieldPattern` (src/read/csv-direct.ts), the one expression per file that judges a
- * quote-free line's field count and finds its period field, against walking the line for
- * separators as the reader did before: the same answer on random lines and separators.
+ * The quote-free line helpers of src/read/csv-direct.ts (`fieldPattern`, `widthPattern`,
+ * `nthField`) against splitting the line: the same answer on random lines and separators.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fieldPattern } from "../../src/read/csv-direct.js";
+import { fieldPattern, nthField as nthFieldOf, widthPattern } from "../../src/read/csv-direct.js";
 
 /** The `n`-th field of a quote-free line; undefined if it has fewer fields. */
-function nthField(line: string, separator: string, n: number): string | undefined {
+function splitField(line: string, separator: string, n: number): string | undefined {
   const fields = line.split(separator);
   return n < fields.length ? fields[n] : undefined;
 }
@@ -28,8 +27,8 @@ const line = (sep: string) =>
     .map((parts) => parts.join(""))
     .filter((text) => !text.includes('"') && !text.includes("\n"));
 
-describe("fieldPattern", () => {
-  it("captures the n-th field exactly when the line has that many fields, as splitting gives it", () => {
+describe("fieldPattern, widthPattern, nthField", () => {
+  it("find the n-th field and test the width as splitting the line does", () => {
     fc.assert(
       fc.property(
         separator.chain((sep) =>
@@ -44,9 +43,9 @@ describe("fieldPattern", () => {
           // The period column is one of the header's: n < width.
           const width = n + 1 + extra;
           const count = text.split(sep).length;
-          const exact = fieldPattern(sep, n, width).exec(text)?.[1];
-          expect(exact).toBe(count === width ? nthField(text, sep, n) : undefined);
-          expect(fieldPattern(sep, n).exec(text)?.[1]).toBe(nthField(text, sep, n));
+          expect(widthPattern(sep, width).test(text)).toBe(count === width);
+          expect(fieldPattern(sep, n).exec(text)?.[1]).toBe(splitField(text, sep, n));
+          expect(nthFieldOf(text, sep, n)).toBe(splitField(text, sep, n));
         },
       ),
       { numRuns: 3000 },

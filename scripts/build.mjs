@@ -12,7 +12,9 @@
  *    evaluated only by the run that imports it (esbuild wraps such modules lazily).
  * 3. The V8 code cache: bin/jobindex.js runs typical command lines on the shipped data
  *    once (`CODE_CACHE_TRAINING`) and writes what V8 compiled to dist/cli/main.cjs.cache,
- *    which later runs load instead of compiling (docs/performance.md).
+ *    which later runs load instead of compiling (docs/performance.md); `index`,
+ *    `benchmark` and `explain` get one of their own (`OWN_CACHES`). The bundle's names are
+ *    minified, with a linked source map (dist/cli/main.cjs.map) for --debug stack traces.
  *
  * Flags: `--bundle-only` skips tsc (for quick start-up measurements); `--metafile` writes
  * dist/cli/meta.json for `npx esbuild --analyze`-style inspection.

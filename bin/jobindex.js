@@ -32,7 +32,10 @@ const training = process.env.JOBINDEX_CODE_CACHE_TRAIN;
  */
 const OWN_CACHE = ["index", "benchmark", "explain"];
 
-/** The command a command line names: its first word that is not --debug or --lang X. */
+/**
+ * The command a command line names: its first word that is not --debug or --lang X (as
+ * `commandOf` in src/cli/program.ts reads it; the cache is chosen before the bundle loads).
+ */
 function commandWord(argv) {
   for (let i = 2; i < argv.length; i++) {
     if (argv[i] === "--lang") i++;

@@ -69,10 +69,9 @@ export function withLatestKnown(
   const column = select.column(lines[headerAt]?.split(settings.separator) ?? []);
   if (column === undefined) return options;
   const judge = new PeriodJudge("latest");
-  const field = fieldPattern(settings.separator, column);
   let last: string | undefined;
   for (let i = headerAt + 1; i < lines.length; i++) {
-    const cell = field.exec(lines[i] ?? "")?.[1];
+    const cell = nthField(lines[i] ?? "", settings.separator, column);
     // Files list a period's rows together: the same text again judges the same.
     if (cell !== undefined && cell !== last) {
       judge.judge(cell);
@@ -91,18 +90,8 @@ function escapeSeparator(separator: string): string {
 }
 
 /**
- * An expression that matches a quote-free line of at least `n + 1` fields and captures its
- * `n`-th (0-based): one native match per line, where walking the line for separators in
- * JavaScript ran in the interpreter at start-up (test/read/csv-field-pattern.test.ts).
- */
-export function fieldPattern(separator: string, n: number): RegExp {
-  const sep = escapeSeparator(separator);
-  return new RegExp(`^(?:[^${sep}]*${sep}){${n}}([^${sep}]*)`);
-}
-
-/**
  * An expression that tests whether a quote-free line has exactly `fields` fields: one native
- * test per line, no match object made (test/read/csv-field-pattern.test.ts).
+ * test per line, no match object made (test/read/csv-line-fields.test.ts).
  */
 export function widthPattern(separator: string, fields: number): RegExp {
   const sep = escapeSeparator(separator);
@@ -214,7 +203,6 @@ export async function latestStreamed(
   const { separator } = settings;
   const splitter = new LineSplitter(settings.limits);
   let column: number | undefined;
-  let field: RegExp | undefined;
   let headerSeen = false;
   let last: string | undefined;
   let titles = 0;
@@ -229,10 +217,9 @@ export async function latestStreamed(
       headerSeen = true;
       column = select.column(line.split(separator));
       if (column === undefined) throw new NoLatest();
-      field = fieldPattern(separator, column);
       return;
     }
-    const cell = (field as RegExp).exec(line)?.[1];
+    const cell = nthField(line, separator, column as number);
     // Files list a period's rows together: the same text again judges the same.
     if (cell !== undefined && cell !== last) {
       judge.judge(cell);

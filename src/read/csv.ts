@@ -47,10 +47,6 @@ function decode(bytes: Uint8Array, encoding: TextEncoding): string {
     : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 }
 
-function decodeHead(source: Source, encoding: TextEncoding): string {
-  return decode(source.head, encoding);
-}
-
 export async function readCsv(
   source: Source,
   options: ReadOptions,
@@ -63,7 +59,7 @@ export async function readCsv(
   // With a period selection the table is the rows kept, which the head cannot predict: the
   // bound is checked on those rows while reading.
   if (options.select === undefined) {
-    checkTableFits(source, decodeHead(source, options.encoding ?? sniffed), separator, limits);
+    checkTableFits(source, decode(source.head, options.encoding ?? sniffed), separator, limits);
   }
   const table = await readWithEncodingFallback(sniffed, options.encoding, (encoding, lenient) =>
     parseCsvFile(source, { encoding, lenient, separator, limits, options }),

@@ -8,7 +8,7 @@ import { type Diagnostic, DiagnosticBag } from "../diagnostics.js";
 import type { Period } from "../period.js";
 import { ReadCode } from "./codes.js";
 import { type FlatObject, flatObject } from "./flat-object.js";
-import { type LineTemplate, lineTemplate, scanCells, scanPeriod } from "./json-line-scan.js";
+import { type LineTemplate, lineTemplate, scanPeriod, templateCells } from "./json-line-scan.js";
 import { JsonParseError, type JsonParseLimits, parseJson } from "./json-parse.js";
 import {
   describe,
@@ -131,6 +131,7 @@ async function parseJsonLinesFile(
     }
     const into = start(keep);
     const prejudge = keep !== "latest" ? (judge as PeriodJudge) : undefined;
+    const layout = template === undefined ? undefined : into.layoutOf(template.keys, isPeriodKey);
     for (const entry of lines) {
       // With a period fixed (not "the latest so far") a verdict does not depend on the rows
       // before: a line judged "skip" here is counted and never decoded or parsed; others are
@@ -138,18 +139,18 @@ async function parseJsonLinesFile(
       if ("period" in entry) {
         if (prejudge !== undefined && prejudge.judge(entry.period) === "skip") continue;
         const text = view.text.slice(entry.start, entry.end);
-        // The line's values straight from the template's expression, as JSON.parse would
-        // give them; the parser reads any line they cannot be taken from that way.
+        // The line's values by JSON.parse of its scanned text, in the template's key
+        // order; the parser reads any line they cannot be taken from that way.
         const cells =
-          template !== undefined && text.length <= jsonLimits.maxStringChars
-            ? scanCells(text, template)
+          layout !== undefined && text.length <= jsonLimits.maxStringChars
+            ? templateCells(text)
             : undefined;
-        if (cells !== undefined && template !== undefined) {
+        if (cells !== undefined && layout !== undefined) {
           for (let i = 0; i < cells.length; i++) {
             const cell = cells[i];
             if (typeof cell === "string") cells[i] = view.spelt(cell);
           }
-          into.addCells(entry.line, template.keys, cells);
+          into.addLaidOut(entry.line, layout, cells);
           checkBound(into, entry.line);
           continue;
         }

@@ -96,7 +96,13 @@ export interface PendingRow {
   line: number;
   object?: FlatObject;
   cells?: Cell[];
-  columns?: number[];
+  columns?: readonly number[];
+}
+
+/** The columns of a file's lines of one shape, and which holds the period (-1: none). */
+export interface CellLayout {
+  columns: readonly number[];
+  period: number;
 }
 
 export class RecordRows {
@@ -136,14 +142,25 @@ export class RecordRows {
     return this.hold({ line, object }, this.cells, n);
   }
 
-  /** Adds the values of a line the template read, in `keys` order; its row's estimated heap, or 0. */
-  addCells(line: number, keys: readonly string[], cells: readonly Cell[]): number {
-    for (let n = 0; n < cells.length; n++) {
-      const key = keys[n] as string;
-      this.note(n, this.column(key), cells[n] ?? null, key);
+  /**
+   * Where the values of lines with these keys, in this order, go: their columns, and
+   * which is the period's (or -1). Asked once per file, so a line's cells are added
+   * without a look-up per key (`addLaidOut`).
+   */
+  layoutOf(keys: readonly string[], isPeriodKey: (key: string) => boolean): CellLayout {
+    return {
+      columns: keys.map((key) => this.column(key)),
+      period: keys.findIndex((key) => isPeriodKey(key)),
+    };
+  }
+
+  /** Adds a line's values in its layout's key order; its row's estimated heap, or 0. */
+  addLaidOut(line: number, layout: CellLayout, cells: Cell[]): number {
+    if (layout.period >= 0) {
+      this.period = cells[layout.period] ?? null;
+      this.sawPeriod = true;
     }
-    const held = this.cells.slice(0, cells.length);
-    return this.hold({ line, cells: held, columns: this.columnsOf.slice(0, cells.length) }, held);
+    return this.hold({ line, cells, columns: layout.columns }, cells, cells.length, layout.columns);
   }
 
   private column(key: string): number {
@@ -166,7 +183,12 @@ export class RecordRows {
   }
 
   /** Holds the record if the selection wants it; its estimated heap as a row, or 0. */
-  private hold(row: PendingRow, cells: readonly Cell[], n = cells.length): number {
+  private hold(
+    row: PendingRow,
+    cells: readonly Cell[],
+    n = cells.length,
+    columns: readonly number[] = this.columnsOf,
+  ): number {
     const period = this.period;
     this.period = null;
     const admission = this.held.admit(period);
@@ -176,7 +198,7 @@ export class RecordRows {
     let strings = 0;
     for (let k = 0; k < n; k++) {
       const cell = cells[k] ?? null;
-      evidence.observe(cell, row.line, this.columnsOf[k] ?? 0);
+      evidence.observe(cell, row.line, columns[k] ?? 0);
       if (typeof cell === "string") strings += stringBytes(cell.length);
     }
     const bytes = rowBytes(this.index.size, strings);

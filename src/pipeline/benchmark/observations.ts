@@ -8,7 +8,7 @@ import type { Observation } from "../../benchmark/types.js";
 import type { DiagnosticBag } from "../../diagnostics.js";
 import { type Period, parsePeriod } from "../../period.js";
 import { parseNumber } from "../../read/number.js";
-import type { Cell, Table } from "../../read/table.js";
+import type { Cell, Table, TableRow } from "../../read/table.js";
 import { isAggregateArea } from "../../registry/aggregates.js";
 import { resolutionHint } from "../../registry/resolve.js";
 import type { Registry } from "../../registry/types.js";
@@ -90,6 +90,58 @@ export interface InputRows {
   skippedAggregates: string[];
 }
 
+/** What reading one table's cells needs: where problems go and how numbers are written. */
+interface CellContext {
+  table: Table;
+  decimalMark: "," | ".";
+  bag: DiagnosticBag;
+}
+
+/** Where a problem with a row (and, given, one of its columns) is: file, line, column. */
+function where(
+  table: Table,
+  row: TableRow,
+  column: number | undefined,
+): { file: string; line: number; column?: number } {
+  return column === undefined
+    ? { file: table.file, line: row.line }
+    : { file: table.file, line: row.line, column: column + 1 };
+}
+
+/**
+ * The number in a row's cell of `column` (an absent column reads as an empty cell), or
+ * undefined: empty (reported when `required` and the column exists) or not a number in
+ * the file's decimal mark (reported).
+ */
+function numberCell(
+  ctx: CellContext,
+  row: TableRow,
+  column: number | undefined,
+  required: boolean,
+): number | undefined {
+  if (column === undefined) return undefined;
+  const raw = row.values[column] ?? null;
+  if (raw === null || raw === "") {
+    if (required) {
+      ctx.bag.add({
+        code: "E_MISSING_VALUE",
+        message: `${ctx.table.columns[column]} is empty`,
+        ...where(ctx.table, row, column),
+      });
+    }
+    return undefined;
+  }
+  const value = parseNumber(raw, ctx.decimalMark);
+  if (value === undefined) {
+    ctx.bag.add({
+      code: "E_NOT_A_NUMBER",
+      message: `${ctx.table.columns[column]}: expected a number, got ${JSON.stringify(raw)}`,
+      ...where(ctx.table, row, column),
+    });
+  }
+  return value;
+}
+
 /** Reads observations from one table; problems go to the bag, each with file, line and column. */
 export function readObservations(table: Table, registry: Registry, bag: DiagnosticBag): InputRows {
   const { index, others } = mapColumns(table.columns);
@@ -107,45 +159,16 @@ export function readObservations(table: Table, registry: Registry, bag: Diagnost
     bag.add({ code: "E_MISSING_COLUMN", message: missing, file: table.file, line: 1 });
     return { rows: [], hasStarExpected, population, skippedAggregates: [] };
   }
+  const ctx: CellContext = { table, decimalMark, bag };
   const rows: InputRow[] = [];
   const skippedAggregates: string[] = [];
+  // One pass per row, in the order its problems are reported; the optional fields are set
+  // only when defined, in the order the Observation type lists them.
   for (const row of table.rows) {
     const problemsBefore = bag.items.length;
-    const where = (key: ColumnKey | number) => ({
-      file: table.file,
-      line: row.line,
-      ...(typeof key === "number"
-        ? { column: key + 1 }
-        : index[key] !== undefined
-          ? { column: (index[key] as number) + 1 }
-          : {}),
-    });
-    const cell = (key: ColumnKey): Cell =>
-      index[key] === undefined ? null : (row.values[index[key] as number] ?? null);
-    const number = (key: ColumnKey, required: boolean): number | undefined => {
-      const raw = cell(key);
-      if (index[key] === undefined || raw === null || raw === "") {
-        if (required && index[key] !== undefined) {
-          bag.add({
-            code: "E_MISSING_VALUE",
-            message: `${table.columns[index[key] as number]} is empty`,
-            ...where(key),
-          });
-        }
-        return undefined;
-      }
-      const value = parseNumber(raw, decimalMark);
-      if (value === undefined) {
-        bag.add({
-          code: "E_NOT_A_NUMBER",
-          message: `${table.columns[index[key] as number]}: expected a number, got ${JSON.stringify(raw)}`,
-          ...where(key),
-        });
-      }
-      return value;
-    };
-
-    const named = String(cell("municipality") ?? "");
+    const cell = (column: number | undefined): Cell =>
+      column === undefined ? null : (row.values[column] ?? null);
+    const named = String(cell(index.municipality) ?? "");
     const resolved = registry.resolveMunicipality(named);
     if (!resolved.ok && isAggregateArea(named)) {
       skippedAggregates.push(named.trim());
@@ -155,25 +178,25 @@ export function readObservations(table: Table, registry: Registry, bag: Diagnost
       bag.add({
         code: "E_UNKNOWN_MUNICIPALITY",
         message: `unknown municipality "${named}"${resolutionHint(resolved)}`,
-        ...where("municipality"),
+        ...where(table, row, index.municipality),
       });
       continue;
     }
-    const periodText = cell("period");
+    const periodText = cell(index.period);
     const period = periodText === null ? undefined : parsePeriod(String(periodText));
     if (periodText !== null && period === undefined) {
       bag.add({
         code: "E_BAD_PERIOD",
         message: `not a period: ${JSON.stringify(periodText)}`,
-        ...where("period"),
+        ...where(table, row, index.period),
       });
       continue;
     }
-    const actualPersons = number("actualPersons", false);
+    const actualPersons = numberCell(ctx, row, index.actualPersons, false);
     const actualPct = actualShare(
-      number("actualPct", false),
-      number("publicSupportFte", false),
-      number("population", false),
+      numberCell(ctx, row, index.actualPct, false),
+      numberCell(ctx, row, index.publicSupportFte, false),
+      numberCell(ctx, row, index.population, false),
     );
     if (actualPct === undefined) {
       // A malformed share was reported already; a second line for the same cell only adds noise.
@@ -181,12 +204,13 @@ export function readObservations(table: Table, registry: Registry, bag: Diagnost
       bag.add({
         code: "E_MISSING_VALUE",
         message: `${resolved.municipality.name} has no actual share (actual_share_pct, or public_support_fte and population_16_66)`,
-        ...where("municipality"),
+        ...where(table, row, index.municipality),
       });
       continue;
     }
+    // The population's cell is read (and a malformed one reported) a second time here.
     const populationValue =
-      number("population", false) ??
+      numberCell(ctx, row, index.population, false) ??
       (actualPersons !== undefined && actualPct > 0
         ? (actualPersons / actualPct) * 100
         : undefined);
@@ -203,15 +227,20 @@ export function readObservations(table: Table, registry: Registry, bag: Diagnost
       line: row.line,
       actualPct,
       columns,
-      ...defined("expectedStarPct", number("expectedPct", hasStarExpected)),
-      ...defined("publishedResidualPp", number("residualPp", false)),
-      ...defined("actualPersons", actualPersons),
-      ...defined("expectedPersons", number("expectedPersons", false)),
-      ...defined("publishedResidualPersons", number("residualPersons", false)),
-      ...defined("population", populationValue),
-      ...defined("publishedRank", number("publishedRank", false)),
     };
-    const group = cell("group");
+    const expectedStarPct = numberCell(ctx, row, index.expectedPct, hasStarExpected);
+    if (expectedStarPct !== undefined) observation.expectedStarPct = expectedStarPct;
+    const residualPp = numberCell(ctx, row, index.residualPp, false);
+    if (residualPp !== undefined) observation.publishedResidualPp = residualPp;
+    if (actualPersons !== undefined) observation.actualPersons = actualPersons;
+    const expectedPersons = numberCell(ctx, row, index.expectedPersons, false);
+    if (expectedPersons !== undefined) observation.expectedPersons = expectedPersons;
+    const residualPersons = numberCell(ctx, row, index.residualPersons, false);
+    if (residualPersons !== undefined) observation.publishedResidualPersons = residualPersons;
+    if (populationValue !== undefined) observation.population = populationValue;
+    const publishedRank = numberCell(ctx, row, index.publishedRank, false);
+    if (publishedRank !== undefined) observation.publishedRank = publishedRank;
+    const group = cell(index.group);
     rows.push({ period, group: group === null ? undefined : String(group), observation });
   }
   return { rows, hasStarExpected, population, skippedAggregates };
@@ -239,8 +268,4 @@ function actualShare(
   if (fte !== undefined && population !== undefined && population > 0)
     return (100 * fte) / population;
   return undefined;
-}
-
-function defined<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
 }

@@ -146,7 +146,8 @@ export class DecimalEvidence {
       column = { text: false };
       this.columns[columnIndex] = column;
     }
-    if (column.text) return;
+    // A JSON number is an integer to `classifyCell`: no evidence.
+    if (column.text || typeof cell === "number") return;
     const kind = classifyCell(cell);
     if (kind === "text") {
       column.text = true;

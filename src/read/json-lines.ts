@@ -207,6 +207,8 @@ interface TextView {
 
 /** A character that stands for a byte of a multi-byte UTF-8 sequence in the byte view. */
 const HIGH = /[\u0080-\u00ff]/;
+/** Distinct non-ASCII values remembered decoded (a hostile file could vary every one). */
+const MAX_DECODED = 4096;
 
 /** The file's view as `textChunks` would decode it: invalid UTF-8 raises `NotUtf8Error`. */
 function textView(bytes: Buffer, encoding: TextEncoding, lenient: boolean): TextView {
@@ -224,11 +226,21 @@ function textView(bytes: Buffer, encoding: TextEncoding, lenient: boolean): Text
   }
   // TextDecoder would drop a byte order mark.
   const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // Values repeat (a municipality's name on every line of it): each spelling decoded once.
+  const realText = new Map<string, string>();
   return {
     text: bytes.toString("latin1", from),
     decode: (start, end) => bytes.toString("utf8", from + start, from + end),
     spell: (key) => Buffer.from(key, "utf8").toString("latin1"),
-    spelt: (value) => (HIGH.test(value) ? Buffer.from(value, "latin1").toString("utf8") : value),
+    spelt: (value) => {
+      if (!HIGH.test(value)) return value;
+      let text = realText.get(value);
+      if (text === undefined) {
+        text = Buffer.from(value, "latin1").toString("utf8");
+        if (realText.size < MAX_DECODED) realText.set(value, text);
+      }
+      return text;
+    },
   };
 }
 

@@ -35,11 +35,19 @@ export class PeriodJudge {
   private readonly spellings = new Set<string>();
   /** Rows left out (judged `skip`, or let go by `HeldRows` for a newer period). */
   skipped = 0;
+  // The cell judged last and its period: files list a period's rows together, so most
+  // rows repeat the cell before (as a string or number, the same cell reads the same).
+  private lastCell: Cell = null;
+  private lastPeriod: Period | undefined;
 
   constructor(private readonly keep: PeriodsKept) {}
 
   judge(cell: Cell): Verdict {
-    const period = this.periodOf(cell);
+    if (cell === null || cell !== this.lastCell) {
+      this.lastPeriod = this.periodOf(cell);
+      this.lastCell = cell;
+    }
+    const period = this.lastPeriod;
     if (period === undefined) return "none";
     const { keep } = this;
     let verdict: Verdict;

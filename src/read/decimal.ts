@@ -39,42 +39,28 @@ export function isMissingCell(cell: Cell): boolean {
 }
 
 /**
- * What a cell says of the decimal mark. The common shapes (`1234`, `12.5`) are told by a
- * scan of their characters; the rest by the patterns above (`classifyByPattern`), which
- * define the answer (test/read/decimal.test.ts checks the scan against them).
+ * What a cell says of the decimal mark. The common shapes (`1234`, `12.5`, `-0,06`) are
+ * told by one expression each; the rest by the patterns above (`classifyByPattern`),
+ * which define the answer (test/read/decimal.test.ts checks the two against each other).
  */
 export function classifyCell(cell: Cell): CellKind {
   if (typeof cell === "string") {
-    const shape = plainShape(cell);
-    if (shape === DIGITS) return "integer";
-    if (shape !== undefined) {
-      if (AMBIGUOUS.test(cell)) return "ambiguous";
-      return shape === POINT_MARK ? "point" : "comma";
-    }
+    if (PLAIN_INTEGER.test(cell)) return "integer";
+    if (PLAIN_COMMA.test(cell)) return "comma";
+    if (PLAIN_POINT.test(cell)) return "point";
   }
   return classifyByPattern(cell);
 }
 
-const DIGITS = 0;
-const POINT_MARK = 46;
-const COMMA_MARK = 44;
-
-/**
- * `DIGITS` for `0`–`9` only; the mark's character code for digits with one `.` or one `,`
- * followed by at least one digit (`12.5`, `9,08`, `.5`); undefined for anything else.
- */
-function plainShape(text: string): number | undefined {
-  let mark = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) continue;
-    if ((c !== POINT_MARK && c !== COMMA_MARK) || mark >= 0) return undefined;
-    mark = i;
-  }
-  if (text.length === 0) return undefined;
-  if (mark < 0) return DIGITS;
-  return mark < text.length - 1 ? text.charCodeAt(mark) : undefined;
-}
+// The common shapes, each one native test: a loop over the characters, run once per cell
+// in a process that has just started (so in V8's interpreter), measured about three times
+// the instructions of an expression's test (1,568 cells: 4.4 M against 1.7 M).
+/** Digits only. */
+const PLAIN_INTEGER = /^\d+$/;
+/** A decimal comma with a digit after it, maybe after `-`, that cannot group thousands (`1,234`). */
+const PLAIN_COMMA = /^-?(?![1-9]\d{0,2},\d{3}$)\d*,\d+$/;
+/** The same with a decimal point. */
+const PLAIN_POINT = /^-?(?![1-9]\d{0,2}\.\d{3}$)\d*\.\d+$/;
 
 export function classifyByPattern(cell: Cell): CellKind {
   if (cell === null) return "missing";

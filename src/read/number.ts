@@ -24,6 +24,17 @@ const SPELLINGS: Record<DecimalMark, { plain: RegExp; grouped: RegExp; group: Re
   },
 };
 
+/** Digits, maybe after `-`, maybe with the mark and more digits: no spaces, groups or exponent. */
+const SIMPLE: Record<DecimalMark, RegExp> = {
+  ".": /^-?\d+(?:\.\d+)?$/,
+  ",": /^-?\d+(?:,\d+)?$/,
+};
+
+function simpleValue(text: string, decimalMark: DecimalMark): number | undefined {
+  const value = Number(decimalMark === "," ? text.replace(",", ".") : text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
 /**
  * The number a cell holds, or undefined. JSON numbers pass through (if finite); strings
  * must use the file's decimal mark. Thousands separators are accepted only in correct
@@ -38,6 +49,9 @@ const SPELLINGS: Record<DecimalMark, { plain: RegExp; grouped: RegExp; group: Re
 export function parseNumber(cell: Cell, decimalMark: DecimalMark): number | undefined {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell !== "string") return undefined;
+  // The common spelling (`9,08`, `-0,06`, `1234`) read without trimming and rewriting it
+  // first; it is one of `plain`'s, so the value is the one the general path gives.
+  if (SIMPLE[decimalMark].test(cell)) return simpleValue(cell, decimalMark);
   const text = cell.trim().replace(/^\u2212/, "-");
   if (text === "") return undefined;
   const { plain, grouped, group } = SPELLINGS[decimalMark];

@@ -87,4 +87,46 @@ describe("parseNumber", () => {
       ),
     );
   });
+
+  /** parseNumber as it was before its simple-spelling path: every cell must read the same. */
+  function reference(cell: string, mark: "," | "."): number | undefined {
+    const text = cell.trim().replace(/^\u2212/, "-");
+    if (text === "") return undefined;
+    const exponent = "(?:[eE][+-]?\\d+)?";
+    const plain =
+      mark === "."
+        ? new RegExp(`^[+-]?(?:\\d+(?:\\.\\d+)?|\\.\\d+)${exponent}$`)
+        : new RegExp(`^[+-]?(?:\\d+(?:,\\d+)?|,\\d+)${exponent}$`);
+    const grouped =
+      mark === "."
+        ? /^[+-]?\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+)(?:\.\d+)?$/
+        : /^[+-]?\d{1,3}(?:(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+)(?:,\d+)?$/;
+    const group = mark === "." ? /[, \u00a0\u202f]/g : /[. \u00a0\u202f]/g;
+    let normal: string;
+    if (plain.test(text)) normal = text;
+    else if (grouped.test(text)) normal = text.replace(group, "");
+    else return undefined;
+    const value = Number(mark === "," ? normal.replace(",", ".") : normal);
+    return Number.isFinite(value) ? value : undefined;
+  }
+
+  it("property: reads every cell as the general path alone did", () => {
+    const character = fc.constantFrom("0", "1", "7", "9", ",", ".", "-", "+", "\u2212", " ", "e");
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: character, maxLength: 10 }),
+          fc.double({ noNaN: true }).map(String),
+          fc.integer().map((n) => `${n},${Math.abs(n) % 100}`),
+        ),
+        fc.constantFrom(",", "."),
+        (cell, mark) => {
+          const want = reference(cell, mark as "," | ".");
+          const got = parseNumber(cell, mark as "," | ".");
+          expect(Object.is(got, want)).toBe(true);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
 });

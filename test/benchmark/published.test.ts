@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   findContradictions,
@@ -5,7 +6,7 @@ import {
   rankResults,
   roundPublished,
 } from "../../src/benchmark/published.js";
-import type { BenchmarkResult, Observation } from "../../src/benchmark/types.js";
+import type { BenchmarkResult, Contradiction, Observation } from "../../src/benchmark/types.js";
 import { runBenchmark } from "../../src/pipeline/benchmark/run.js";
 
 function obs(
@@ -82,6 +83,71 @@ describe("published ranking", () => {
   it("flags equal published ranks for different residuals", () => {
     const r = ranked([obs("101", 9.5, 10, 1), obs("153", 6.9, 7, 1)]);
     expect(findContradictions(r)).toHaveLength(1);
+  });
+});
+
+/** findContradictions as it was before its one-pass check: every pair, the same order. */
+function contradictionsReference(results: readonly BenchmarkResult[]): Contradiction[] {
+  const withRank = results
+    .filter((r): r is BenchmarkResult & { publishedRank: number } => r.publishedRank !== undefined)
+    .map((r) => ({
+      municipality: r.municipality,
+      name: r.name,
+      residualPp: roundPublished(r.residualPp),
+      publishedRank: r.publishedRank,
+    }))
+    .sort((a, b) => a.residualPp - b.residualPp || a.publishedRank - b.publishedRank);
+  const found: Contradiction[] = [];
+  for (let i = 0; i < withRank.length; i++) {
+    for (let j = i + 1; j < withRank.length; j++) {
+      const better = withRank[i] as (typeof withRank)[number];
+      const worse = withRank[j] as (typeof withRank)[number];
+      if (better.residualPp < worse.residualPp && better.publishedRank >= worse.publishedRank) {
+        found.push({ better, worse });
+      }
+    }
+  }
+  return found;
+}
+
+describe("findContradictions against every pair", () => {
+  it("finds exactly the pairs, in the same order, on random rankings", () => {
+    const row = fc.record({
+      // Few distinct residuals, so that ties are common; NaN as a share missing.
+      residualPp: fc.oneof(
+        fc.integer({ min: -5, max: 5 }).map((n) => n / 10),
+        fc.constantFrom(Number.NaN, 0.004, -0.005),
+      ),
+      publishedRank: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+    });
+    let contradicted = 0;
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 14 }), fc.boolean(), (rows, ordered) => {
+        // Mostly ranks in the residuals' order (no contradiction), sometimes shuffled.
+        const sorted = ordered ? [...rows].sort((a, b) => a.residualPp - b.residualPp || 0) : rows;
+        const results = sorted.map(
+          (r, i): BenchmarkResult => ({
+            municipality: String(101 + i),
+            name: `M${i}`,
+            region: null,
+            actualPct: 5,
+            expectedPct: 5,
+            residualPp: r.residualPp,
+            residualPersons: null,
+            rank: i + 1,
+            tied: false,
+            ...(r.publishedRank !== undefined
+              ? { publishedRank: ordered ? i + 1 : r.publishedRank }
+              : {}),
+          }),
+        );
+        const want = contradictionsReference(results);
+        expect(findContradictions(results)).toEqual(want);
+        if (want.length > 0) contradicted++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(contradicted).toBeGreaterThan(100);
   });
 });
 

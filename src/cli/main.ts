@@ -3,6 +3,7 @@
  * (with the build's V8 code cache) and calls `run` on. Importing it runs nothing.
  */
 import { fileURLToPath } from "node:url";
+import { trackReadsPerProcess } from "../pipeline/files-read.js";
 import { useMethodSnapshot } from "../pipeline/index/method-snapshot.js";
 import { useRegistrySnapshot } from "../registry/snapshot.js";
 import { main } from "./program.js";
@@ -15,6 +16,8 @@ export function run(argv: string[]): Promise<number> {
   if (!snapshotsUsed) {
     snapshotsUsed = true;
     writeDirectly();
+    // One command a process, one after another (the build's training runs several).
+    trackReadsPerProcess();
     // Beside the bundle, written by the build with the code cache (bin/jobindex.js).
     useRegistrySnapshot(fileURLToPath(new URL("registry-snapshot.json", import.meta.url)));
     useMethodSnapshot(fileURLToPath(new URL("method-snapshot.json", import.meta.url)));

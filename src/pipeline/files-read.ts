@@ -3,7 +3,10 @@
  * "`--out` never replaces a file that the run reads, by any route"). Every read in the
  * pipeline notes its file here; `trackReads` collects the notes of one run. The log is
  * per asynchronous context (AsyncLocalStorage), so runs in parallel keep apart and code
- * outside a tracked run notes nothing.
+ * outside a tracked run notes nothing. The command line runs one command a process, so it
+ * keeps the logs per process instead (`trackReadsPerProcess`): AsyncLocalStorage turns on
+ * node's promise hooks for the rest of the run, which cost a short run about 2 % of its
+ * instructions (docs/performance.md).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { readdirSync, realpathSync, statSync } from "node:fs";
@@ -17,7 +20,23 @@ export interface FileRead {
   ino: number;
 }
 
-const current = new AsyncLocalStorage<Map<string, FileRead>>();
+type ReadLog = Map<string, FileRead>;
+
+let perContext: AsyncLocalStorage<ReadLog> | undefined;
+let perProcess: ReadLog[] | undefined;
+
+/**
+ * Keeps the logs per process from now on: the log of the run in progress, runs inside it
+ * (`check` re-running `index`) above it. Only for a process that never runs two tracked
+ * runs at once: the command line's entry (src/cli/main.ts) calls it.
+ */
+export function trackReadsPerProcess(): void {
+  perProcess ??= [];
+}
+
+function currentLog(): ReadLog | undefined {
+  return perProcess !== undefined ? perProcess.at(-1) : perContext?.getStore();
+}
 
 /** The file's real path and identity; undefined when it does not exist (nothing to protect). */
 export function identify(path: string): FileRead | undefined {
@@ -35,7 +54,7 @@ export function identify(path: string): FileRead | undefined {
  * Standard input (`-`) is not a file and is never noted.
  */
 export function noteRead(path: string): void {
-  const log = current.getStore();
+  const log = currentLog();
   if (log === undefined || path === "-") return;
   for (const file of expand(path)) {
     const read = identify(file);
@@ -65,10 +84,21 @@ export function expand(path: string): string[] {
 export async function trackReads<T>(
   work: () => Promise<T>,
 ): Promise<T & { filesRead: FileRead[] }> {
-  const log = new Map<string, FileRead>();
-  const value = await current.run(log, work);
+  const log: ReadLog = new Map();
+  const outer = currentLog();
+  let value: T;
+  if (perProcess !== undefined) {
+    perProcess.push(log);
+    try {
+      value = await work();
+    } finally {
+      perProcess.pop();
+    }
+  } else {
+    perContext ??= new AsyncLocalStorage<ReadLog>();
+    value = await perContext.run(log, work);
+  }
   // A run inside a run (`check` re-running `index`): the outer one read these too.
-  const outer = current.getStore();
   if (outer !== undefined) for (const [key, read] of log) outer.set(key, read);
   const filesRead = [...log.values()].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,

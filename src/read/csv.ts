@@ -84,7 +84,7 @@ async function parseCsvFile(source: Source, settings: CsvSettings): Promise<Tabl
       rowSink(settings.options),
     );
     try {
-      for (const line of lines) collector.addLine(line, settings.separator);
+      collector.addLines(lines, settings.separator);
     } catch (error) {
       if (!(error instanceof StopReading)) throw error;
     }

@@ -5,9 +5,10 @@
  * asked for. The build's method snapshot holds what validating each shipped profile gives.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMethod, shippedMethods } from "../../src/pipeline/index/method.js";
 import { bin, ensureBuilt, root } from "../cli/helpers.js";
 
@@ -24,6 +25,9 @@ function launch(args: string[], env: Record<string, string> = {}, nodeArgs: stri
     encoding: "utf8",
   });
 }
+
+const tmp = mkdtempSync(join(tmpdir(), "jobindex-launcher-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("bin/jobindex.js", () => {
   beforeAll(() => ensureBuilt());
@@ -94,6 +98,41 @@ describe("bin/jobindex.js", () => {
     const heap = Number(/heap (\d+)/.exec(result.stderr)?.[1]);
     expect(heap).toBeGreaterThan(150);
     expect(heap).toBeLessThan(300);
+  });
+
+  it("loads no built-in module beyond node:vm for index, benchmark and explain into a pipe", () => {
+    // Node's streams and sockets (process.stdout), async hooks and their promise hooks
+    // (AsyncLocalStorage), crypto, v8, node's ES module loader: each is milliseconds of a
+    // short run (docs/performance.md). What node itself loads for `node -e 0` is left out.
+    const modules = (args: string[]) => {
+      const list = join(tmp, `modules-${args[0]}.txt`);
+      const script = `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`;
+      const preload = join(tmp, "preload.cjs");
+      writeFileSync(preload, script);
+      const env: Record<string, string | undefined> = { ...process.env };
+      delete env.NODE_EXTRA_CA_CERTS;
+      delete env.JOBINDEX_CODE_CACHE_REPORT;
+      const result = spawnSync(process.execPath, ["-r", preload, bin, ...args], {
+        cwd: root,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      expect(result.status).toBe(0);
+      return readFileSync(list, "utf8").split("\n");
+    };
+    const bare = new Set(
+      spawnSync(process.execPath, ["-p", "process.moduleLoadList.join('\\n')"], {
+        encoding: "utf8",
+      }).stdout.split("\n"),
+    );
+    for (const args of [
+      ["index", "--format", "json"],
+      ["benchmark", "--format", "json"],
+      ["explain", "Billund"],
+    ]) {
+      const extra = modules(args).filter((m) => !bare.has(m) && m.startsWith("NativeModule "));
+      expect(extra.map((m) => m.slice("NativeModule ".length)).sort()).toEqual(["process", "vm"]);
+    }
   });
 
   it("has a method snapshot equal to validating each shipped profile now", () => {

@@ -16,9 +16,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import type { CountRecord } from "../../src/composite/types.js";
 import type { Diagnostic } from "../../src/diagnostics.js";
 import { InputError } from "../../src/diagnostics.js";
-import { readHeld } from "../../src/pipeline/index/held-records.js";
+import { HeldRecords, readHeld } from "../../src/pipeline/index/held-records.js";
 import { countColumnsOf } from "../../src/pipeline/index/input.js";
 import { loadMethod } from "../../src/pipeline/index/method.js";
 import { readGrouped } from "../../src/pipeline/index/run.js";
@@ -49,7 +50,8 @@ type Problem =
   | "aggregate"
   | "title"
   | "dash-name"
-  | "other-mark";
+  | "other-mark"
+  | "minus-zero";
 
 interface Extract {
   format: "comma" | "semicolon" | "tab" | "jsonl";
@@ -66,6 +68,9 @@ interface Extract {
   /** Counts of 1,000 and more written with a thousands separator (`1.234`, or `1,234` with decimal points). */
   thousands: boolean;
   decimalMark: "," | "." | undefined;
+  /** The decimals' places (1: tenths); with `large`, whole counts are made 100,003 times larger. */
+  places: number;
+  large: boolean;
 }
 
 const extract: fc.Arbitrary<Extract> = fc.record({
@@ -98,12 +103,15 @@ const extract: fc.Arbitrary<Extract> = fc.record({
       "title",
       "dash-name",
       "other-mark",
+      "minus-zero",
     ),
     { maxLength: 3 },
   ),
   split: fc.integer({ min: 0, max: 18 }),
   thousands: fc.boolean(),
   decimalMark: fc.constantFrom(undefined, undefined, ",", "."),
+  places: fc.constantFrom(1, 1, 2, 3),
+  large: fc.boolean(),
 });
 
 /** Each constraint's part and total, as places among the counts. */
@@ -113,17 +121,18 @@ const PAIRS = method.profile.json.constraints.map((c) => [
 ]);
 
 /**
- * A row's counts as the format writes them: with `decimals` every fourth in tenths, each
- * part within its total; with `thousands` whole counts over 999 grouped by thousands.
+ * A row's counts as the format writes them: with `decimals` every fourth with `places`
+ * decimals, each part within its total; with `thousands` whole counts over 999 grouped by
+ * thousands.
  */
 function countTexts(
   drawn: readonly number[],
   format: Extract["format"],
   decimals: boolean,
-  thousands: boolean,
+  x: Pick<Extract, "thousands" | "places" | "large">,
 ): string[] {
   const tenths = (i: number) => decimals && i % 4 === 0;
-  const values = drawn.map((v, i) => (tenths(i) ? v / 10 : v));
+  const values = drawn.map((v, i) => (tenths(i) ? v / 10 ** x.places : x.large ? v * 100_003 : v));
   for (const [part, total] of PAIRS) {
     values[part as number] = Math.min(
       values[part as number] as number,
@@ -133,9 +142,9 @@ function countTexts(
   const mark = format === "semicolon" ? "," : ".";
   const group = mark === "," ? "." : ",";
   return values.map((v, i) => {
-    if (tenths(i)) return v.toFixed(1).replace(".", mark);
+    if (tenths(i)) return v.toFixed(x.places).replace(".", mark);
     const text = String(v);
-    return thousands && v > 999 ? `${text.slice(0, -3)}${group}${text.slice(-3)}` : text;
+    return x.thousands ? text.replace(/\B(?=(\d{3})+$)/g, group) : text;
   });
 }
 
@@ -144,7 +153,7 @@ function filesOf(x: Extract, run: number): string[] {
   const rows: Array<{ who: string; period: string; counts: string[] }> = x.cells.map((c) => ({
     who: c.who,
     period: c.period,
-    counts: countTexts(c.counts, x.format, c.decimals, x.thousands).map((text, i) =>
+    counts: countTexts(c.counts, x.format, c.decimals, x).map((text, i) =>
       i === c.empty ? "" : text,
     ),
   }));
@@ -195,6 +204,13 @@ function filesOf(x: Extract, run: number): string[] {
           counts: first.counts.map((c, i) =>
             i === 0 ? (x.format === "semicolon" ? "2.5" : "2,5") : c,
           ),
+        });
+        break;
+      case "minus-zero":
+        rows.push({
+          ...first,
+          period: "2020K1",
+          counts: first.counts.map((c, i) => (i === 2 ? "-0" : c)),
         });
         break;
       case "dash-name":
@@ -323,5 +339,50 @@ describe("records held as numbers are the records read as a table", () => {
     const held = await read(files, true);
     expect(held.records?.length).toBe(24);
     expect(held).toEqual(await read(files, false));
+  });
+});
+
+describe("HeldRecords", () => {
+  const codes = registry.municipalities.map((m) => m.code);
+  const columns = ["a", "b", "c"];
+  const quarters = ["2020K1", "2020K2", "2020K3", "2020K4", "2021K1", "2021K2"];
+  const count = fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: 0, max: 10_000_000 }).map((v) => v / 10),
+    fc.double({ noNaN: true }),
+  );
+  const record = fc.record({
+    period: fc.constantFrom(...quarters),
+    municipality: fc.constantFrom(...codes),
+    counts: fc.tuple(count, count, count),
+    line: fc.integer({ min: 1, max: 1_000_000 }),
+  });
+
+  it("gives back every count as added, and the quarters kept after others are let go", () => {
+    fc.assert(
+      fc.property(
+        // Over 4,096 records: several blocks, shared by quarters.
+        fc.array(record, { minLength: 4_200, maxLength: 9_000 }),
+        fc.shuffledSubarray(quarters),
+        (drawn, gone) => {
+          const held = new HeldRecords(columns, codes);
+          held.beginFile("extract.csv");
+          const added: CountRecord[] = drawn.map((r) => ({
+            municipality: r.municipality,
+            period: r.period,
+            counts: Object.fromEntries(columns.map((c, k) => [c, r.counts[k] ?? null])),
+            source: { file: "extract.csv", line: r.line },
+          }));
+          for (const r of added) held.add(r);
+          for (const period of gone) expect(held.delete(period)).toBe(true);
+          for (const period of quarters) {
+            const expected = added.filter((r) => r.period === period);
+            const kept = !gone.includes(period) && expected.length > 0;
+            expect(held.get(period)).toEqual(kept ? expected : undefined);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });

@@ -57,10 +57,10 @@ function grown<T extends Int32Array>(array: T, size: number): T {
 }
 
 /**
- * Rows kept as they are read, each the text of its cells joined, in Latin-1 bytes in
- * buffers outside the heap (a row with other characters, or cells that are not text, is
- * kept as it is). Nothing of a row is then a heap object that lives on, which keeps the
- * collector from growing the heap while a large file is read.
+ * Rows waiting for the decimal mark (`ArrivingRows`), each the text of its cells joined,
+ * in Latin-1 bytes in buffers outside the heap (a row with other characters, or cells that
+ * are not text, is kept as it is). Nothing of a row is then a heap object that lives on,
+ * which keeps the collector from growing the heap while a large file is read.
  */
 class RowTexts {
   count = 0;

@@ -2,7 +2,7 @@
  * Counts → indicator values. Counts are added up over a unit's member municipalities
  * *before* any ratio is taken (a ratio of sums, never a mean of ratios: METHOD.md A).
  */
-import { evaluateExpression } from "./expression.js";
+import { expressionValue, type Failure } from "./expression.js";
 import type { IndicatorDefinition } from "./profile.js";
 import type { CountRecord, IndexUnit, MissingCause, SourceLine, UnitIndicators } from "./types.js";
 
@@ -74,6 +74,7 @@ export function computeIndicators(
   const period = records[0]?.period ?? "";
   const columns = [...new Set(indicators.flatMap((i) => i.columns))];
   const out: UnitIndicators[] = [];
+  const failure: Failure = {};
   for (const unit of units) {
     if (!unit.municipalities.some((code) => byMunicipality.has(code))) continue;
     const summed = sumCounts(unit, byMunicipality, columns);
@@ -86,16 +87,18 @@ export function computeIndicators(
         missing[indicator.id] = { kind: "missing_row", municipality: firstAbsent };
         continue;
       }
-      const result = evaluateExpression(indicator.expression, summed.counts);
-      if (result.ok && Number.isFinite(result.value)) {
-        values[indicator.id] = result.value;
+      const value = expressionValue(indicator.expression, summed.counts, failure);
+      const reason = failure.reason;
+      if (reason === undefined && Number.isFinite(value)) {
+        values[indicator.id] = value;
       } else {
         values[indicator.id] = null;
-        missing[indicator.id] = result.ok
-          ? { kind: "zero_denominator", denominator: "(not a finite number)" }
-          : result.reason.kind === "missing_count"
-            ? { ...result.reason, ...lackingRow(unit, byMunicipality, result.reason.column) }
-            : result.reason;
+        missing[indicator.id] =
+          reason === undefined
+            ? { kind: "zero_denominator", denominator: "(not a finite number)" }
+            : reason.kind === "missing_count"
+              ? { ...reason, ...lackingRow(unit, byMunicipality, reason.column) }
+              : reason;
       }
     }
     out.push({ unit, period, counts: summed.counts, values, missing, sources: summed.sources });

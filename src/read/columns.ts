@@ -42,7 +42,7 @@ const HEADER_LINE = 1;
 const MAX_LISTED = 12;
 
 export function resolveColumns(
-  table: Table,
+  table: Pick<Table, "file" | "columns">,
   specs: ColumnSpec[],
   bag: DiagnosticBag,
   options: ResolveOptions = {},

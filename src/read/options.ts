@@ -64,4 +64,10 @@ export interface ReadOptions {
    * read. The size bound (`maxTableBytes`) counts the rows as if they were held.
    */
   onRow?: (row: RowRead) => void;
+  /**
+   * With `onRow`: the table's columns, given before its first row goes to `onRow` (CSV
+   * when its header is read, the other formats once the table is read). A CSV read again
+   * from its start as Latin-1 (src/read/source.ts) gives them again, and its rows again.
+   */
+  onColumns?: (columns: readonly string[]) => void;
 }

@@ -20,7 +20,7 @@ import type { Cell, Table } from "./table.js";
  * - `text`: an empty cell in a required column (E_MISSING_VALUE).
  */
 export function validateRows(
-  table: Table,
+  table: Pick<Table, "file" | "rows" | "decimalMark">,
   specs: ColumnSpec[],
   columns: ResolvedColumns,
   bag: DiagnosticBag,

@@ -1,6 +1,6 @@
 /**
  * `ReadOptions.onRow`: the rows handed over are exactly the rows the table would hold, in
- * its order, and the table comes back the same but without them, in every format (CSV on
+ * its order, after the table's columns (`onColumns`), and the table comes back the same but without them, in every format (CSV on
  * both paths, a CSV streamed in chunks, StatBank made long, JSON lines, JSON, a workbook,
  * standard input), with and without a period selection; the size bound counts them as if
  * held; and a selection of the latest period, which lets rows go, is refused.
@@ -30,17 +30,32 @@ const byHeader =
     return at < 0 ? undefined : at;
   };
 
-/** Reads with and without `onRow`; the rows handed over and both tables. */
+/**
+ * Reads with and without `onRow`; the rows handed over, both tables, and the columns
+ * given to `onColumns` before each row.
+ */
 async function both(read: (options: ReadOptions) => Promise<Table>, options: ReadOptions = {}) {
   const plain = await read(options);
   const handed: RowRead[] = [];
-  const streamed = await read({ ...options, onRow: (row) => handed.push(row) });
-  return { plain, handed, streamed };
+  const columnsAtRow: Array<readonly string[] | undefined> = [];
+  let columns: readonly string[] | undefined;
+  const streamed = await read({
+    ...options,
+    onColumns: (given) => {
+      columns = [...given];
+    },
+    onRow: (row) => {
+      handed.push(row);
+      columnsAtRow.push(columns);
+    },
+  });
+  return { plain, handed, streamed, columnsAtRow };
 }
 
-function expectSame({ plain, handed, streamed }: Awaited<ReturnType<typeof both>>) {
+function expectSame({ plain, handed, streamed, columnsAtRow }: Awaited<ReturnType<typeof both>>) {
   expect(handed).toEqual(plain.rows);
   expect(streamed).toEqual({ ...plain, rows: [] });
+  for (const columns of columnsAtRow) expect(columns).toEqual(plain.columns);
 }
 
 const FORMATS = ["csv", "csv-quoted", "semicolon", "statbank", "jsonl", "json"] as const;

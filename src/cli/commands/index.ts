@@ -58,7 +58,7 @@ export function registerIndex(program: Command): void {
     // Early, on the files named; emit checks again on the files actually read.
     if (output.out !== undefined) assertNotAnInput(output.out, [...flags.input, flags.method]);
     // Hundreds of quarters ranked one after another: see src/cli/heap.ts.
-    if (flags.history === true) await (await import("../heap.js")).keepYoungGenerationSmall();
+    if (flags.history === true) await (await import("../heap.js")).keepHeapSmall();
     const { runIndex } = await import("../../pipeline/index/run.js");
     const { document, filesRead, exitCode, messages } = await runIndex({
       command: "index",

@@ -4,30 +4,42 @@
  * strings and one object per record (docs/performance.md, "Memory").
  *
  * While a file is read its rows are not held by the reader (`ReadOptions.onRow`): each row
- * is kept as one string, its cells joined (`RowTexts`), about the size of its line in the
- * file. Once the file is read, and so its decimal mark known, the rows are checked and
- * converted exactly as `countRecords` does (the same `recordReader`), a block at a time,
- * into `HeldRecords`: per quarter the municipality codes, the counts (NaN for an empty
- * cell) and where each row was, about 100 bytes a record. A quarter's records are made as
- * objects again only when that quarter is scored (`get`).
+ * is checked and converted as it arrives, exactly as `countRecords` does (the same
+ * `recordReader`, 256 rows at a time), into `HeldRecords`: per quarter the municipality
+ * codes, the counts (in tenths, `heldCount`) and where each row was, about 50 bytes a
+ * record. A quarter's records are made as objects again only when that quarter is scored
+ * (`get`).
+ *
+ * A count is read with the file's decimal mark, which the reader decides at the end of the
+ * file (src/read/decimal.ts); `ArrivingRows` says how rows are converted before that.
  *
  * Only inputs without problems are read this way: at the first diagnostic (a reader's, a
  * cell's, the registry's) `readHeld` says so, and the run reads its inputs again the way
  * that reports them (run.ts), so every message and its order are the same as before.
  */
+import type { MethodProfile } from "../../composite/profile.js";
 import type { CountRecord, SourceLine } from "../../composite/types.js";
 import { DiagnosticBag, InputError } from "../../diagnostics.js";
 import { parsePeriod } from "../../period.js";
-import type { Cell, ReadOptions, RowRead, Table, TableRow } from "../../read/index.js";
+import {
+  type Cell,
+  type DecimalMark,
+  isMissingCell,
+  parseNumber,
+  type ReadOptions,
+  type RowRead,
+  type Table,
+  type TableRow,
+} from "../../read/index.js";
 import type { Registry } from "../../registry/index.js";
 import { readInputTable } from "../read-table.js";
-import { countSpecs, recordReader, type SeenRows } from "./input.js";
+import { countSpecs, type RecordReader, recordReader, type SeenRows } from "./input.js";
 import type { LoadedMethod } from "./method.js";
 
 /** Joins a row's cells into the one text it is kept as; no cell of a kept row has it. */
 const JOIN = "\u0000";
 
-/** Rows decoded and converted at a time, once a file is read. */
+/** Rows checked and converted at a time. */
 const BLOCK_ROWS = 256;
 
 /** Bytes of each buffer the rows' texts are written into. */
@@ -37,7 +49,7 @@ const TEXT_CHUNK = 1 << 20;
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 /** A typed array at least `size` long, with `array`'s contents (doubled when grown). */
-function grown<T extends Int32Array | Float64Array | Uint16Array>(array: T, size: number): T {
+function grown<T extends Int32Array>(array: T, size: number): T {
   if (size <= array.length) return array;
   const next = new (array.constructor as new (n: number) => T)(Math.max(size, 2 * array.length));
   next.set(array);
@@ -45,10 +57,10 @@ function grown<T extends Int32Array | Float64Array | Uint16Array>(array: T, size
 }
 
 /**
- * A file's rows as they are read, each the text of its cells joined, in Latin-1 bytes in
- * buffers outside the heap (a row with other characters, or cells that are not text, is
- * kept as it is). Nothing of a row is then a heap object that lives on, which keeps the
- * collector from growing the heap while a large file is read.
+ * Rows waiting for the decimal mark (`ArrivingRows`), each the text of its cells joined,
+ * in Latin-1 bytes in buffers outside the heap (a row with other characters, or cells that
+ * are not text, is kept as it is). Nothing of a row is then a heap object that lives on,
+ * which keeps the collector from growing the heap while a large file is read.
  */
 class RowTexts {
   count = 0;
@@ -62,7 +74,7 @@ class RowTexts {
   /** Rows not written as bytes, by their place. */
   private readonly others = new Map<number, string | Cell[]>();
 
-  readonly onRow = (row: RowRead): void => {
+  add(row: RowRead): void {
     const i = this.count++;
     if (i === this.lines.length) {
       this.lines = grown(this.lines, i + 1);
@@ -92,7 +104,7 @@ class RowTexts {
     this.used += (this.chunks[chunk] as Buffer).write(text, this.used, "latin1");
     this.ends[i] = this.used;
     this.chunkOf[i] = chunk;
-  };
+  }
 
   /** The rows `from` to `to` (exclusive) as table rows. */
   take(from: number, to: number): TableRow[] {
@@ -127,21 +139,56 @@ interface Quarter {
   at: Int32Array;
 }
 
+/** Records per block of `HeldRecords`' arrays (a power of two: a place's block is a shift). */
+const BLOCK_BITS = 12;
+const RECORDS_PER_BLOCK = 1 << BLOCK_BITS;
+
+/**
+ * A count as `HeldRecords` holds it, in 32 bits: its tenths where they give the number
+ * back exactly (whole counts, and full-time equivalents written to one decimal: what the
+ * extracts hold), `MISSING` for no number, or `OTHER`, the number then kept beside it.
+ * Half the memory of a double per count (on the bench's extract 3.2 MB of 6.4).
+ */
+const MISSING = -0x80000000;
+const OTHER = -0x7fffffff;
+
+function heldCount(value: number | null | undefined): number {
+  if (value === null || value === undefined) return MISSING;
+  const tenths = Math.round(value * 10);
+  const exact = tenths / 10 === value && !Object.is(value, -0);
+  return exact && tenths > OTHER && tenths <= 0x7fffffff ? tenths : OTHER;
+}
+
+/** The arrays of `RECORDS_PER_BLOCK` records. */
+interface RecordBlock {
+  /** `heldCount`s, `columns.length` a record. */
+  counts: Int32Array;
+  municipalities: Uint16Array;
+  lines: Int32Array;
+  /** Its records of quarters not let go: at none, the block is let go too. */
+  live: number;
+}
+
 /**
  * The records of every quarter read: `get(period)` makes that quarter's records (the
  * objects `countRecords` gave), `delete` lets a quarter go. Each record is its counts
- * (NaN for none), municipality, file and line in typed arrays. Also the `SeenRows` of the
- * reading, so a repeated municipality × quarter is found where it was first given.
+ * (`heldCount`), municipality and line in typed arrays, which grow a block of records at
+ * a time (never copied, so never held twice while they grow) and are let go a block at a
+ * time, once every quarter with records in it is (a file's quarters are mostly each in a
+ * few blocks, so the memory shrinks as the run scores them); the records of a file are
+ * consecutive. Also the `SeenRows` of the reading, so a repeated municipality × quarter is
+ * found where it was first given.
  */
 export class HeldRecords implements SeenRows {
   private readonly quarters = new Map<string, Quarter>();
+  /** Each file's name, and the place of its first record. */
   private readonly files: string[] = [];
+  private readonly fileStarts: number[] = [];
   private readonly place: Map<string, number>;
   private size = 0;
-  private counts = new Float64Array(0);
-  private municipalities = new Uint16Array(0);
-  private fileOf = new Int32Array(0);
-  private lines = new Int32Array(0);
+  private readonly blocks: Array<RecordBlock | undefined> = [];
+  /** The counts held as `OTHER`, by their place among all records' counts. */
+  private readonly others = new Map<number, number>();
 
   constructor(
     private readonly columns: readonly string[],
@@ -150,21 +197,25 @@ export class HeldRecords implements SeenRows {
     this.place = new Map(codes.map((code, i) => [code, i]));
   }
 
-  /** Room for `more` records; the index of the file they come from. */
-  reserve(more: number, file: string): number {
-    const size = this.size + more;
-    this.counts = grown(this.counts, size * this.columns.length);
-    this.municipalities = grown(this.municipalities, size);
-    this.fileOf = grown(this.fileOf, size);
-    this.lines = grown(this.lines, size);
-    const at = this.files.indexOf(file);
-    if (at >= 0) return at;
-    this.files.push(file);
+  /** The records added next come from a file called `name` (until the next `beginFile`). */
+  beginFile(name: string): number {
+    this.files.push(name);
+    this.fileStarts.push(this.size);
     return this.files.length - 1;
   }
 
-  /** Adds a record of a registry municipality, room for it reserved. */
-  add(record: CountRecord, file: number): void {
+  /** The file's name as its table gives it, known once it is read. */
+  nameFile(file: number, name: string): void {
+    this.files[file] = name;
+  }
+
+  /** How many records there are: `truncate` goes back to such a count. */
+  get length(): number {
+    return this.size;
+  }
+
+  /** Adds a record of a registry municipality, of the file begun last. */
+  add(record: CountRecord): void {
     let quarter = this.quarters.get(record.period);
     if (quarter === undefined) {
       quarter = { records: new Int32Array(128), count: 0, at: new Int32Array(this.codes.length) };
@@ -172,16 +223,48 @@ export class HeldRecords implements SeenRows {
     }
     const i = this.size++;
     const width = this.columns.length;
-    this.columns.forEach((column, k) => {
-      this.counts[i * width + k] = record.counts[column] ?? Number.NaN;
-    });
+    const offset = i & (RECORDS_PER_BLOCK - 1);
+    if (offset === 0 && this.blocks.length === i >>> BLOCK_BITS) {
+      this.blocks.push({
+        counts: new Int32Array(RECORDS_PER_BLOCK * width),
+        municipalities: new Uint16Array(RECORDS_PER_BLOCK),
+        lines: new Int32Array(RECORDS_PER_BLOCK),
+        live: 0,
+      });
+    }
+    const block = this.blocks[i >>> BLOCK_BITS] as RecordBlock;
+    block.live++;
+    for (let k = 0; k < width; k++) {
+      const value = record.counts[this.columns[k] as string];
+      const held = heldCount(value);
+      block.counts[offset * width + k] = held;
+      if (held === OTHER) this.others.set(i * width + k, value as number);
+    }
     const code = this.place.get(record.municipality) as number;
-    this.municipalities[i] = code;
-    this.fileOf[i] = file;
-    this.lines[i] = record.source.line;
+    block.municipalities[offset] = code;
+    block.lines[offset] = record.source.line;
     quarter.records = grown(quarter.records, quarter.count + 1);
     quarter.records[quarter.count++] = i;
     quarter.at[code] = i + 1;
+  }
+
+  /**
+   * Lets go of the records from place `length` on (those of a file read again from its
+   * start), as if they had never been added.
+   */
+  truncate(length: number): void {
+    for (const [period, quarter] of this.quarters) {
+      while (quarter.count > 0 && (quarter.records[quarter.count - 1] as number) >= length) {
+        const i = quarter.records[--quarter.count] as number;
+        quarter.at[this.municipalityOf(i)] = 0;
+        (this.blocks[i >>> BLOCK_BITS] as RecordBlock).live--;
+      }
+      if (quarter.count === 0) this.quarters.delete(period);
+    }
+    for (const at of this.others.keys()) {
+      if (at >= length * this.columns.length) this.others.delete(at);
+    }
+    this.size = Math.min(this.size, length);
   }
 
   first(code: string, period: string): SourceLine | undefined {
@@ -205,23 +288,241 @@ export class HeldRecords implements SeenRows {
     const out: CountRecord[] = [];
     for (let r = 0; r < quarter.count; r++) {
       const i = quarter.records[r] as number;
+      const block = this.blocks[i >>> BLOCK_BITS] as RecordBlock;
+      const offset = i & (RECORDS_PER_BLOCK - 1);
       const counts: Record<string, number | null> = {};
-      this.columns.forEach((column, k) => {
-        const value = this.counts[i * width + k] as number;
-        counts[column] = Number.isNaN(value) ? null : value;
-      });
-      const municipality = this.codes[this.municipalities[i] as number] as string;
+      for (let k = 0; k < width; k++) {
+        const held = block.counts[offset * width + k] as number;
+        counts[this.columns[k] as string] =
+          held === MISSING
+            ? null
+            : held === OTHER
+              ? (this.others.get(i * width + k) as number)
+              : held / 10;
+      }
+      const municipality = this.codes[block.municipalities[offset] as number] as string;
       out.push({ municipality, period, counts, source: this.source(i) });
     }
     return out;
   }
 
   delete(period: string): boolean {
+    const quarter = this.quarters.get(period);
+    if (quarter === undefined) return false;
+    const width = this.columns.length;
+    for (let r = 0; r < quarter.count; r++) {
+      const i = quarter.records[r] as number;
+      const b = i >>> BLOCK_BITS;
+      if (--(this.blocks[b] as RecordBlock).live === 0) this.blocks[b] = undefined;
+      if (this.others.size > 0) for (let k = 0; k < width; k++) this.others.delete(i * width + k);
+    }
     return this.quarters.delete(period);
   }
 
+  private municipalityOf(i: number): number {
+    const block = this.blocks[i >>> BLOCK_BITS] as RecordBlock;
+    return block.municipalities[i & (RECORDS_PER_BLOCK - 1)] as number;
+  }
+
   private source(i: number): SourceLine {
-    return { file: this.files[this.fileOf[i] as number] as string, line: this.lines[i] as number };
+    let file = this.fileStarts.length - 1;
+    while (file > 0 && (this.fileStarts[file] as number) > i) file--;
+    const block = this.blocks[i >>> BLOCK_BITS] as RecordBlock;
+    return {
+      file: this.files[file] as string,
+      line: block.lines[i & (RECORDS_PER_BLOCK - 1)] as number,
+    };
+  }
+}
+
+/**
+ * Which decimal marks a row's counts read with: either (as the same numbers), both (as
+ * different numbers), one only, or neither.
+ */
+type Reading = "either" | DecimalMark | "neither" | "both";
+
+/**
+ * One file's rows, converted into `HeldRecords` as the reader hands them over
+ * (`onColumns`, then `onRow`), and finished once the file is read (`finish`).
+ *
+ * A count is read with the file's decimal mark, decided when the file is read. Until
+ * then a row is converted at once when its counts read the same with either mark
+ * (integers, missing cells) or when the mark is known: given (`--decimal-mark`), or
+ * assumed from the first row whose counts read with one mark only (`12.5` or `12,5`:
+ * the cells that decide the file's mark, src/read/decimal.ts). A row whose counts read
+ * with both marks as different numbers (`1.234`), while no mark is known, waits as text
+ * (`RowTexts`), and so does every row after it, until a mark is known. At the end the
+ * mark decided must be the one assumed, else the file is read again the way that reports
+ * its problems (a count that is no number with the mark decided; or a JSON file, whose
+ * mark its cells decide, read with another `--decimal-mark`); waiting rows are converted
+ * with the mark decided. The records are the ones `countRecords` gives, in input order.
+ */
+class ArrivingRows {
+  private bag = new DiagnosticBag();
+  private reader: Partial<Record<DecimalMark, RecordReader>> = {};
+  private columns: readonly string[] | undefined;
+  /** The mark rows are converted with, once known (given, or assumed). */
+  private mark: DecimalMark | undefined;
+  private waiting: RowTexts | undefined;
+  private block: TableRow[] = [];
+  private problem = false;
+  private readonly file: number;
+  /** Where this file's records and skipped areas begin: a file read again starts there. */
+  private readonly firstRecord: number;
+  private readonly firstSkipped: number;
+
+  constructor(
+    private readonly path: string,
+    private readonly profile: MethodProfile,
+    private readonly registry: Registry,
+    private readonly records: HeldRecords,
+    private readonly skipped: string[],
+    private readonly given: DecimalMark | undefined,
+  ) {
+    this.mark = given;
+    this.firstRecord = records.length;
+    this.firstSkipped = skipped.length;
+    this.file = records.beginFile(path);
+  }
+
+  readonly onColumns = (columns: readonly string[]): void => {
+    // Given again: the file is read again from its start (as Latin-1), its rows with it.
+    this.records.truncate(this.firstRecord);
+    this.skipped.length = this.firstSkipped;
+    this.bag = new DiagnosticBag();
+    this.reader = {};
+    this.mark = this.given;
+    this.waiting = undefined;
+    this.block = [];
+    this.problem = false;
+    this.columns = columns;
+    if (this.readerFor(".") === undefined) this.problem = true;
+  };
+
+  readonly onRow = (row: RowRead): void => {
+    if (this.problem) return;
+    this.block.push(row);
+    if (this.block.length === BLOCK_ROWS) this.takeBlock();
+  };
+
+  /** True when every row is converted without a problem; `table` is the file as read. */
+  finish(table: Table): boolean {
+    this.records.nameFile(this.file, table.file);
+    if (this.columns === undefined) {
+      // No row was handed over: the columns are checked as `countRecords` checks them.
+      this.columns = table.columns;
+      if (this.readerFor(".") === undefined) return false;
+    }
+    if (this.problem) return false;
+    this.takeBlock();
+    if (this.problem) return false;
+    const decided = table.decimalMark ?? ".";
+    if (this.mark !== undefined && this.mark !== decided) return false;
+    this.mark = decided;
+    this.convertWaiting();
+    return !this.problem;
+  }
+
+  private takeBlock(): void {
+    const rows = this.block;
+    this.block = [];
+    if (this.mark !== undefined && this.waiting === undefined) {
+      this.convert(rows);
+      return;
+    }
+    let ready: TableRow[] = [];
+    for (const row of rows) {
+      if (this.problem) return;
+      if (this.mark !== undefined && this.waiting === undefined) {
+        ready.push(row);
+        continue;
+      }
+      const reading = this.readingOf(row);
+      if (reading === "neither") {
+        // No mark reads every count: a problem whatever the file's mark.
+        this.problem = true;
+        return;
+      }
+      if (reading === "." || reading === ",") this.mark = reading;
+      if (this.mark !== undefined) {
+        this.convert(ready);
+        ready = [];
+        this.convertWaiting();
+        ready.push(row);
+      } else if (this.waiting !== undefined || reading === "both") {
+        this.convert(ready);
+        ready = [];
+        this.waiting ??= new RowTexts();
+        this.waiting.add(row);
+      } else ready.push(row);
+    }
+    this.convert(ready);
+  }
+
+  /** How the row's counts read (`Reading`). */
+  private readingOf(row: TableRow): Reading {
+    let point = true;
+    let comma = true;
+    let same = true;
+    for (const at of (this.readerFor(".") as RecordReader).countColumns) {
+      const cell = row.values[at] ?? null;
+      if (isMissingCell(cell)) continue;
+      const withPoint = parseNumber(cell, ".");
+      const withComma = parseNumber(cell, ",");
+      if (withPoint === undefined) point = false;
+      if (withComma === undefined) comma = false;
+      if (withPoint !== withComma) same = false;
+    }
+    if (same) return "either";
+    if (point && comma) return "both";
+    return point ? "." : comma ? "," : "neither";
+  }
+
+  /** The rows waiting, converted with the mark now known. */
+  private convertWaiting(): void {
+    const waiting = this.waiting;
+    if (waiting === undefined) return;
+    this.waiting = undefined;
+    for (let from = 0; from < waiting.count && !this.problem; from += BLOCK_ROWS) {
+      this.convert(waiting.take(from, Math.min(waiting.count, from + BLOCK_ROWS)));
+    }
+  }
+
+  /** Checks and converts rows, in order, with the mark known (or any: they read alike). */
+  private convert(rows: TableRow[]): void {
+    if (rows.length === 0 || this.problem) return;
+    const mark = this.mark ?? ".";
+    const reader = this.readerFor(mark) as RecordReader;
+    reader.validate({ file: this.path, rows, decimalMark: mark });
+    if (this.bag.items.length > 0) {
+      this.problem = true;
+      return;
+    }
+    for (const row of rows) {
+      const record = reader.record(row);
+      if (this.bag.items.length > 0) {
+        this.problem = true;
+        return;
+      }
+      if (record !== undefined) this.records.add(record);
+    }
+  }
+
+  /** The record reader of these columns with this mark; undefined when the columns are wrong. */
+  private readerFor(mark: DecimalMark): RecordReader | undefined {
+    const known = this.reader[mark];
+    if (known !== undefined) return known;
+    const head = { file: this.path, columns: [...(this.columns ?? [])], decimalMark: mark };
+    const reader = recordReader(
+      head,
+      this.profile,
+      this.registry,
+      this.bag,
+      this.records,
+      this.skipped,
+    );
+    if (reader !== undefined) this.reader[mark] = reader;
+    return reader;
   }
 }
 
@@ -249,30 +550,28 @@ export async function readHeld(
   const quarters = new Set<string>();
   const skipped: string[] = [];
   for (let f = 0; f < files.length; f++) {
-    const bag = new DiagnosticBag();
-    const rows = new RowTexts();
+    const path = files[f] as string;
+    const rows = new ArrivingRows(
+      path,
+      method.profile,
+      registry,
+      records,
+      skipped,
+      read.decimalMark,
+    );
     let table: Table;
     try {
-      table = await readInputTable(files[f] as string, { ...read, onRow: rows.onRow });
+      table = await readInputTable(path, {
+        ...read,
+        onColumns: rows.onColumns,
+        onRow: rows.onRow,
+      });
     } catch (error) {
       if (error instanceof InputError) return { problemAt: f };
       throw error;
     }
     for (const p of table.periods ?? []) if (parsePeriod(p)?.kind === "quarter") quarters.add(p);
-    const reader = recordReader(table, method.profile, registry, bag, records, skipped);
-    if (reader === undefined) return { problemAt: f };
-    const count = rows.count;
-    const file = records.reserve(count, table.file);
-    for (let from = 0; from < count; from += BLOCK_ROWS) {
-      const block = rows.take(from, Math.min(count, from + BLOCK_ROWS));
-      reader.validate({ ...table, rows: block });
-      if (bag.items.length > 0) return { problemAt: f };
-      for (const row of block) {
-        const record = reader.record(row);
-        if (bag.items.length > 0) return { problemAt: f };
-        if (record !== undefined) records.add(record, file);
-      }
-    }
+    if (!rows.finish(table)) return { problemAt: f };
   }
   for (const period of records.periods()) quarters.add(period);
   return { records, quarters, skipped };

@@ -139,18 +139,20 @@ export function countRecords(
 /** What `recordReader` gives: the cell checks of some rows, and one row's record. */
 export interface RecordReader {
   /** The cell checks (`validateRows`) of the rows of `table`, a table of these columns. */
-  validate(table: Table): void;
+  validate(table: Pick<Table, "file" | "rows" | "decimalMark">): void;
   /** The row's record, or undefined (a problem in `bag`, or a total or region skipped). */
   record(row: TableRow): CountRecord | undefined;
+  /** Where the count columns are among the row's cells (0-based). */
+  countColumns: number[];
 }
 
 /**
  * `countRecords` one row at a time, for rows of a table with `table`'s columns, file and
- * decimal mark (its `rows` are not read); undefined when the columns are wrong (in `bag`).
- * The rows must be validated before they are converted, as `countRecords` does.
+ * decimal mark; undefined when the columns are wrong (in `bag`). The rows must be
+ * validated before they are converted, as `countRecords` does.
  */
 export function recordReader(
-  table: Table,
+  table: Pick<Table, "file" | "columns" | "decimalMark">,
   profile: MethodProfile,
   registry: Pick<Registry, "resolveMunicipality">,
   bag: DiagnosticBag,
@@ -165,7 +167,8 @@ export function recordReader(
   const municipalityAt = columns.municipality as number;
   const periodAt = columns.period as number;
   const decimalMark = table.decimalMark ?? ".";
-  const validate = (rows: Table) => validateRows(rows, specs, columns, bag);
+  const validate = (rows: Pick<Table, "file" | "rows" | "decimalMark">) =>
+    validateRows(rows, specs, columns, bag);
 
   const record = (row: TableRow): CountRecord | undefined => {
     const where = { file: table.file, line: row.line };
@@ -220,7 +223,11 @@ export function recordReader(
     checkConstraints(profile, values, columns, where, bag);
     return { municipality: code, period: periodKey, counts: values, source: where };
   };
-  return { validate, record };
+  const countColumns = counts.flatMap((spec) => {
+    const at = columns[spec.name];
+    return at === undefined ? [] : [at];
+  });
+  return { validate, record, countColumns };
 }
 
 function checkConstraints(

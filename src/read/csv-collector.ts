@@ -226,6 +226,8 @@ export class CsvCollector {
     this.header = record;
     this.headerLine = start;
     const sink = this.sinkFor?.(record);
+    // The rows go to the sink as they are read: their columns first (`ReadOptions.onColumns`).
+    if (sink !== undefined) this.options.onColumns?.(record);
     const column = this.options.select?.column(record);
     if (this.options.select !== undefined && column !== undefined) {
       this.judge = new PeriodJudge(this.options.select.keep);

@@ -172,11 +172,7 @@ function wantStatBank(header: string[], options: ReadOptions): boolean {
 function rowSink(options: ReadOptions): CsvCollector["sinkFor"] {
   const { onRow } = options;
   if (onRow === undefined) return undefined;
-  return (header) => {
-    if (wantStatBank(header, options)) return undefined;
-    options.onColumns?.(header);
-    return onRow;
-  };
+  return (header) => (wantStatBank(header, options) ? undefined : onRow);
 }
 
 function finishTable(collector: CsvCollector, settings: CsvSettings): Table {

@@ -227,7 +227,7 @@ export class CsvCollector {
     this.headerLine = start;
     const sink = this.sinkFor?.(record);
     // The rows go to the sink as they are read: their columns first (`ReadOptions.onColumns`).
-    if (sink !== undefined) this.options.onColumns?.(record);
+    if (sink !== undefined) this.options.onColumns?.(record, this.file);
     const column = this.options.select?.column(record);
     if (this.options.select !== undefined && column !== undefined) {
       this.judge = new PeriodJudge(this.options.select.keep);

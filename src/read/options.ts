@@ -65,9 +65,10 @@ export interface ReadOptions {
    */
   onRow?: (row: RowRead) => void;
   /**
-   * With `onRow`: the table's columns, given before its first row goes to `onRow` (CSV
-   * when its header is read, the other formats once the table is read). A CSV read again
-   * from its start as Latin-1 (src/read/source.ts) gives them again, and its rows again.
+   * With `onRow`: the table's columns and its name (`Table.file`, which diagnostics give),
+   * given before its first row goes to `onRow` (CSV when its header is read, the other
+   * formats once the table is read). A CSV read again from its start as Latin-1
+   * (src/read/source.ts) gives them again, and its rows again.
    */
-  onColumns?: (columns: readonly string[]) => void;
+  onColumns?: (columns: readonly string[], file: string) => void;
 }

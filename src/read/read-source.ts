@@ -21,7 +21,7 @@ export async function readSource(
   let table = await readFormat(source, options, limits);
   // The readers that do not hand rows over as they read them (all but CSV) do it here.
   if (options.onRow !== undefined && table.rows.length > 0) {
-    options.onColumns?.(table.columns);
+    options.onColumns?.(table.columns, table.file);
     for (const row of table.rows) options.onRow(row);
     table = { ...table, rows: [] };
   }

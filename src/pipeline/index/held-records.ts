@@ -13,9 +13,9 @@
  * A count is read with the file's decimal mark, which the reader decides at the end of the
  * file (src/read/decimal.ts); `ArrivingRows` says how rows are converted before that.
  *
- * Only inputs without problems are read this way: at the first diagnostic (a reader's, a
- * cell's, the registry's) `readHeld` says so, and the run reads its inputs again the way
- * that reports them (run.ts), so every message and its order are the same as before.
+ * Inputs with problems are read this way too, and report them as `countRecords` does, the
+ * same messages in the same order (`ArrivingRows`): reading them again as tables, to
+ * report their problems, held every row and record of a broken extract.
  */
 import type { MethodProfile } from "../../composite/profile.js";
 import type { CountRecord, SourceLine } from "../../composite/types.js";
@@ -336,10 +336,11 @@ export class HeldRecords implements SeenRows {
 }
 
 /**
- * Which decimal marks a row's counts read with: either (as the same numbers), both (as
- * different numbers), one only, or neither.
+ * How a row's counts read: `either` mark (every count the same number with both), with
+ * one mark only, or `unclear` (numbers that differ by mark, like `1.234`, or a count that
+ * is no number with either, whose diagnostic names the mark).
  */
-type Reading = "either" | DecimalMark | "neither" | "both";
+type Reading = "either" | DecimalMark | "unclear";
 
 /**
  * One file's rows, converted into `HeldRecords` as the reader hands them over
@@ -349,107 +350,160 @@ type Reading = "either" | DecimalMark | "neither" | "both";
  * then a row is converted at once when its counts read the same with either mark
  * (integers, missing cells) or when the mark is known: given (`--decimal-mark`), or
  * assumed from the first row whose counts read with one mark only (`12.5` or `12,5`:
- * the cells that decide the file's mark, src/read/decimal.ts). A row whose counts read
- * with both marks as different numbers (`1.234`), while no mark is known, waits as text
- * (`RowTexts`), and so does every row after it, until a mark is known. At the end the
- * mark decided must be the one assumed, else the file is read again the way that reports
- * its problems (a count that is no number with the mark decided; or a JSON file, whose
- * mark its cells decide, read with another `--decimal-mark`); waiting rows are converted
- * with the mark decided. The records are the ones `countRecords` gives, in input order.
+ * the cells that decide the file's mark, src/read/decimal.ts). A row whose counts do not
+ * read alike (`1.234`, or a count that is no number), while no mark is known, waits as
+ * text (`RowTexts`), and so does every row after it, until a mark is known. At the end
+ * the mark decided must be the one assumed, else `finish` says so and the file is read
+ * again with that mark known (a JSON file decides its mark by its cells, whatever
+ * `--decimal-mark` says); waiting rows are converted with the mark decided.
+ *
+ * The problems are those `countRecords` finds on the file read as a table, in its order:
+ * the columns', then every row's cell checks, then every row's conversion (unknown
+ * municipality, duplicate, a sub-count above its total). Rows are checked and converted
+ * in input order, the cell checks' diagnostics kept apart from the conversion's, each list
+ * only as long as the run lists (`room`), and handed to the run in that order (`report`).
+ * Once the conversion's list is that long, later rows are only checked (`converted`); once
+ * the cell checks' is, what the run reports is known and later rows are let go
+ * (`settled`): a broken extract costs what a valid one does, not a table of its rows.
  */
 class ArrivingRows {
-  private bag = new DiagnosticBag();
+  /** The columns' diagnostics, then the conversion's (`RecordReader.record`), in row order. */
+  private rowProblems: DiagnosticBag;
+  /** The cell checks' diagnostics (`RecordReader.validate`), in row order. */
+  private cellProblems: DiagnosticBag;
   private reader: Partial<Record<DecimalMark, RecordReader>> = {};
   private columns: readonly string[] | undefined;
+  /** The table's name, as diagnostics give it (`Table.file`). */
+  private name: string;
   /** The mark rows are converted with, once known (given, or assumed). */
   private mark: DecimalMark | undefined;
   private waiting: RowTexts | undefined;
   private block: TableRow[] = [];
-  private problem = false;
+  /** The columns are wrong (in `rowProblems`): no row is checked, as in `countRecords`. */
+  private wrongColumns = false;
   private readonly file: number;
   /** Where this file's records and skipped areas begin: a file read again starts there. */
   private readonly firstRecord: number;
   private readonly firstSkipped: number;
 
+  /**
+   * `known`: the mark to convert with (`--decimal-mark`, or the file's, read again);
+   * `room`: how many more diagnostics the run's bag takes, the one that makes it stop
+   * listing included (it names that one's file).
+   */
   constructor(
-    private readonly path: string,
+    path: string,
     private readonly profile: MethodProfile,
     private readonly registry: Registry,
     private readonly records: HeldRecords,
     private readonly skipped: string[],
-    private readonly given: DecimalMark | undefined,
+    private readonly known: DecimalMark | undefined,
+    private readonly room: number,
   ) {
-    this.mark = given;
+    this.mark = known;
+    this.name = path;
+    this.rowProblems = this.problems();
+    this.cellProblems = this.problems();
     this.firstRecord = records.length;
     this.firstSkipped = skipped.length;
     this.file = records.beginFile(path);
   }
 
-  readonly onColumns = (columns: readonly string[]): void => {
+  readonly onColumns = (columns: readonly string[], file: string): void => {
     // Given again: the file is read again from its start (as Latin-1), its rows with it.
-    this.records.truncate(this.firstRecord);
-    this.skipped.length = this.firstSkipped;
-    this.bag = new DiagnosticBag();
+    this.discard();
+    this.rowProblems = this.problems();
+    this.cellProblems = this.problems();
     this.reader = {};
-    this.mark = this.given;
+    this.mark = this.known;
     this.waiting = undefined;
     this.block = [];
-    this.problem = false;
+    this.name = file;
+    this.records.nameFile(this.file, file);
     this.columns = columns;
-    if (this.readerFor(".") === undefined) this.problem = true;
+    this.wrongColumns = this.readerFor(".") === undefined;
   };
 
   readonly onRow = (row: RowRead): void => {
-    if (this.problem) return;
+    if (this.wrongColumns || this.settled) return;
     this.block.push(row);
     if (this.block.length === BLOCK_ROWS) this.takeBlock();
   };
 
-  /** True when every row is converted without a problem; `table` is the file as read. */
-  finish(table: Table): boolean {
+  /**
+   * Converts what is left once `table`, the file as read, is: undefined, or the mark the
+   * file decided when rows were converted with another (then the file is to be read again,
+   * with this mark `known`, after `discard`).
+   */
+  finish(table: Table): DecimalMark | undefined {
     this.records.nameFile(this.file, table.file);
     if (this.columns === undefined) {
       // No row was handed over: the columns are checked as `countRecords` checks them.
+      this.name = table.file;
       this.columns = table.columns;
-      if (this.readerFor(".") === undefined) return false;
+      this.wrongColumns = this.readerFor(".") === undefined;
     }
-    if (this.problem) return false;
+    if (this.wrongColumns) return undefined;
     this.takeBlock();
-    if (this.problem) return false;
     const decided = table.decimalMark ?? ".";
-    if (this.mark !== undefined && this.mark !== decided) return false;
+    if (this.mark !== undefined && this.mark !== decided) return decided;
     this.mark = decided;
     this.convertWaiting();
-    return !this.problem;
+    return undefined;
+  }
+
+  /** Lets go of this file's records and skipped areas: the file gives none (its read failed). */
+  discard(): void {
+    this.records.truncate(this.firstRecord);
+    this.skipped.length = this.firstSkipped;
+  }
+
+  /** Hands the file's problems to the run's bag, in `countRecords`' order. */
+  report(bag: DiagnosticBag): void {
+    for (const d of this.cellProblems.items) bag.add(d);
+    for (const d of this.rowProblems.items) bag.add(d);
+  }
+
+  /** A list of problems as long as the run lists: what it lists is then as with every problem. */
+  private problems(): DiagnosticBag {
+    return new DiagnosticBag(this.room);
+  }
+
+  /**
+   * True once the cell checks fill the run's bag: they are reported first, so later rows
+   * change nothing.
+   */
+  private get settled(): boolean {
+    return this.cellProblems.items.length >= this.room;
+  }
+
+  /** True once the conversion's problems fill the run's bag: later rows are only checked. */
+  private get converted(): boolean {
+    return this.rowProblems.items.length >= this.room;
   }
 
   private takeBlock(): void {
     const rows = this.block;
     this.block = [];
+    if (this.settled) return;
     if (this.mark !== undefined && this.waiting === undefined) {
       this.convert(rows);
       return;
     }
     let ready: TableRow[] = [];
     for (const row of rows) {
-      if (this.problem) return;
       if (this.mark !== undefined && this.waiting === undefined) {
         ready.push(row);
         continue;
       }
       const reading = this.readingOf(row);
-      if (reading === "neither") {
-        // No mark reads every count: a problem whatever the file's mark.
-        this.problem = true;
-        return;
-      }
       if (reading === "." || reading === ",") this.mark = reading;
       if (this.mark !== undefined) {
         this.convert(ready);
         ready = [];
         this.convertWaiting();
         ready.push(row);
-      } else if (this.waiting !== undefined || reading === "both") {
+      } else if (this.waiting !== undefined || reading === "unclear") {
         this.convert(ready);
         ready = [];
         this.waiting ??= new RowTexts();
@@ -473,9 +527,8 @@ class ArrivingRows {
       if (withComma === undefined) comma = false;
       if (withPoint !== withComma) same = false;
     }
-    if (same) return "either";
-    if (point && comma) return "both";
-    return point ? "." : comma ? "," : "neither";
+    if (point && comma) return same ? "either" : "unclear";
+    return point ? "." : comma ? "," : "unclear";
   }
 
   /** The rows waiting, converted with the mark now known. */
@@ -483,27 +536,20 @@ class ArrivingRows {
     const waiting = this.waiting;
     if (waiting === undefined) return;
     this.waiting = undefined;
-    for (let from = 0; from < waiting.count && !this.problem; from += BLOCK_ROWS) {
+    for (let from = 0; from < waiting.count && !this.settled; from += BLOCK_ROWS) {
       this.convert(waiting.take(from, Math.min(waiting.count, from + BLOCK_ROWS)));
     }
   }
 
   /** Checks and converts rows, in order, with the mark known (or any: they read alike). */
   private convert(rows: TableRow[]): void {
-    if (rows.length === 0 || this.problem) return;
+    if (rows.length === 0 || this.settled) return;
     const mark = this.mark ?? ".";
     const reader = this.readerFor(mark) as RecordReader;
-    reader.validate({ file: this.path, rows, decimalMark: mark });
-    if (this.bag.items.length > 0) {
-      this.problem = true;
-      return;
-    }
+    reader.validate({ file: this.name, rows, decimalMark: mark }, this.cellProblems);
     for (const row of rows) {
+      if (this.converted) return;
       const record = reader.record(row);
-      if (this.bag.items.length > 0) {
-        this.problem = true;
-        return;
-      }
       if (record !== undefined) this.records.add(record);
     }
   }
@@ -512,12 +558,12 @@ class ArrivingRows {
   private readerFor(mark: DecimalMark): RecordReader | undefined {
     const known = this.reader[mark];
     if (known !== undefined) return known;
-    const head = { file: this.path, columns: [...(this.columns ?? [])], decimalMark: mark };
+    const head = { file: this.name, columns: [...(this.columns ?? [])], decimalMark: mark };
     const reader = recordReader(
       head,
       this.profile,
       this.registry,
-      this.bag,
+      this.rowProblems,
       this.records,
       this.skipped,
     );
@@ -526,15 +572,32 @@ class ArrivingRows {
   }
 }
 
-/** What `readHeld` read: the records, or the first file at which a problem was found. */
-export type HeldRead =
-  | { records: HeldRecords; quarters: Set<string>; skipped: string[] }
-  | { problemAt: number };
+/** What `readHeld` read. */
+export interface HeldRead {
+  records: HeldRecords;
+  quarters: Set<string>;
+  skipped: string[];
+}
+
+/** Reads `path` with its rows handed to `rows`: the table, or the reader's problems. */
+async function readArriving(
+  path: string,
+  rows: ArrivingRows,
+  read: ReadOptions,
+): Promise<Table | InputError> {
+  try {
+    return await readInputTable(path, { ...read, onColumns: rows.onColumns, onRow: rows.onRow });
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+}
 
 /**
- * The inputs' count records, held as `HeldRecords`, or where the first problem is: the
- * index of the file whose reading or rows gave a diagnostic (the run then reads them again
- * as `countRecords` does, which reports it).
+ * The inputs' count records, held as `HeldRecords`. Every problem is thrown together
+ * (`InputError`), the same diagnostics in the same order as `countRecords` gives for each
+ * file read as a table (run.ts, `readRecords`); a file the reader refuses gives its
+ * reader's diagnostics and no records.
  */
 export async function readHeld(
   files: readonly string[],
@@ -547,32 +610,36 @@ export async function readHeld(
     columns,
     registry.municipalities.map((m) => m.code),
   );
+  const bag = new DiagnosticBag();
   const quarters = new Set<string>();
   const skipped: string[] = [];
-  for (let f = 0; f < files.length; f++) {
-    const path = files[f] as string;
-    const rows = new ArrivingRows(
-      path,
-      method.profile,
-      registry,
-      records,
-      skipped,
-      read.decimalMark,
-    );
-    let table: Table;
-    try {
-      table = await readInputTable(path, {
-        ...read,
-        onColumns: rows.onColumns,
-        onRow: rows.onRow,
-      });
-    } catch (error) {
-      if (error instanceof InputError) return { problemAt: f };
-      throw error;
+  // The bag's `limit` problems, and the one that makes it stop listing.
+  const room = () => bag.limit + 1 - bag.items.length;
+  const arriving = (path: string, known: DecimalMark | undefined) =>
+    new ArrivingRows(path, method.profile, registry, records, skipped, known, room());
+  for (const path of files) {
+    let rows = arriving(path, read.decimalMark);
+    let table = await readArriving(path, rows, read);
+    const decided = table instanceof InputError ? undefined : rows.finish(table);
+    if (decided !== undefined) {
+      // Rows were converted with a mark the file does not use: again with the one it does
+      // (its warnings are given).
+      rows.discard();
+      rows = arriving(path, decided);
+      table = await readArriving(path, rows, { ...read, onWarning: () => {} });
+      if (!(table instanceof InputError) && rows.finish(table) !== undefined) {
+        throw new Error(`unreachable: ${path} decided another decimal mark when read again`);
+      }
+    }
+    if (table instanceof InputError) {
+      rows.discard();
+      for (const d of table.diagnostics) bag.add(d);
+      continue;
     }
     for (const p of table.periods ?? []) if (parsePeriod(p)?.kind === "quarter") quarters.add(p);
-    if (!rows.finish(table)) return { problemAt: f };
+    rows.report(bag);
   }
+  bag.throwIfErrors();
   for (const period of records.periods()) quarters.add(period);
   return { records, quarters, skipped };
 }

@@ -138,8 +138,11 @@ export function countRecords(
 
 /** What `recordReader` gives: the cell checks of some rows, and one row's record. */
 export interface RecordReader {
-  /** The cell checks (`validateRows`) of the rows of `table`, a table of these columns. */
-  validate(table: Pick<Table, "file" | "rows" | "decimalMark">): void;
+  /**
+   * The cell checks (`validateRows`) of the rows of `table`, a table of these columns, into
+   * `into` (default the reader's bag).
+   */
+  validate(table: Pick<Table, "file" | "rows" | "decimalMark">, into?: DiagnosticBag): void;
   /** The row's record, or undefined (a problem in `bag`, or a total or region skipped). */
   record(row: TableRow): CountRecord | undefined;
   /** Where the count columns are among the row's cells (0-based). */
@@ -167,8 +170,8 @@ export function recordReader(
   const municipalityAt = columns.municipality as number;
   const periodAt = columns.period as number;
   const decimalMark = table.decimalMark ?? ".";
-  const validate = (rows: Pick<Table, "file" | "rows" | "decimalMark">) =>
-    validateRows(rows, specs, columns, bag);
+  const validate = (rows: Pick<Table, "file" | "rows" | "decimalMark">, into = bag) =>
+    validateRows(rows, specs, columns, into);
 
   const record = (row: TableRow): CountRecord | undefined => {
     const where = { file: table.file, line: row.line };

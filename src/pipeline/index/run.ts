@@ -78,27 +78,21 @@ function chronological(periods: Iterable<string>): Period[] {
     .sort(comparePeriods);
 }
 
-/**
- * The count records of the selected quarters, and every quarter the inputs name. The
- * first `reread` files have been read before (`readHeld`), their warnings given: they are
- * read again without them.
- */
+/** The count records of the selected quarters, and every quarter the inputs name. */
 async function readRecords(
   files: readonly string[],
   method: LoadedMethod,
   registry: Registry,
   read: ReadOptions,
-  reread = 0,
 ): Promise<{ records: CountRecord[]; quarters: Set<string>; skipped: string[] }> {
   const bag = new DiagnosticBag();
   const seen = seenRows();
   const records: CountRecord[] = [];
   const skipped: string[] = [];
   const quarters = new Set<string>();
-  const quiet: ReadOptions = { ...read, onWarning: () => {} };
-  for (const [i, file] of files.entries()) {
+  for (const file of files) {
     try {
-      const table = await readInputTable(file, i < reread ? quiet : read);
+      const table = await readInputTable(file, read);
       for (const p of table.periods ?? []) if (parsePeriod(p)?.kind === "quarter") quarters.add(p);
       records.push(...countRecords(table, method.profile, registry, bag, seen, skipped));
     } catch (error) {
@@ -117,9 +111,8 @@ export type RecordsByQuarter = Pick<Map<string, CountRecord[]>, "get" | "delete"
 /**
  * `readRecords`, grouped by quarter. The flat list is let go here, so a quarter's records
  * can be let go once it is scored (`scorePeriods`). A run of `several` quarters holds them
- * as numbers (`readHeld`, held-records.ts) when the inputs have no problem, and otherwise
- * reads them again as here, which reports the problems as a run of one quarter does
- * (test/pipeline/held-records.test.ts compares the two).
+ * as numbers instead (`readHeld`, held-records.ts), which reports the inputs' problems as
+ * `readRecords` does (test/pipeline/held-records.test.ts compares the two).
  */
 export async function readGrouped(
   files: readonly string[],
@@ -129,14 +122,12 @@ export async function readGrouped(
   several: boolean,
 ): Promise<{ grouped: RecordsByQuarter; quarters: Set<string>; skipped: string[] }> {
   checkStdinOnce(files);
-  let reread = 0;
   if (several) {
     const { readHeld } = await import("./held-records.js");
     const held = await readHeld(files, method, registry, read);
-    if (!("problemAt" in held)) return { ...held, grouped: held.records };
-    reread = held.problemAt + 1;
+    return { ...held, grouped: held.records };
   }
-  const { records, quarters, skipped } = await readRecords(files, method, registry, read, reread);
+  const { records, quarters, skipped } = await readRecords(files, method, registry, read);
   return { grouped: byPeriod(records), quarters, skipped };
 }
 

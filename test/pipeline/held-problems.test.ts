@@ -2,8 +2,9 @@
  * A run of several quarters reads its inputs once, rows handed over as they are read
  * (src/pipeline/index/held-records.ts), and reports their problems as the inputs read as
  * whole tables do: the same diagnostics, in the same order, the same exit code. Checked
- * against a reference kept here, the way those runs read before: every file a table, its
- * rows made count records by `countRecords`, the problems collected in one bag. The
+ * against the run of one quarter's reading (`readGrouped` of one quarter), the way those
+ * runs read before: every file a table, its rows made count records by `countRecords`,
+ * the problems collected in one bag. The
  * extracts are random, with problems put in among their rows (bad periods, months,
  * unknown municipalities, duplicates, a sub-count above its total, counts that are no
  * number, negative or written with the other decimal mark, ragged rows, totals), more than
@@ -17,17 +18,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CountRecord } from "../../src/composite/types.js";
-import {
-  type Diagnostic,
-  DiagnosticBag,
-  formatDiagnostic,
-  InputError,
-} from "../../src/diagnostics.js";
-import { parsePeriod } from "../../src/period.js";
-import { countColumnsOf, countRecords, seenRows } from "../../src/pipeline/index/input.js";
+import { type Diagnostic, formatDiagnostic, InputError } from "../../src/diagnostics.js";
+import { countColumnsOf } from "../../src/pipeline/index/input.js";
 import { loadMethod } from "../../src/pipeline/index/method.js";
 import { readGrouped } from "../../src/pipeline/index/run.js";
-import { readInputTable } from "../../src/pipeline/read-table.js";
 import type { ReadOptions } from "../../src/read/index.js";
 import { loadRegistry } from "../../src/registry/index.js";
 import { bin, ensureBuilt } from "../cli/helpers.js";
@@ -264,43 +258,15 @@ type Outcome =
     };
 
 /**
- * The reference: how a run of several quarters read before, every file a table and every
- * row a count record (`countRecords`), then the bag's problems thrown.
+ * A run's reading of `files`: `readGrouped` of one quarter (`several` false: every file a
+ * table, its rows made count records by `countRecords`, the problems collected in one bag,
+ * the way a run of several quarters read before) or of several (rows handed over).
  */
-async function readAsTables(files: string[], decimalMark?: "," | "."): Promise<Outcome> {
-  const warnings: Diagnostic[] = [];
-  const read = options(decimalMark, warnings);
-  const bag = new DiagnosticBag();
-  const seen = seenRows();
-  const records: CountRecord[] = [];
-  const skipped: string[] = [];
-  const quarters = new Set<string>();
-  for (const file of files) {
-    try {
-      const table = await readInputTable(file, read);
-      for (const p of table.periods ?? []) if (parsePeriod(p)?.kind === "quarter") quarters.add(p);
-      records.push(...countRecords(table, method.profile, registry, bag, seen, skipped));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      for (const d of error.diagnostics) bag.add(d);
-    }
-  }
-  const said = warnings.map(formatDiagnostic);
-  if (bag.hasErrors)
-    return { exitCode: 2, errors: bag.items.map(formatDiagnostic), warnings: said };
-  for (const r of records) quarters.add(r.period);
-  const sorted = [...quarters].sort();
-  return {
-    exitCode: 0,
-    quarters: sorted,
-    records: sorted.map((q) => records.filter((r) => r.period === q)),
-    skipped,
-    warnings: said,
-  };
-}
-
-/** The run's way: `readGrouped` of several quarters. */
-async function readHeldWay(files: string[], decimalMark?: "," | "."): Promise<Outcome> {
+async function readWay(
+  files: string[],
+  decimalMark: "," | "." | undefined,
+  several: boolean,
+): Promise<Outcome> {
   const warnings: Diagnostic[] = [];
   try {
     const { grouped, quarters, skipped } = await readGrouped(
@@ -308,7 +274,7 @@ async function readHeldWay(files: string[], decimalMark?: "," | "."): Promise<Ou
       method,
       registry,
       options(decimalMark, warnings),
-      true,
+      several,
     );
     const sorted = [...quarters].sort();
     return {
@@ -327,6 +293,13 @@ async function readHeldWay(files: string[], decimalMark?: "," | "."): Promise<Ou
     };
   }
 }
+
+/** The reference: the inputs read as whole tables. */
+const readAsTables = (files: string[], decimalMark?: "," | ".") =>
+  readWay(files, decimalMark, false);
+
+/** The run's way: rows handed over as they are read, held as counts. */
+const readHeldWay = (files: string[], decimalMark?: "," | ".") => readWay(files, decimalMark, true);
 
 describe("a run of several quarters reports problems as its inputs read as tables do", () => {
   let run = 0;
